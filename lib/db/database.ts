@@ -1,0 +1,106 @@
+import path from "node:path";
+import { PrismaClient } from "@prisma/client";
+import { getEnv } from "@/lib/env";
+import { applyMigrations } from "./migrate";
+import type { Dialect, Sql } from "./sql";
+
+/** The process's database: Prisma for models, `sql` for what Prisma cannot express. */
+export type Database = {
+  prisma: PrismaClient;
+  sql: Sql;
+  dialect: Dialect;
+  close(): Promise<void>;
+};
+
+/**
+ * Opens the database the settings name: PostgreSQL through @prisma/adapter-pg when DATABASE_URL
+ * is set, else PGlite in DATA_DIR/pgdata with migrations applied (awaited) before first use.
+ * Both Prisma and `sql` share one PGlite instance: PGlite allows one per data directory.
+ */
+export async function openDatabase(opts: {
+  url?: string;
+  pgliteDir?: string;
+  /** A dumped PGlite data directory to start from (tests). */
+  pgliteImage?: Blob;
+  poolSize?: number;
+}): Promise<Database> {
+  if (opts.url) {
+    const [{ PrismaPg }, { openPool, postgresSql }] = await Promise.all([
+      import("@prisma/adapter-pg"),
+      import("./postgres"),
+    ]);
+    const pool = openPool(opts.url, opts.poolSize ?? 10);
+    const sql = postgresSql(pool);
+    const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
+    return {
+      prisma,
+      sql,
+      dialect: "postgres",
+      async close() {
+        await prisma.$disconnect().catch(() => {});
+        await sql.close().catch(() => {});
+      },
+    };
+  }
+  const [{ PrismaPGlite }, { openPglite, pgliteSql }] = await Promise.all([
+    import("pglite-prisma-adapter"),
+    import("./pglite"),
+  ]);
+  const pg = await openPglite(opts.pgliteDir, opts.pgliteImage);
+  const sql = pgliteSql(pg);
+  await applyMigrations(sql);
+  const prisma = new PrismaClient({ adapter: new PrismaPGlite(pg) });
+  return {
+    prisma,
+    sql,
+    dialect: "pglite",
+    async close() {
+      await prisma.$disconnect().catch(() => {});
+      await sql.close().catch(() => {});
+    },
+  };
+}
+
+const KEY = Symbol.for("conveyor.database");
+type Holder = { [KEY]?: Promise<Database> };
+
+/**
+ * The process-wide database, opened on first use. Kept on globalThis because Next.js may load
+ * this module in several bundles (instrumentation, route handlers) of one process.
+ */
+export function getDatabase(): Promise<Database> {
+  const g = globalThis as Holder;
+  if (!g[KEY]) {
+    const env = getEnv();
+    g[KEY] = openDatabase({
+      url: env.DATABASE_URL,
+      pgliteDir: path.join(env.dataDir, "pgdata"),
+      poolSize: env.DATABASE_POOL_SIZE,
+    });
+    // A failed open must not poison later attempts.
+    g[KEY].catch(() => {
+      delete g[KEY];
+    });
+  }
+  return g[KEY];
+}
+
+/** Shorthand for the Prisma client. */
+export async function db(): Promise<PrismaClient> {
+  return (await getDatabase()).prisma;
+}
+
+/** Tests install their own database (a fresh PGlite or PostgreSQL database). */
+export function setDatabase(database: Database | undefined): void {
+  const g = globalThis as Holder;
+  if (database) g[KEY] = Promise.resolve(database);
+  else delete g[KEY];
+}
+
+/** Closes the process's database (shutdown). */
+export async function closeDatabase(): Promise<void> {
+  const g = globalThis as Holder;
+  const current = g[KEY];
+  delete g[KEY];
+  if (current) await (await current).close();
+}

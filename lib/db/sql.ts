@@ -1,0 +1,18 @@
+/**
+ * A minimal SQL executor over either PGlite or a pg Pool, for code that needs SQL Prisma cannot
+ * express (SKIP LOCKED claims, advisory locks, batched upserts). Both dialects are PostgreSQL.
+ */
+export type Dialect = "pglite" | "postgres";
+
+export interface SqlRunner {
+  query<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<T[]>;
+  /** Runs a multi-statement script without parameters. */
+  exec(script: string): Promise<void>;
+}
+
+export interface Sql extends SqlRunner {
+  readonly dialect: Dialect;
+  /** Runs fn in one transaction on one connection; rolls back when it throws. */
+  transaction<T>(fn: (tx: SqlRunner) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
