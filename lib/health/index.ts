@@ -1,0 +1,2 @@
+export { checkHealth } from "./check-health";
+export { healthSchema, type HealthReport } from "./schemas";

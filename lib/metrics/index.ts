@@ -1,0 +1,1 @@
+export { metrics, registerOnce } from "./registry";

@@ -1,0 +1,18 @@
+export type { Storage, PutSource, PutOptions, PutResult } from "./storage";
+export { LocalDiskStorage, fileTooLarge, toNodeReadable } from "./local-disk";
+export { storage, setStorage, storageRoot } from "./instance";
+export { localPathFor, localStorageRoot } from "./local-path";
+export { newStorageKey, assertValidKey, InvalidStorageKeyError } from "./keys";
+export { sniffContentType } from "./sniff";
+export { sanitizeFilename, contentDisposition } from "./filename";
+export {
+  saveFile,
+  recordStoredFile,
+  getFile,
+  openFile,
+  deleteFile,
+  deleteStoredFiles,
+  type SaveFileInput,
+  type RecordFileInput,
+} from "./files";
+export { downloadParts } from "./download";

@@ -1,0 +1,100 @@
+import { createHash } from "node:crypto";
+import { createWriteStream } from "node:fs";
+import fs from "node:fs/promises";
+import path from "node:path";
+import { Readable, Transform } from "node:stream";
+import type { ReadableStream as NodeReadableStream } from "node:stream/web";
+import { pipeline } from "node:stream/promises";
+import { ulid } from "ulid";
+import { AppError, notFound } from "@/lib/errors";
+import { assertValidKey, InvalidStorageKeyError } from "./keys";
+import { HEAD_BYTES, type PutOptions, type PutResult, type PutSource, type Storage } from "./storage";
+
+export const fileTooLarge = (limitBytes: number) =>
+  new AppError("PayloadTooLargeError", `The file is larger than the limit of ${limitBytes} bytes`, 413, {
+    limit_bytes: limitBytes,
+  });
+
+export function toNodeReadable(source: PutSource): Readable {
+  if (source instanceof Readable) return source;
+  if (source instanceof Uint8Array) return Readable.from([Buffer.from(source.buffer, source.byteOffset, source.byteLength)]);
+  return Readable.fromWeb(source as unknown as NodeReadableStream<Uint8Array>);
+}
+
+/**
+ * Files on local disk under one root. Writes stream into `<root>/.tmp` and are renamed into place,
+ * so a reader sees the whole file or none of it (both live on one filesystem, so rename is atomic).
+ */
+export class LocalDiskStorage implements Storage {
+  readonly root: string;
+
+  constructor(root: string) {
+    this.root = path.resolve(root);
+  }
+
+  /** The absolute path of a key; throws for any key that is not a plain relative path under root. */
+  pathFor(key: string): string {
+    assertValidKey(key);
+    const full = path.resolve(this.root, key);
+    if (!full.startsWith(this.root + path.sep)) throw new InvalidStorageKeyError(key);
+    return full;
+  }
+
+  async put(key: string, source: PutSource, options: PutOptions = {}): Promise<PutResult> {
+    const target = this.pathFor(key);
+    const tmpDir = path.join(this.root, ".tmp");
+    await Promise.all([fs.mkdir(path.dirname(target), { recursive: true }), fs.mkdir(tmpDir, { recursive: true })]);
+    const tmp = path.join(tmpDir, `${ulid()}.part`);
+    const hash = createHash("sha256");
+    const headChunks: Buffer[] = [];
+    let size = 0;
+    let headSize = 0;
+    const meter = new Transform({
+      transform(chunk: Buffer, _encoding, callback) {
+        size += chunk.length;
+        if (options.maxBytes !== undefined && size > options.maxBytes) return callback(fileTooLarge(options.maxBytes));
+        hash.update(chunk);
+        if (headSize < HEAD_BYTES) {
+          headChunks.push(chunk.subarray(0, HEAD_BYTES - headSize));
+          headSize += Math.min(chunk.length, HEAD_BYTES - headSize);
+        }
+        callback(null, chunk);
+      },
+    });
+    try {
+      // flush: fsync before close, so a crash after rename cannot leave an empty file behind.
+      await pipeline(toNodeReadable(source), meter, createWriteStream(tmp, { flags: "wx", mode: 0o600, flush: true }));
+      await fs.rename(tmp, target);
+    } catch (error) {
+      await fs.rm(tmp, { force: true });
+      throw error;
+    }
+    return { size, sha256: hash.digest("hex"), head: Buffer.concat(headChunks) };
+  }
+
+  async get(key: string): Promise<Readable> {
+    const full = this.pathFor(key);
+    try {
+      // Opening first turns a missing file into a clean NotFound, and keeps reading a file that
+      // is deleted mid-download.
+      const handle = await fs.open(full, "r");
+      return handle.createReadStream({ autoClose: true });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === "ENOENT") throw notFound("File");
+      throw error;
+    }
+  }
+
+  async delete(key: string): Promise<void> {
+    await fs.rm(this.pathFor(key), { force: true });
+  }
+
+  async exists(key: string): Promise<boolean> {
+    try {
+      return (await fs.stat(this.pathFor(key))).isFile();
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === "ENOENT") return false;
+      throw error;
+    }
+  }
+}
