@@ -1,0 +1,106 @@
+import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { POST as signup } from "@/app/api/v1/signup/route";
+import { useTestDatabase } from "@/lib/db/testing";
+import { resetEnvCache } from "@/lib/env";
+import { apiRequest, createTestUser } from "./testing";
+
+const database = useTestDatabase();
+
+let ipCounter = 0;
+const freshIp = () => `203.0.113.${++ipCounter}`;
+
+const post = (body: unknown, init: { ip?: string; headers?: Record<string, string> } = {}) =>
+  signup(apiRequest("/api/v1/signup", { method: "POST", body, headers: { "x-forwarded-for": init.ip ?? freshIp(), ...init.headers } }));
+
+beforeAll(() => {
+  vi.stubEnv("RATE_LIMIT_SIGNUP", "3/10m");
+  resetEnvCache();
+});
+afterEach(() => {
+  vi.stubEnv("SIGNUP_ENABLED", "true");
+  resetEnvCache();
+});
+
+describe("POST /api/v1/signup", () => {
+  it("creates the user with an argon2id hash and a personal workspace they own", async () => {
+    const res = await post({ email: "  Ada@Example.COM ", password: "correct horse battery", name: "Ada Lovelace" });
+    expect(res.status).toBe(201);
+    const body = await res.json();
+    expect(body.user).toMatchObject({ email: "ada@example.com", name: "Ada Lovelace" });
+    expect(body.workspace.name).toBe("Ada Lovelace's workspace");
+    expect(body.workspace.slug).toMatch(/^ada-lovelace-[a-z0-9]{6}$/);
+    expect(JSON.stringify(body)).not.toContain("correct horse");
+    const { prisma } = database();
+    const user = await prisma.user.findUniqueOrThrow({ where: { id: body.user.id }, include: { memberships: true } });
+    expect(user.passwordHash).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
+    expect(user.memberships).toEqual([expect.objectContaining({ workspaceId: body.workspace.id, role: "owner" })]);
+  });
+
+  it("joins no invited workspace by email alone: the address is not verified, the link is needed", async () => {
+    const owner = await createTestUser();
+    const { prisma } = database();
+    await prisma.invitation.create({ data: { workspaceId: owner.workspace.id, email: "invitee@example.com", role: "member" } });
+    // Whoever registers the invited address first gets an account, not the invitation.
+    const res = await post({ email: "Invitee@example.com", password: "long enough password" });
+    expect(res.status).toBe(201);
+    const { user } = await res.json();
+    const memberships = await prisma.membership.findMany({ where: { userId: user.id } });
+    expect(memberships.map((m) => [m.workspaceId === owner.workspace.id ? "invited" : "personal", m.role])).toEqual([["personal", "owner"]]);
+    const invitation = await prisma.invitation.findFirstOrThrow({ where: { email: "invitee@example.com" } });
+    expect(invitation.acceptedAt).toBeNull();
+  });
+
+  it("answers 409 for an email that already has an account, whatever its case", async () => {
+    expect((await post({ email: "dup@example.com", password: "password-one" })).status).toBe(201);
+    const res = await post({ email: "DUP@example.com ", password: "password-two" });
+    expect(res.status).toBe(409);
+    expect((await res.json()).error.type).toBe("ConflictError");
+    expect(await database().prisma.user.count({ where: { email: "dup@example.com" } })).toBe(1);
+  });
+
+  it("answers 422 naming every invalid field", async () => {
+    const res = await post({ email: "not-an-email", password: "short", name: "" });
+    expect(res.status).toBe(422);
+    const body = await res.json();
+    expect(body.error.type).toBe("ValidationError");
+    expect(body.error.details.map((d: { path: string }) => d.path).sort()).toEqual(["body.email", "body.name", "body.password"]);
+    const tooLong = await post({ email: "long@example.com", password: "x".repeat(129) });
+    expect(tooLong.status).toBe(422);
+    expect((await tooLong.json()).error.details[0]).toMatchObject({ path: "body.password", message: "Password must be at most 128 characters" });
+    const missing = await post({});
+    expect((await missing.json()).error.details.map((d: { path: string }) => d.path).sort()).toEqual(["body.email", "body.password"]);
+  });
+
+  it("answers 400 for malformed JSON, 415 for other content types and 413 for large bodies", async () => {
+    expect((await post("{not json")).status).toBe(400);
+    const form = await post("email=a%40b.c&password=12345678", { headers: { "content-type": "application/x-www-form-urlencoded" } });
+    expect(form.status).toBe(415);
+    const big = await post({ email: "big@example.com", password: "password", name: "x".repeat(5000) });
+    expect(big.status).toBe(413);
+    expect((await big.json()).error.type).toBe("PayloadTooLargeError");
+  });
+
+  it("answers 429 with Retry-After once an IP used up its sign-ups, without affecting other IPs", async () => {
+    const ip = "198.51.100.7";
+    for (let i = 0; i < 3; i++) expect((await post({ email: `burst${i}@example.com`, password: "password123" }, { ip })).status).toBe(201);
+    const limited = await post({ email: "burst3@example.com", password: "password123" }, { ip });
+    expect(limited.status).toBe(429);
+    const retryAfter = Number(limited.headers.get("retry-after"));
+    expect(retryAfter).toBeGreaterThan(0);
+    expect(retryAfter).toBeLessThanOrEqual(600);
+    expect((await limited.json()).error).toMatchObject({ type: "RateLimitError", details: { retry_after_seconds: retryAfter } });
+    expect(await database().prisma.user.count({ where: { email: "burst3@example.com" } })).toBe(0);
+    expect((await post({ email: "burst3@example.com", password: "password123" }, { ip: "198.51.100.8" })).status).toBe(201);
+  });
+
+  it("with SIGNUP_ENABLED off, admits only invited emails", async () => {
+    vi.stubEnv("SIGNUP_ENABLED", "false");
+    resetEnvCache();
+    const closed = await post({ email: "walkin@example.com", password: "password123" });
+    expect(closed.status).toBe(403);
+    expect((await closed.json()).error.message).toMatch(/disabled/);
+    const owner = await createTestUser();
+    await database().prisma.invitation.create({ data: { workspaceId: owner.workspace.id, email: "guest@example.com" } });
+    expect((await post({ email: "guest@example.com", password: "password123" })).status).toBe(201);
+  });
+});
