@@ -1,0 +1,38 @@
+import type { Job, Prisma } from "@prisma/client";
+import { db } from "@/lib/db";
+import { jobKindSchema } from "./schemas";
+import { cleanText, TX_OPTIONS } from "./transitions";
+
+export type CreateJobInput = {
+  workspaceId: string;
+  /** Null for jobs started by the system (cron). */
+  createdById: string | null;
+  kind: string;
+  /** Validated, non-secret options; shown back to the workspace. */
+  input?: Prisma.InputJsonValue;
+  stage?: string;
+  message?: string;
+};
+
+/** A queued job and its `created` event, written together. */
+export async function createJob(input: CreateJobInput): Promise<Job> {
+  const kind = jobKindSchema.parse(input.kind);
+  const message = cleanText(input.message) ?? null;
+  const prisma = await db();
+  return prisma.$transaction(async (tx) => {
+    const job = await tx.job.create({
+      data: {
+        workspaceId: input.workspaceId,
+        createdById: input.createdById,
+        kind,
+        stage: input.stage ?? null,
+        message,
+        ...(input.input !== undefined ? { input: input.input } : {}),
+      },
+    });
+    await tx.jobEvent.create({
+      data: { jobId: job.id, type: "created", status: job.status, stage: job.stage, progress: 0, message },
+    });
+    return job;
+  }, TX_OPTIONS);
+}

@@ -1,0 +1,34 @@
+import { beforeEach, describe, expect, it, vi } from "vitest";
+import { emitJobCanceled } from "./emit";
+
+// A plain function rather than vi.fn(): the failure case must stay inside emitJobCanceled.
+const sent: unknown[] = [];
+let failure: Error | undefined;
+vi.mock("@/inngest/client", () => ({
+  inngest: {
+    send: async (event: unknown) => {
+      sent.push(event);
+      if (failure) throw failure;
+      return { ids: ["e1"] };
+    },
+  },
+}));
+
+beforeEach(() => {
+  sent.length = 0;
+  failure = undefined;
+});
+
+describe("emitJobCanceled", () => {
+  it("sends jobs/job.canceled with the job and workspace, deduplicated by job", async () => {
+    await emitJobCanceled({ jobId: "job1", workspaceId: "ws1" });
+    expect(sent).toHaveLength(1);
+    expect(sent[0]).toMatchObject({ name: "jobs/job.canceled", data: { job_id: "job1", workspace_id: "ws1" }, id: "job-canceled-job1" });
+  });
+
+  it("never throws: the job is already canceled when the send fails", async () => {
+    failure = new Error("engine unreachable");
+    await expect(emitJobCanceled({ jobId: "job2", workspaceId: "ws1" })).resolves.toBeUndefined();
+    expect(sent).toHaveLength(1);
+  });
+});
