@@ -1,0 +1,98 @@
+import { isAppError } from "@/lib/errors";
+import type { EngineContext } from "../context";
+import { ingestEvents } from "../events/process-events";
+import { hashedSigningKey } from "../signing-key";
+import { registerApp, SyncError } from "../sync";
+
+export type EngineApiOptions = {
+  /** In-process calls from this app's own client: no key checks. */
+  trusted: boolean;
+  /** The engine to use; embedded mode finds the process's own when omitted. */
+  ctx?: EngineContext;
+  /** Event keys accepted on /e/{key}; empty accepts any (like Inngest's dev server). */
+  eventKeys?: string[];
+};
+
+const json = (status: number, body: unknown, headers?: Record<string, string>) =>
+  Response.json(body, { status, headers });
+
+/**
+ * The part of Inngest's server API that SDKs call: event intake (`POST /e/{key}`), out-of-band
+ * registration (`POST /fn/register`), step checkpoints (`POST /v1/checkpoint/{runId}/async`) and
+ * the run-state endpoints used with `use_api`. Served by
+ * the standalone engine over HTTP and, in embedded mode, called in-process by the app's client.
+ */
+export async function handleEngineApi(request: Request, opts: EngineApiOptions): Promise<Response> {
+  const ctx = opts.ctx ?? (await import("../embedded")).intakeContext();
+  const url = new URL(request.url);
+  const path = url.pathname.replace(/\/+$/, "");
+  try {
+    const eventMatch = /^\/e\/([^/]*)$/.exec(path);
+    if (eventMatch && request.method === "POST") {
+      const key = decodeURIComponent(eventMatch[1]);
+      if (!opts.trusted && opts.eventKeys?.length && !opts.eventKeys.includes(key)) {
+        return json(401, { status: 401, error: "Event key not found" });
+      }
+      const body = await readJson(request);
+      const ids = await ingestEvents(await ctx, body);
+      return json(200, { ids, status: 200 });
+    }
+    if (path === "/fn/register" && request.method === "POST") {
+      if (!opts.trusted && !authorized(request, await ctx)) return json(401, { status: 401, error: "Unauthorized" });
+      const result = await registerApp(await ctx, await readJson(request));
+      return json(200, { ok: true, modified: result.modified });
+    }
+    const checkpointMatch = /^\/v1\/checkpoint(?:\/([^/]+)\/(async|steps))?$/.exec(path);
+    if (checkpointMatch && request.method === "POST") {
+      if (!opts.trusted && !authorized(request, await ctx)) return json(401, { status: 401, error: "Unauthorized" });
+      if (checkpointMatch[2] !== "async") {
+        return json(404, { status: 404, error: "sync checkpointing (durable endpoints) is not supported by this engine" });
+      }
+      const { handleCheckpoint } = await import("./checkpoint");
+      const out = await handleCheckpoint(await ctx, decodeURIComponent(checkpointMatch[1]), await request.text());
+      return json(out.status, out.body);
+    }
+    const runMatch = /^\/v0\/runs\/([^/]+)\/(actions|batch)$/.exec(path);
+    if (runMatch && request.method === "GET") {
+      if (!opts.trusted && !authorized(request, await ctx)) return json(401, { status: 401, error: "Unauthorized" });
+      return runData(await ctx, decodeURIComponent(runMatch[1]), runMatch[2] as "actions" | "batch");
+    }
+    if ((path === "/health" || path === "") && request.method === "GET") return json(200, { status: "ok" });
+    return json(404, { status: 404, error: `${request.method} ${path} is not part of this engine's API` });
+  } catch (error) {
+    if (error instanceof SyncError) return json(400, { status: 400, error: error.message });
+    if (isAppError(error)) return json(error.status, { status: error.status, error: error.message });
+    (await ctx).log.error({ err: error, path }, "engine: API request failed");
+    return json(500, { status: 500, error: "internal engine error" });
+  }
+}
+
+async function readJson(request: Request): Promise<unknown> {
+  const text = await request.text();
+  try {
+    return JSON.parse(text);
+  } catch {
+    const { badRequest } = await import("@/lib/errors");
+    throw badRequest("the body is not valid JSON");
+  }
+}
+
+/** SDKs authenticate with `Bearer <hashed signing key>`; a plain key is accepted too. */
+function authorized(request: Request, ctx: EngineContext): boolean {
+  if (!ctx.signingKey) return true;
+  const header = request.headers.get("authorization") ?? "";
+  const given = header.replace(/^Bearer\s+/i, "");
+  return given === ctx.signingKey || given === hashedSigningKey(ctx.signingKey);
+}
+
+async function runData(ctx: EngineContext, runId: string, what: "actions" | "batch"): Promise<Response> {
+  if (what === "batch") {
+    const [row] = await ctx.sql.query<{ event: unknown }>(`SELECT event FROM engine_runs WHERE id = $1`, [runId]);
+    return row ? json(200, [row.event]) : json(404, { status: 404, error: "run not found" });
+  }
+  const rows = await ctx.sql.query<{ step_id: string; output: unknown }>(
+    `SELECT step_id, output FROM engine_steps WHERE run_id = $1 AND memoized_at IS NOT NULL ORDER BY seq`,
+    [runId],
+  );
+  return json(200, Object.fromEntries(rows.map((r) => [r.step_id, r.output])));
+}

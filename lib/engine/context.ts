@@ -1,0 +1,51 @@
+import type { Sql } from "@/lib/db";
+import type { Logger } from "@/lib/logging";
+import type { Clock } from "./clock";
+
+export type EngineConfig = {
+  /** Identifies this process in leases and the workers table. */
+  workerId: string;
+  /** Requests in flight at once in this process. */
+  concurrency: number;
+  leaseMs: number;
+  requestTimeoutMs: number;
+  shutdownTimeoutMs: number;
+  retentionMs: number;
+  /** Longest idle wait between queue checks when nothing wakes the worker. */
+  pollMs: number;
+  /**
+   * auto: apps whose SDK checkpoints (inngest-js v4+) get `fn_id`/`qi_id`, run steps back to back in
+   * one call and report each through /v1/checkpoint; off: the classic one-call-per-step protocol.
+   */
+  checkpointing: "auto" | "off";
+  /** false: step memoization commits without waiting for the WAL flush (see docs/engine.md). */
+  synchronousCommit: boolean;
+};
+
+/** Everything engine code needs, passed explicitly (tests build their own). */
+export type EngineContext = {
+  sql: Sql;
+  clock: Clock;
+  config: EngineConfig;
+  /** Signs calls to SDK endpoints; unset means unsigned calls (SDKs in dev mode). */
+  signingKey?: string;
+  log: Logger;
+  /** Jitter source (tests pin it). */
+  random: () => number;
+  /** Tells workers (here and, on PostgreSQL, in other processes) that work is due. */
+  wake: () => void;
+  /** Observers for tests and metrics. */
+  observe?: EngineObserver;
+};
+
+export type EngineObserver = {
+  stepMemoized?: (runId: string, stepId: string, at: number) => void;
+  /** A step.run result was stored: how long the step itself ran (SDK timing, else call start to result). */
+  stepFinished?: (functionId: string, seconds: number, status: string) => void;
+  runFinished?: (runId: string, status: string) => void;
+  callStarted?: (runId: string, stepId: string | null) => void;
+  callFinished?: (functionId: string, seconds: number, outcome: string) => void;
+};
+
+export const ACTIVE = ["queued", "running"] as const;
+export const FINAL = ["completed", "failed", "cancelled"] as const;

@@ -1,0 +1,239 @@
+import type { EngineContext } from "../context";
+import { OP, type Op, type SerializedError, toSerializedError } from "../protocol/types";
+import { completeRunFenced, finishRunTx, type RunOutcome } from "../runs/finish-run";
+import { lockActiveRun } from "../runs/resolve-step";
+import { dropItemTx, holdsLeaseTx, repurposeItemTx, rescheduleItemTx, type QueueItem } from "../store/queue";
+import { inTransaction, type Scope } from "../store/scope";
+import { backoffDelay, retryAfterDelay } from "../util/duration";
+import type { CallResult } from "./call-sdk";
+import { memoizeFenced, memoizeTx, recordRunAttemptTx, recordStepAttemptTx, stepRecord } from "./memoize";
+import { planInvoke, planSleep, planStep, planWait, type Planned } from "./plan-ops";
+import { MAX_OUTPUT_BYTES, MAX_STEPS } from "./limits";
+import { loadRunState, type RunState } from "./run-state";
+
+/** After a call: make the next call at once with the same item, or stop (the queue has the rest). */
+export type Next = { kind: "continue"; state: RunState; stepId: string | null } | { kind: "done" };
+
+export type Applied = {
+  item: QueueItem;
+  state: RunState;
+  stepId: string | null;
+  attempt: number;
+  callStart: number;
+  /** A request version the SDK reported that is not stored yet. */
+  version?: number;
+};
+
+const DONE: Next = { kind: "done" };
+const RESULT_OPS = new Set<string>([OP.StepRun, OP.Step, OP.StepFailed]);
+
+export async function applyResult(ctx: EngineContext, call: Applied, result: CallResult): Promise<Next> {
+  const { state } = call;
+  // A new request version is recorded with the next write to the run (see pendingVersion).
+  if (result.version !== undefined && result.version !== state.requestVersion) {
+    state.requestVersion = result.version;
+    call.version = result.version;
+  }
+  if (result.kind === "complete") return complete(ctx, call, result.output);
+  if (result.kind === "error") return failAttempt(ctx, await recordVersion(ctx, call), result.error, result.retriable, result.retryAfter);
+  if (state.steps.size >= MAX_STEPS) {
+    return finish(ctx, call.item, state.id, { status: "failed", error: { name: "StepLimitError", message: `a run may have at most ${MAX_STEPS} steps` } });
+  }
+  const [only] = result.ops;
+  if (result.ops.length === 1 && only.op === OP.RunComplete) return complete(ctx, call, only.data ?? null);
+  if (result.ops.length === 1 && RESULT_OPS.has(only.op) && (call.stepId === null || call.stepId === only.id)) {
+    return memoizeOne(ctx, call, only, result.bytes);
+  }
+  return applyOps(ctx, await recordVersion(ctx, call), result.ops, result.noRetry, result.retryAfter, result.bytes);
+}
+
+/** Writes a request version that no cheaper statement carried. */
+async function recordVersion(ctx: EngineContext, call: Applied): Promise<Applied> {
+  if (call.version !== undefined) {
+    await ctx.sql.query(`UPDATE engine_runs SET request_version = $2 WHERE id = $1`, [call.state.id, call.version]);
+    call.version = undefined;
+  }
+  return call;
+}
+
+/** The run returned: most runs end in one statement; invoked or concurrency-limited ones need the full path. */
+async function complete(ctx: EngineContext, call: Applied, output: unknown): Promise<Next> {
+  const { item, state } = call;
+  if (state.parentRunId || state.ckeys.length || !state.fn) {
+    return finish(ctx, item, state.id, { status: "completed", output }, call.version);
+  }
+  await completeRunFenced(ctx, { itemId: item.id, token: item.leaseToken }, { id: state.id, functionId: state.fn.id, event: state.event }, output, call.version);
+  return DONE;
+}
+
+function resultOf(op: Op, bytes: number): { output: unknown; failed: boolean } {
+  if (op.op === OP.StepFailed || op.op === OP.StepError) {
+    return { output: { error: toSerializedError(op.error) }, failed: true };
+  }
+  const data = op.data === undefined ? null : op.data;
+  // Only a response over the limit can hold an output over it: no re-encoding on the hot path.
+  if (bytes > MAX_OUTPUT_BYTES && (JSON.stringify(data)?.length ?? 0) > MAX_OUTPUT_BYTES) {
+    return { output: { error: { name: "OutputTooLargeError", message: "step output is larger than 4 MB" } }, failed: true };
+  }
+  return { output: { data }, failed: false };
+}
+
+/** The hot path: one step came back; memoize it and go straight on with the next call. */
+async function memoizeOne(ctx: EngineContext, call: Applied, op: Op, bytes: number): Promise<Next> {
+  const { item, state } = call;
+  const { output, failed } = resultOf(op, bytes);
+  const record = stepRecord(op, output, failed ? "failed" : "completed", call.callStart, ctx.clock.now());
+  if (call.stepId === null) {
+    const fence = { itemId: item.id, token: item.leaseToken, runId: state.id };
+    const write = await memoizeFenced(ctx, fence, [record], { version: call.version, functionId: state.fn?.id });
+    call.version = undefined;
+    if (write.written.length) {
+      state.steps.set(op.id, output);
+      return { kind: "continue", state, stepId: null };
+    }
+    return write.held ? recover(ctx, state) : DONE;
+  }
+  // A planned step finished: the run's next discovery waits for its parallel siblings.
+  await recordVersion(ctx, call);
+  return inTransaction(ctx, async (scope) => {
+    if (!(await lockActiveRun(scope, state.id)) || !(await holdsLeaseTx(scope, item))) return DONE;
+    await memoizeTx(scope, ctx, state.id, record);
+    state.steps.set(op.id, output);
+    return handOver(scope, ctx, item, state);
+  });
+}
+
+/** The lease holds but the step was memoized already: our picture of the run is stale. */
+async function recover(ctx: EngineContext, state: RunState): Promise<Next> {
+  const fresh = await loadRunState(ctx.sql, state.id);
+  if (!fresh || (fresh.status !== "queued" && fresh.status !== "running")) return DONE;
+  return { kind: "continue", state: fresh, stepId: null };
+}
+
+/** Continue with a discovery in this worker, or leave the run to the calls still outstanding. */
+async function handOver(scope: Scope, ctx: EngineContext, item: QueueItem, state: RunState): Promise<Next> {
+  if (await repurposeItemTx(scope, ctx, item, null)) return { kind: "continue", state, stepId: null };
+  await dropItemTx(scope, item, ctx.clock.now());
+  return DONE;
+}
+
+async function finish(ctx: EngineContext, item: QueueItem, runId: string, outcome: RunOutcome, version?: number): Promise<Next> {
+  await inTransaction(ctx, async (scope) => {
+    const done = await finishRunTx(scope, ctx, runId, outcome, { itemId: item.id, token: item.leaseToken });
+    if (done && version !== undefined) await scope.tx.query(`UPDATE engine_runs SET request_version = $2 WHERE id = $1`, [runId, version]);
+  });
+  return DONE;
+}
+
+/** A failed call: retry after Inngest's backoff (or Retry-After), or fail the run on the last attempt. */
+async function failAttempt(
+  ctx: EngineContext,
+  call: Applied,
+  error: SerializedError,
+  retriable: boolean,
+  retryAfter: string | undefined,
+): Promise<Next> {
+  const { item, state, attempt } = call;
+  if (!retriable || attempt + 1 >= state.maxAttempts) return finish(ctx, item, state.id, { status: "failed", error });
+  const now = ctx.clock.now();
+  const retryAt = now + (retryAfterDelay(retryAfter, now) ?? backoffDelay(attempt, ctx.random));
+  await inTransaction(ctx, async (scope) => {
+    if (!(await lockActiveRun(scope, state.id))) return;
+    await recordRunAttemptTx(scope.tx, state.id, error, attempt, now, retryAt);
+    await rescheduleItemTx(scope, item, retryAt, attempt + 1);
+  });
+  return DONE;
+}
+
+// Results are stored before anything is planned; waits before the rest (an event may already be due).
+const ORDER: Record<string, number> = { StepRun: 0, Step: 0, StepFailed: 0, StepError: 0, RunComplete: 1, WaitForEvent: 2 };
+
+async function applyOps(
+  ctx: EngineContext,
+  call: Applied,
+  ops: Op[],
+  noRetry: boolean,
+  retryAfter: string | undefined,
+  bytes: number,
+): Promise<Next> {
+  const { item, state, attempt } = call;
+  const now = ctx.clock.now();
+  // A lone planned step is made right away by this worker (no queue round trip).
+  if (ops.length === 1 && ops[0].op === OP.StepPlanned && !state.steps.has(ops[0].id)) {
+    const planned = await inTransaction(ctx, async (scope) => {
+      if (!(await lockActiveRun(scope, state.id))) return false;
+      return repurposeItemTx(scope, ctx, item, ops[0].id);
+    });
+    if (planned) return { kind: "continue", state, stepId: ops[0].id };
+  }
+  return inTransaction(ctx, async (scope): Promise<Next> => {
+    if (!(await lockActiveRun(scope, state.id)) || !(await holdsLeaseTx(scope, item))) return DONE;
+    if (ops.length > 1 && !state.disableImmediate) {
+      state.disableImmediate = true;
+      await scope.tx.query(`UPDATE engine_runs SET disable_immediate = true WHERE id = $1`, [state.id]);
+    }
+    let memoized = 0;
+    let scheduled = 0;
+    let discover = false;
+    let retryOp: Op | undefined;
+    const sorted = [...ops].sort((a, b) => (ORDER[a.op] ?? 3) - (ORDER[b.op] ?? 3));
+    for (const op of sorted) {
+      if (op.op === OP.RunComplete) {
+        await finishRunTx(scope, ctx, state.id, { status: "completed", output: op.data ?? null });
+        return DONE;
+      }
+      if (op.op === OP.DiscoveryRequest) {
+        discover = true;
+        continue;
+      }
+      if (op.op === OP.StepError && !noRetry && attempt + 1 < state.maxAttempts) {
+        retryOp = op;
+        await recordStepAttemptTx(scope.tx, state.id, op, toSerializedError(op.error), attempt, now, call.callStart);
+        continue;
+      }
+      let planned: Planned;
+      if (RESULT_OPS.has(op.op) || op.op === OP.StepError) {
+        const r = resultOf(op, bytes);
+        planned = { kind: "resolve", output: r.output, failed: r.failed };
+      } else if (state.steps.has(op.id)) {
+        planned = { kind: "known" };
+      } else if (op.op === OP.StepPlanned) planned = await planStep(scope, ctx, state, op);
+      else if (op.op === OP.Sleep) planned = await planSleep(scope, ctx, state, op);
+      else if (op.op === OP.WaitForEvent) planned = await planWait(scope, ctx, state, op);
+      else if (op.op === OP.InvokeFunction) planned = await planInvoke(scope, ctx, state, op);
+      else {
+        planned = { kind: "resolve", failed: true, output: { error: { name: "UnsupportedOpError", message: `${op.op} is not supported by this engine (see docs/engine.md)` } } };
+      }
+      if (planned.kind === "scheduled") scheduled++;
+      if (planned.kind === "resolve") {
+        const record = stepRecord(op, planned.output, planned.failed ? "failed" : "completed", call.callStart, now);
+        if (await memoizeTx(scope, ctx, state.id, record)) memoized++;
+        state.steps.set(op.id, planned.output);
+      }
+    }
+    if (retryOp) {
+      const retryAt = now + (retryAfterDelay(retryAfter, now) ?? backoffDelay(attempt, ctx.random));
+      await scope.tx.query(`UPDATE engine_runs SET retry_at = $2 WHERE id = $1`, [state.id, new Date(retryAt)]);
+      await rescheduleItemTx(scope, item, retryAt, attempt + 1);
+      return DONE;
+    }
+    if (memoized > 0 || discover) return scheduled > 0 ? drop(scope, ctx, item) : handOver(scope, ctx, item, state);
+    if (scheduled > 0) return drop(scope, ctx, item);
+    // Nothing new: either the run now waits (timers, events, invokes), or another path resolved a
+    // step we did not know about; then discover again with the fresh state.
+    const [count] = await scope.tx.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM engine_steps WHERE run_id = $1 AND memoized_at IS NOT NULL`,
+      [state.id],
+    );
+    if (count.n > state.steps.size) {
+      const fresh = await loadRunState(scope.tx, state.id);
+      if (fresh && (await repurposeItemTx(scope, ctx, item, null))) return { kind: "continue", state: fresh, stepId: null };
+    }
+    return drop(scope, ctx, item);
+  });
+}
+
+async function drop(scope: Scope, ctx: EngineContext, item: QueueItem): Promise<Next> {
+  await dropItemTx(scope, item, ctx.clock.now());
+  return DONE;
+}

@@ -1,0 +1,143 @@
+import { validateExpression } from "../cel";
+import type { EngineContext } from "../context";
+import { insertEventsTx } from "../events/emit-events";
+import { normalizeEvents } from "../events/normalize";
+import { functionById } from "../functions";
+import { newId } from "../ids";
+import type { Op } from "../protocol/types";
+import { createRunsTx } from "../runs/create-runs";
+import type { Scope } from "../store/scope";
+import { at, json } from "../store/sql";
+import { parseTimeTarget } from "../util/duration";
+import type { RunState } from "./run-state";
+
+const DAY_MS = 86_400_000;
+const MAX_SLEEP_MS = 366 * DAY_MS;
+const DEFAULT_INVOKE_TIMEOUT_MS = 365 * DAY_MS;
+
+/** What planning an op led to: work scheduled, nothing new (already planned), or a value to memoize now. */
+export type Planned = { kind: "scheduled" } | { kind: "known" } | { kind: "resolve"; output: unknown; failed: boolean };
+
+const stepName = (op: Op) => op.displayName ?? op.userland?.id ?? null;
+
+function failure(name: string, message: string): Planned {
+  return { kind: "resolve", output: { error: { name, message } }, failed: true };
+}
+
+/** Inserts the pending step row; false when the step already exists (planned before or memoized). */
+async function insertPendingStep(scope: Scope, runId: string, op: Op, status: string, opts: unknown, now: number) {
+  const rows = await scope.tx.query(
+    `INSERT INTO engine_steps (run_id, step_id, name, op, status, opts, started_at)
+     VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7) ON CONFLICT (run_id, step_id) DO NOTHING RETURNING step_id`,
+    [runId, op.id, stepName(op), op.op, status, json(opts), at(now)],
+  );
+  return rows.length > 0;
+}
+
+async function insertItem(
+  scope: Scope,
+  state: RunState,
+  kind: string,
+  stepId: string,
+  when: number,
+  now: number,
+  payload?: unknown,
+) {
+  await scope.tx.query(
+    `INSERT INTO engine_queue (run_id, kind, step_id, dedupe_key, available_at, limited, ckeys, climits, payload, created_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7::text[], $8::int[], $9::jsonb, $10) ON CONFLICT (dedupe_key) DO NOTHING`,
+    [
+      state.id, kind, stepId, `${state.id}:${kind}:${stepId}`, at(when), kind === "call" && state.ckeys.length > 0,
+      kind === "call" ? state.ckeys : [], kind === "call" ? state.climits : [], payload === undefined ? null : json(payload),
+      at(now),
+    ],
+  );
+  scope.wake = true;
+}
+
+export async function planStep(scope: Scope, ctx: EngineContext, state: RunState, op: Op): Promise<Planned> {
+  const now = ctx.clock.now();
+  if (!(await insertPendingStep(scope, state.id, op, "running", null, now))) {
+    const [row] = await scope.tx.query<{ memoized: boolean }>(
+      `SELECT memoized_at IS NOT NULL AS memoized FROM engine_steps WHERE run_id = $1 AND step_id = $2`,
+      [state.id, op.id],
+    );
+    if (row?.memoized) return { kind: "known" };
+  }
+  await insertItem(scope, state, "call", op.id, now, now);
+  return { kind: "scheduled" };
+}
+
+export async function planSleep(scope: Scope, ctx: EngineContext, state: RunState, op: Op): Promise<Planned> {
+  const now = ctx.clock.now();
+  const text = typeof op.opts?.duration === "string" ? op.opts.duration : (op.name ?? "");
+  const until = parseTimeTarget(text, now);
+  if (until === undefined) return failure("InvalidSleepError", `cannot read sleep duration or time ${JSON.stringify(text)}`);
+  if (until - now > MAX_SLEEP_MS) return failure("InvalidSleepError", "sleeps are limited to 366 days");
+  if (until <= now) return { kind: "resolve", output: null, failed: false };
+  if (!(await insertPendingStep(scope, state.id, op, "sleeping", { until: new Date(until).toISOString() }, now))) {
+    return { kind: "known" };
+  }
+  await insertItem(scope, state, "sleep", op.id, until, now);
+  return { kind: "scheduled" };
+}
+
+export async function planWait(scope: Scope, ctx: EngineContext, state: RunState, op: Op): Promise<Planned> {
+  const now = ctx.clock.now();
+  const eventName = typeof op.opts?.event === "string" ? op.opts.event : op.name;
+  if (!eventName) return failure("InvalidWaitError", "waitForEvent needs an event name");
+  const expression = typeof op.opts?.if === "string" && op.opts.if.trim() ? op.opts.if : null;
+  if (expression) {
+    try {
+      validateExpression(expression);
+    } catch (error) {
+      return failure("UnsupportedExpressionError", (error as Error).message);
+    }
+  }
+  const timeout = typeof op.opts?.timeout === "string" ? op.opts.timeout : "";
+  const expires = parseTimeTarget(timeout, now);
+  if (expires === undefined) return failure("InvalidWaitError", `cannot read timeout ${JSON.stringify(timeout)}`);
+  const opts = { event: eventName, if: expression, timeout: new Date(expires).toISOString() };
+  if (!(await insertPendingStep(scope, state.id, op, "waiting", opts, now))) return { kind: "known" };
+  const pauseId = newId(now);
+  await scope.tx.query(
+    `INSERT INTO engine_pauses (id, run_id, kind, step_id, event_name, expression, created_at, expires_at)
+     VALUES ($1, $2, 'wait', $3, $4, $5, $6, $7)`,
+    [pauseId, state.id, op.id, eventName, expression, at(now), at(expires)],
+  );
+  await insertItem(scope, state, "wait_timeout", op.id, expires, now, { pauseId });
+  return { kind: "scheduled" };
+}
+
+export async function planInvoke(scope: Scope, ctx: EngineContext, state: RunState, op: Op): Promise<Planned> {
+  const now = ctx.clock.now();
+  const functionId = typeof op.opts?.function_id === "string" ? op.opts.function_id : undefined;
+  if (!functionId) return failure("InngestInvokeError", "step.invoke needs a function id");
+  const target = await functionById(scope.tx, functionId);
+  if (!target) return failure("InngestInvokeError", `function ${functionId} is not registered with the engine`);
+  const payload = (op.opts?.payload ?? {}) as { data?: Record<string, unknown>; user?: unknown };
+  const timeout = typeof op.opts?.timeout === "string" ? op.opts.timeout : undefined;
+  const expires = timeout ? parseTimeTarget(timeout, now) : now + DEFAULT_INVOKE_TIMEOUT_MS;
+  if (expires === undefined) return failure("InngestInvokeError", `cannot read timeout ${JSON.stringify(timeout)}`);
+  const opts = { function_id: functionId, timeout: new Date(expires).toISOString() };
+  if (!(await insertPendingStep(scope, state.id, op, "invoking", opts, now))) return { kind: "known" };
+  const [event] = normalizeEvents(
+    {
+      name: "inngest/function.invoked",
+      data: { ...(payload.data ?? {}), _inngest: { fn_id: functionId, correlation_id: `${state.id}.${op.id}`, source_fn_id: state.fn?.id, source_run_id: state.id } },
+      ...(payload.user ? { user: payload.user } : {}),
+    },
+    now,
+    { internal: true },
+  );
+  await insertEventsTx(scope, ctx, [event], true);
+  const [childId] = await createRunsTx(scope, ctx, [
+    { fn: target, event: event.payload, eventInternalId: event.internalId, parent: { runId: state.id, stepId: op.id } },
+  ]);
+  await scope.tx.query(`UPDATE engine_steps SET opts = opts || $3::jsonb WHERE run_id = $1 AND step_id = $2`, [
+    state.id, op.id, json({ run_id: childId ?? null }),
+  ]);
+  if (!childId) return failure("InngestInvokeError", `function ${functionId} skipped the invocation (singleton)`);
+  await insertItem(scope, state, "invoke_timeout", op.id, expires, now);
+  return { kind: "scheduled" };
+}

@@ -1,0 +1,73 @@
+import type { EngineContext } from "../context";
+import type { Scope } from "../store/scope";
+import { at, json } from "../store/sql";
+
+type LockedRun = { id: string; status: string; ckeys: string[]; climits: number[] };
+
+/** Locks an active run's row (serialises everything that resolves its steps); null if it ended. */
+export async function lockActiveRun(scope: Scope, runId: string): Promise<LockedRun | null> {
+  const [run] = await scope.tx.query<LockedRun>(
+    `SELECT id, status, ckeys, climits FROM engine_runs WHERE id = $1 FOR UPDATE`,
+    [runId],
+  );
+  return run && (run.status === "queued" || run.status === "running") ? run : null;
+}
+
+/**
+ * Memoizes a step resolved outside a call (a sleep ended, an awaited event arrived or timed
+ * out, an invoked run finished) and lets the run go on. Returns false when the run has ended or
+ * the step was already resolved (an event and a timeout racing: the first one wins).
+ */
+export async function resolveStepTx(
+  scope: Scope,
+  ctx: EngineContext,
+  runId: string,
+  stepId: string,
+  output: unknown,
+  opts: { status: "completed" | "failed"; exceptItemId?: string },
+): Promise<boolean> {
+  const run = await lockActiveRun(scope, runId);
+  if (!run) return false;
+  const now = ctx.clock.now();
+  const rows = await scope.tx.query(
+    `INSERT INTO engine_steps (run_id, step_id, op, status, output, memoized_at, started_at, ended_at)
+     VALUES ($1, $2, 'Step', $3, $4::jsonb, $5, $5, $5)
+     ON CONFLICT (run_id, step_id) DO UPDATE SET status = EXCLUDED.status, output = EXCLUDED.output,
+       memoized_at = EXCLUDED.memoized_at, ended_at = EXCLUDED.ended_at,
+       seq = nextval(pg_get_serial_sequence('engine_steps', 'seq'))
+     WHERE engine_steps.memoized_at IS NULL
+     RETURNING step_id`,
+    [runId, stepId, opts.status, json(output), at(now)],
+  );
+  if (rows.length === 0) return false;
+  ctx.observe?.stepMemoized?.(runId, stepId, now);
+  await scope.tx.query(
+    `DELETE FROM engine_queue WHERE run_id = $1 AND step_id = $2 AND kind <> 'call' AND id <> coalesce($3::bigint, -1)`,
+    [runId, stepId, opts.exceptItemId ?? null],
+  );
+  await continueRunTx(scope, ctx, run, opts.exceptItemId);
+  return true;
+}
+
+/**
+ * Queues the run's next discovery call unless a call is already queued or running for it: one
+ * discovery per run at a time, and a parallel group is discovered once its last step is in.
+ */
+export async function continueRunTx(
+  scope: Scope,
+  ctx: EngineContext,
+  run: { id: string; ckeys: string[]; climits: number[] },
+  exceptItemId?: string,
+): Promise<void> {
+  const now = at(ctx.clock.now());
+  const rows = await scope.tx.query(
+    `INSERT INTO engine_queue (run_id, kind, step_id, dedupe_key, available_at, limited, ckeys, climits, created_at)
+     SELECT $1, 'call', NULL, $1 || ':call:-', $2, cardinality($3::text[]) > 0, $3::text[], $4::int[], $2
+     WHERE NOT EXISTS (
+       SELECT 1 FROM engine_queue WHERE run_id = $1 AND kind = 'call' AND id <> coalesce($5::bigint, -1))
+     ON CONFLICT (dedupe_key) DO NOTHING
+     RETURNING id`,
+    [run.id, now, run.ckeys, run.climits, exceptItemId ?? null],
+  );
+  if (rows.length) scope.wake = true;
+}
