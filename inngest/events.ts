@@ -1,0 +1,26 @@
+import { eventType } from "inngest";
+import { z } from "zod";
+
+/**
+ * The event catalogue: every event Conveyor sends or listens to, with its data schema.
+ * Names are `area/noun.verb`. Functions trigger on these (`triggers: [jobCanceled]`) and senders
+ * build them with `jobCanceled.create({...})` so the payload is type-checked.
+ *
+ * `workspace_id` in an event's data is a convention the engine relies on: runs it triggers are
+ * recorded as belonging to that workspace (owners see their own runs).
+ */
+
+/** A job was deleted or canceled by a user; its pipeline run stops (cancelOn). */
+export const jobCanceled = eventType("jobs/job.canceled", {
+  schema: z.object({ job_id: z.string().min(1), workspace_id: z.string().min(1) }),
+});
+
+/** Asks the engine to run its self-test function (operators, health checks, smoke tests). */
+export const selfTestRequested = eventType("conveyor/self-test.requested", {
+  schema: z.object({ nonce: z.string().min(1).max(200) }),
+});
+
+/** A PDF passed the upload checks and its forms job is queued: `forms-process` makes it fillable. */
+export const formsPdfUploaded = eventType("forms/pdf.uploaded", {
+  schema: z.object({ job_id: z.string().min(1), workspace_id: z.string().min(1) }),
+});

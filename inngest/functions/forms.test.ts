@@ -1,0 +1,201 @@
+import fs from "node:fs";
+import path from "node:path";
+import { PDFDocument } from "pdf-lib";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { createTestUser, routeParams, type TestUser } from "@/lib/auth/testing";
+import { useTestDatabase } from "@/lib/db/testing";
+import { startHarness, until, type Harness } from "@/lib/engine/testing/harness";
+import { defaultPool } from "@/lib/forms";
+import { formsJobPaths } from "@/lib/forms/jobs";
+import { pdfPart, simpleFormPdf, unwritablePdf, uploadRequest, useFormsTestEnv, type FormsTestEnv } from "@/lib/forms/jobs/testing";
+import { createJob } from "@/lib/jobs";
+import { saveFile } from "@/lib/storage";
+import { GET as getFields } from "@/app/api/v1/forms/[id]/fields/route";
+import { POST as upload } from "@/app/api/v1/forms/route";
+import { GET as getJobEvents } from "@/app/api/v1/jobs/[id]/events/route";
+import { DELETE as deleteJobRoute, GET as getJobRoute } from "@/app/api/v1/jobs/[id]/route";
+import { GET as getResult } from "@/app/api/v1/jobs/[id]/result/route";
+import { formsPdfUploaded } from "../events";
+import { createFormsCleanup } from "./forms-cleanup";
+import { createFormsExpire } from "./forms-expire";
+import { createFormsProcess } from "./forms-process";
+
+/** Lets a test hold the rendering stage (to cancel a run in the middle); passes through otherwise. */
+const gate = vi.hoisted(() => ({ held: null as Promise<void> | null, entered: 0, settled: 0 }));
+vi.mock("@/lib/forms/pipeline/render-stage", async (importOriginal) => {
+  const original = await importOriginal<typeof import("@/lib/forms/pipeline/render-stage")>();
+  return {
+    ...original,
+    renderPages: async (input: Parameters<typeof original.renderPages>[0]) => {
+      gate.entered++;
+      try {
+        if (gate.held) await gate.held;
+        return await original.renderPages(input);
+      } finally {
+        gate.settled++;
+      }
+    },
+  };
+});
+
+const database = useTestDatabase();
+let env: FormsTestEnv;
+let h: Harness;
+let alpha: TestUser;
+
+beforeAll(async () => {
+  env = useFormsTestEnv();
+  alpha = await createTestUser();
+  h = await startHarness({ functions: (client) => [createFormsProcess(client), createFormsExpire(client), createFormsCleanup(client)] });
+}, 120_000);
+
+afterAll(async () => {
+  await h?.close();
+  await defaultPool().close();
+  env?.close();
+});
+
+type JobBody = { job_id: string; status: string; stage: string | null; progress: number; error?: { type: string; detail: string }; expires_at?: string; result_expired?: boolean };
+type EventBody = { type: string; status: string; stage: string | null; progress: number; message: string | null; data: Record<string, unknown> | null };
+
+const asAlpha = (url: string, method = "GET") => new Request(`http://localhost${url}`, { method, headers: { "x-api-key": alpha.apiKey } });
+const job = async (id: string): Promise<JobBody> => (await getJobRoute(asAlpha(`/api/v1/jobs/${id}`), routeParams({ id }))).json();
+const events = async (id: string): Promise<EventBody[]> =>
+  ((await (await getJobEvents(asAlpha(`/api/v1/jobs/${id}/events`), routeParams({ id }))).json()) as { data: EventBody[] }).data;
+const settled = (id: string, statuses = ["succeeded", "failed", "canceled"]) =>
+  until(async () => {
+    const j = await job(id);
+    return statuses.includes(j.status) ? j : undefined;
+  }, 60_000, `job ${id} to settle`);
+
+async function uploadPdf(bytes: Uint8Array, filename = "Intake form.pdf"): Promise<string> {
+  const res = await upload(uploadRequest([pdfPart(bytes, filename)], { as: alpha }));
+  expect(res.status, await res.clone().text()).toBe(202);
+  return ((await res.json()) as { job_id: string }).job_id;
+}
+
+const folderOf = (jobId: string) => formsJobPaths({ jobId, workspaceId: alpha.workspace.id }).dir;
+const filesOf = (jobId: string) => database().prisma.storedFile.count({ where: { jobId } });
+
+describe("forms-process on the real engine", () => {
+  let succeededId: string;
+
+  it("runs one step per stage in order with per-page progress, and the result downloads with its fields", async () => {
+    const id = (succeededId = await uploadPdf(await simpleFormPdf(2)));
+    const done = await settled(id);
+    expect(done).toMatchObject({ status: "succeeded", stage: "writing", progress: 1 });
+
+    const [run] = await h.waitForRuns("forms-process", 1, ["completed"]);
+    expect(run.workspace_id).toBe(alpha.workspace.id);
+    expect((await h.steps(run.id)).map((s) => s.name)).toEqual(["validating", "rendering", "detecting", "writing"]);
+
+    const timeline = await events(id);
+    const stages = timeline.map((e) => e.stage).filter((s, i, all): s is string => !!s && all.indexOf(s) === i);
+    expect(stages).toEqual(["validating", "rendering", "detecting", "writing"]);
+    expect(timeline[0]).toMatchObject({ type: "created", status: "queued" });
+    expect(timeline.at(-1)).toMatchObject({ type: "succeeded", status: "succeeded", progress: 1 });
+    const progress = timeline.map((e) => e.progress);
+    expect(progress).toEqual([...progress].sort((a, b) => a - b));
+    for (const [stage, verb] of [["rendering", "Rendering"], ["detecting", "Detecting fields on"], ["writing", "Writing fields on"]]) {
+      const perPage = timeline.filter((e) => e.stage === stage && (e.data?.page as number) > 0).map((e) => e.message);
+      expect(perPage).toEqual([`${verb} page 1 of 2`, `${verb} page 2 of 2`]);
+    }
+
+    const result = await getResult(asAlpha(`/api/v1/jobs/${id}/result`), routeParams({ id }));
+    expect(result.status).toBe(200);
+    expect(result.headers.get("content-type")).toBe("application/pdf");
+    expect(result.headers.get("content-disposition")).toContain('filename="Intake form-fillable.pdf"');
+    const pdf = await PDFDocument.load(new Uint8Array(await result.arrayBuffer()));
+    const names = pdf.getForm().getFields().map((f) => f.getName()).sort();
+
+    const fields = (await (await getFields(asAlpha(`/api/v1/forms/${id}/fields`), routeParams({ id }))).json()) as { fields: { name: string; type: string; page: number }[]; counts: Record<string, number> };
+    expect(names).toEqual(fields.fields.map((f) => f.name).sort());
+    expect(fields.counts).toEqual({ text: 6, checkbox: 4, signature: 2 });
+    expect(names).toEqual(expect.arrayContaining(["full_name", "email_address", "phone", "signature", "are_you_a_current_customer_yes", "full_name_2"]));
+
+    const record = await database().prisma.job.findUniqueOrThrow({ where: { id } });
+    expect(record.result).toMatchObject({ page_count: 2, field_count: 12, fields_by_type: { text: 6, checkbox: 4, signature: 2 }, raster: "off" });
+    const retention = record.expiresAt!.getTime() - record.finishedAt!.getTime();
+    expect(retention).toBeGreaterThan(24 * 3_600_000 - 60_000);
+    expect(retention).toBeLessThanOrEqual(24 * 3_600_000);
+    // Page evidence served detection only; previews and fields stay for the page.
+    expect(fs.existsSync(path.join(folderOf(id), "work", "pages"))).toBe(false);
+    expect(fs.readdirSync(path.join(folderOf(id), "work", "previews"))).toEqual(["0001.jpg", "0002.jpg"]);
+  }, 90_000);
+
+  it("registers the function with its retries, concurrency cap and cancellation", async () => {
+    const [row] = await h.sql.query<{ config: { concurrency?: unknown; cancel?: unknown }; max_attempts: number }>(
+      `SELECT config, max_attempts FROM engine_functions WHERE id = 'test-app-forms-process'`,
+    );
+    expect(row.max_attempts).toBe(3);
+    expect(JSON.stringify(row.config.concurrency)).toContain('"limit":2');
+    expect(row.config.cancel).toEqual([expect.objectContaining({ event: "jobs/job.canceled", if: "async.data.job_id == event.data.job_id" })]);
+  });
+
+  it("fails the job with a typed error when writing fails after the 202, removing every partial file", async () => {
+    const id = await uploadPdf(await unwritablePdf(), "broken.pdf");
+    const failed = await settled(id);
+    expect(failed).toMatchObject({ status: "failed", error: { type: "PdfWriteError", detail: expect.stringMatching(/could not be written/) } });
+    await until(async () => !fs.existsSync(folderOf(id)) && (await filesOf(id)) === 0, 10_000, "partial files to be removed");
+    const runs = await h.runsOf("forms-process");
+    const run = runs.find((r) => r.event.data.job_id === id)!;
+    const writing = (await h.steps(run.id)).find((s) => s.name === "writing")!;
+    expect(writing.attempts).toBe(1);
+    expect((await events(id)).map((e) => e.stage)).toContain("writing");
+  }, 90_000);
+
+  it("fails with PdfParseError when the stored upload became unreadable after the 202", async () => {
+    const workspaceId = alpha.workspace.id;
+    const queued = await createJob({ workspaceId, createdById: alpha.user.id, kind: "forms", input: { filename: "gone.pdf", options: {}, page_count: 1 } });
+    await saveFile({ workspaceId, jobId: queued.id, purpose: "input", filename: "gone.pdf", source: Buffer.from("%PDF-1.7\nthis is no longer a PDF"), contentType: "application/pdf" });
+    await h.send(formsPdfUploaded.create({ job_id: queued.id, workspace_id: workspaceId }));
+    expect(await settled(queued.id)).toMatchObject({ status: "failed", stage: "validating", error: { type: "PdfParseError" } });
+    await until(async () => (await filesOf(queued.id)) === 0, 10_000, "the upload to be removed");
+  }, 60_000);
+
+  it("stops the run when the job is deleted mid-run, and removes what its last step wrote", async () => {
+    let release!: () => void;
+    gate.held = new Promise<void>((r) => (release = r));
+    const entered = gate.entered;
+    const id = await uploadPdf(await simpleFormPdf(2), "cancel-me.pdf");
+    await until(async () => gate.entered > entered, 30_000, "the rendering stage to start");
+    const run = (await h.runsOf("forms-process")).find((r) => r.event.data.job_id === id)!;
+
+    const deleted = await deleteJobRoute(asAlpha(`/api/v1/jobs/${id}`, "DELETE"), routeParams({ id }));
+    expect(deleted.status).toBe(204);
+    expect((await h.waitForRun(run.id, ["cancelled"], 20_000)).status).toBe("cancelled");
+    const settledBefore = gate.settled;
+    gate.held = null;
+    release();
+    // The canceled step finds its job gone at its first page and stops; whatever it wrote goes a minute later.
+    await until(async () => gate.settled > settledBefore, 30_000, "the canceled rendering step to stop");
+    await until(async () => {
+      const cleanup = (await h.runsOf("forms-cleanup")).find((r) => r.event.data.job_id === id);
+      return cleanup && (await h.steps(cleanup.id)).some((step) => step.status === "sleeping");
+    }, 20_000, "forms-cleanup to wait for the run to stop");
+    await h.advance(61_000);
+    await until(async () => {
+      const cleanups = await h.runsOf("forms-cleanup");
+      const mine = cleanups.filter((r) => r.event.data.job_id === id);
+      return mine.length > 0 && mine.every((r) => r.status === "completed") ? mine : undefined;
+    }, 20_000, "forms-cleanup to finish");
+    expect(fs.existsSync(folderOf(id))).toBe(false);
+    expect(await database().prisma.job.count({ where: { id } })).toBe(0);
+    expect(await filesOf(id)).toBe(0);
+    expect(await database().prisma.storedFile.count({ where: { filename: "cancel-me.pdf" } })).toBe(0);
+  }, 90_000);
+
+  it("expires results after FORMS_RETENTION: the cron deletes them and the job says so", async () => {
+    const id = succeededId;
+    expect(fs.existsSync(folderOf(id))).toBe(true);
+    await database().prisma.job.update({ where: { id }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    await h.advance(15 * 60_000);
+    await until(async () => (await job(id)).result_expired === true, 20_000, "the result to expire");
+    expect(await job(id)).toMatchObject({ status: "succeeded", result_expired: true, expired_at: expect.any(String) });
+    expect((await getResult(asAlpha(`/api/v1/jobs/${id}/result`), routeParams({ id }))).status).toBe(410);
+    expect((await getFields(asAlpha(`/api/v1/forms/${id}/fields`), routeParams({ id }))).status).toBe(410);
+    await until(async () => !fs.existsSync(folderOf(id)), 10_000, "the job folder to go");
+    expect(await filesOf(id)).toBe(0);
+    expect((await events(id)).at(-1)).toMatchObject({ type: "expired" });
+  }, 60_000);
+});

@@ -1,0 +1,15 @@
+import { selfTest } from "./self-test";
+import { formsProcess } from "./forms-process";
+import { formsExpire } from "./forms-expire";
+import { formsCleanup } from "./forms-cleanup";
+
+/**
+ * Every durable function served at /api/inngest. A pipeline adds its file under
+ * inngest/functions/ and one line here.
+ */
+export const functions = [
+  selfTest,
+  formsProcess,
+  formsExpire,
+  formsCleanup,
+];
