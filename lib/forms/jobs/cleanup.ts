@@ -1,0 +1,67 @@
+import fs from "node:fs/promises";
+import path from "node:path";
+import { db } from "@/lib/db";
+import { logger } from "@/lib/logging";
+import { deleteStoredFiles, localStorageRoot } from "@/lib/storage";
+import { FORMS_JOBS_FOLDER, formsJobPaths, type FormsJobRef } from "./paths";
+
+const STOPPED = new Set(["failed", "canceled"]);
+
+/** Removes the job's folder (work files, previews, a partial or finished result). Idempotent. */
+export async function removeFormsJobFolder(ref: FormsJobRef): Promise<void> {
+  await fs.rm(formsJobPaths(ref).dir, { recursive: true, force: true });
+}
+
+/**
+ * After a forms job stopped without a result (failed, canceled) or was deleted: its folder and
+ * every file it stored (the upload too: nothing can use it any more). A job of another pipeline,
+ * or one still running or succeeded, is left alone.
+ */
+export async function cleanUpStoppedFormsJob(ref: FormsJobRef): Promise<{ removed: boolean; files: number }> {
+  const prisma = await db();
+  const job = await prisma.job.findFirst({ where: { id: ref.jobId, workspaceId: ref.workspaceId }, select: { kind: true, status: true } });
+  if (job && (job.kind !== "forms" || !STOPPED.has(job.status))) return { removed: false, files: 0 };
+  await removeFormsJobFolder(ref);
+  const files = job ? await prisma.storedFile.findMany({ where: { jobId: ref.jobId, workspaceId: ref.workspaceId }, select: { id: true, storageKey: true } }) : [];
+  return { removed: true, files: await deleteStoredFiles(files) };
+}
+
+/**
+ * Finds job folders nothing needs any more: their job was deleted, stopped without a result, or
+ * its result expired. Catches what a crash or a canceled run's last in-flight step left behind.
+ */
+export async function sweepFormsJobFolders(): Promise<number> {
+  const root = localStorageRoot();
+  const prisma = await db();
+  let removed = 0;
+  for (const workspace of await subfolders(root)) {
+    if (workspace.startsWith(".")) continue;
+    const ids = await subfolders(path.join(root, workspace, FORMS_JOBS_FOLDER));
+    if (ids.length === 0) continue;
+    const byId = new Map<string, { status: string; expiredAt: Date | null }>();
+    for (let i = 0; i < ids.length; i += 500) {
+      const jobs = await prisma.job.findMany({ where: { id: { in: ids.slice(i, i + 500) }, workspaceId: workspace }, select: { id: true, status: true, expiredAt: true } });
+      for (const j of jobs) byId.set(j.id, j);
+    }
+    for (const id of ids) {
+      const job = byId.get(id);
+      if (job && !job.expiredAt && !STOPPED.has(job.status)) continue;
+      try {
+        await removeFormsJobFolder({ workspaceId: workspace, jobId: id });
+        removed++;
+      } catch (error) {
+        logger().warn({ err: error, job_id: id }, "forms: could not remove a job folder; the next sweep retries");
+      }
+    }
+  }
+  return removed;
+}
+
+async function subfolders(dir: string): Promise<string[]> {
+  try {
+    return (await fs.readdir(dir, { withFileTypes: true })).filter((e) => e.isDirectory()).map((e) => e.name);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return [];
+    throw error;
+  }
+}

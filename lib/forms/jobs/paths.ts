@@ -1,0 +1,33 @@
+import path from "node:path";
+import { localPathFor } from "@/lib/storage";
+
+/** Every job's folder lives at `<workspace>/forms-jobs/<job id>/` in storage, beside the workspace's other files. */
+export const FORMS_JOBS_FOLDER = "forms-jobs";
+
+/** `jobs.kind` of every forms job. */
+export const FORMS_JOB_KIND = "forms";
+
+export type FormsJobRef = { jobId: string; workspaceId: string };
+
+/**
+ * Where a forms job keeps its files in local storage: `work/` (page evidence, previews,
+ * fields.json) and the result PDF. Under the storage root rather than a temp folder so that every
+ * process sharing STORAGE_DIR (web, workers) sees the files a previous step wrote.
+ */
+export function formsJobPaths(ref: FormsJobRef) {
+  const folderKey = `${ref.workspaceId}/${FORMS_JOBS_FOLDER}/${ref.jobId}`;
+  const dir = localPathFor(folderKey);
+  return {
+    dir,
+    workDir: path.join(dir, "work"),
+    /** The result's storage key: one per job, so a retried writing step replaces rather than adds. */
+    resultKey: `${folderKey}/result.pdf`,
+    resultPath: path.join(dir, "result.pdf"),
+  };
+}
+
+/** `<original>-fillable.pdf`: the name the result is downloaded as. */
+export function resultFilename(original: string): string {
+  const stem = original.replace(/\.pdf$/i, "").trim() || "form";
+  return `${stem}-fillable.pdf`;
+}

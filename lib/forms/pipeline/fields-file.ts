@@ -1,0 +1,13 @@
+import type { Matrix } from "../geometry";
+import type { DetectedField, PageSize } from "../types";
+
+/**
+ * The detecting stage's output (`fields.json` in the work directory): every field in reading
+ * order with its unique name, plus what the writer and the preview page need about each page.
+ */
+export type FieldsFile = {
+  version: 1;
+  pageCount: number;
+  pages: { index: number; size: PageSize; transform: Matrix; rotation: number; preview: { file: string; width: number; height: number }; scanned: boolean }[];
+  fields: DetectedField[];
+};

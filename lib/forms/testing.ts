@@ -1,0 +1,73 @@
+import { type PDFFont, type PDFPage, PDFDocument, rgb, StandardFonts } from "pdf-lib";
+import { openPdf } from "./pdfjs";
+import type { Box } from "./types";
+
+/**
+ * Test helper: draws on a pdf-lib page in top-left coordinates (the pipeline's orientation), so
+ * hand-built fixtures read like the boxes the tests expect.
+ */
+export class TestPage {
+  constructor(
+    readonly page: PDFPage,
+    readonly font: PDFFont,
+    readonly bold: PDFFont,
+    readonly dingbats: PDFFont,
+  ) {}
+
+  get height() {
+    return this.page.getHeight();
+  }
+
+  text(text: string, x: number, baseline: number, size = 10, font = this.font): this {
+    this.page.drawText(text, { x, y: this.height - baseline, size, font });
+    return this;
+  }
+
+  line(x1: number, y1: number, x2: number, y2: number, thickness = 0.75): this {
+    this.page.drawLine({ start: { x: x1, y: this.height - y1 }, end: { x: x2, y: this.height - y2 }, thickness, color: rgb(0, 0, 0) });
+    return this;
+  }
+
+  rect(b: Box, opts: { border?: number; fill?: [number, number, number] } = { border: 0.75 }): this {
+    this.page.drawRectangle({
+      x: b.x,
+      y: this.height - b.y - b.height,
+      width: b.width,
+      height: b.height,
+      borderWidth: opts.border ?? 0,
+      borderColor: opts.border ? rgb(0, 0, 0) : undefined,
+      color: opts.fill ? rgb(...opts.fill) : undefined,
+    });
+    return this;
+  }
+
+  circle(cx: number, cy: number, r: number): this {
+    this.page.drawCircle({ x: cx, y: this.height - cy, size: r, borderWidth: 0.75, borderColor: rgb(0, 0, 0) });
+    return this;
+  }
+
+  width(text: string, size = 10, font = this.font): number {
+    return font.widthOfTextAtSize(text, size);
+  }
+}
+
+/** Builds a PDF page by page with the helper above; letter size unless told. */
+export async function buildPdf(
+  draw: (page: TestPage, index: number) => void,
+  opts: { pages?: number; size?: [number, number] } = {},
+): Promise<Uint8Array> {
+  const doc = await PDFDocument.create();
+  const font = await doc.embedFont(StandardFonts.Helvetica);
+  const bold = await doc.embedFont(StandardFonts.HelveticaBold);
+  const dingbats = await doc.embedFont(StandardFonts.ZapfDingbats);
+  for (let i = 0; i < (opts.pages ?? 1); i++) {
+    draw(new TestPage(doc.addPage(opts.size ?? [612, 792]), font, bold, dingbats), i);
+  }
+  return doc.save();
+}
+
+/** Opens a PDF's page with pdf.js for a test; close with `doc.destroy()`. */
+export async function openTestPage(pdf: Uint8Array, index = 0) {
+  const doc = await openPdf(pdf.slice());
+  return { doc, page: await doc.getPage(index + 1) };
+}

@@ -1,0 +1,42 @@
+/**
+ * Shared vocabulary of the forms pipeline. Boxes are in PDF points with the origin at the page's
+ * top-left corner and y growing downwards (the orientation of rendered images); the writer converts
+ * to PDF user space.
+ */
+export type FieldType = "text" | "checkbox" | "signature";
+
+export type Box = { x: number; y: number; width: number; height: number };
+
+export type PageSize = { width: number; height: number };
+
+export type DetectionSource = "vector" | "raster" | "fused";
+
+export type DetectedField = {
+  /** 0-based page index. */
+  page: number;
+  box: Box;
+  type: FieldType;
+  /** Text fields taller than one line. */
+  multiline?: boolean;
+  /** Comb fields: the number of character cells. */
+  comb?: number;
+  /** Confidence 0..1. */
+  score: number;
+  source: DetectionSource;
+  /** The nearest label text, as found on the page. */
+  label?: string;
+  /** Unique, readable field name (e.g. "date_of_birth"); set by naming. */
+  name?: string;
+};
+
+/** Ground truth of a generated form. */
+export type TruthField = {
+  page: number;
+  box: Box;
+  type: FieldType;
+  multiline?: boolean;
+  comb?: number;
+  label?: string;
+  /** Checkbox groups: the question the option answers ("Marital status"). */
+  group?: string;
+};

@@ -1,0 +1,67 @@
+import { coverage, overlap1d } from "../geometry";
+import type { Box, FieldType, PageSize } from "../types";
+import type { Phrase, TextModel } from "./text";
+
+/** How a vector candidate was found; kept in the per-page evidence for debugging and tuning. */
+export type Construct =
+  | "box"
+  | "caption-cell"
+  | "comb"
+  | "comb-ticks"
+  | "checkbox"
+  | "checkbox-glyph"
+  | "fill-box"
+  | "table-cell"
+  | "underline"
+  | "underscores";
+
+export type Candidate = {
+  box: Box;
+  type: FieldType;
+  construct: Construct;
+  score: number;
+  multiline?: boolean;
+  comb?: number;
+  /** The label found while building the candidate (underlines need one to count as fields). */
+  label?: string;
+};
+
+export type PageContext = { size: PageSize; text: TextModel };
+
+/** Text whose box lies mostly inside `box`. */
+export function phrasesInside(ctx: PageContext, box: Box, share = 0.5): Phrase[] {
+  return ctx.text.phrases.filter((p) => coverage(p.box, box) > share);
+}
+
+/** A single "X" (sign here) or similar mark printed inside a field; not text that blocks it. */
+export const isMark = (p: Phrase) => p.text.replace(/\s/g, "").length <= 1;
+
+/**
+ * The top a field may extend to above `bottom` over [x0, x1] before it would cover printed text:
+ * the lowest text bottom above `bottom` that overlaps the span (marks excluded).
+ */
+export function freeTop(ctx: PageContext, x0: number, x1: number, bottom: number, wanted: number): number {
+  let top = bottom - wanted;
+  for (const p of ctx.text.phrases) {
+    if (isMark(p)) continue;
+    if (overlap1d(x0, x1, p.box.x, p.box.x + p.box.width) < Math.min(2, p.box.width * 0.3)) continue;
+    const pBottom = p.box.y + p.box.height;
+    // Text whose middle is below the line is a caption, not an obstacle above it.
+    if (p.box.y + p.box.height / 2 >= bottom) continue;
+    if (pBottom > top) top = Math.min(pBottom, bottom);
+  }
+  return top;
+}
+
+/** Height of one line of handwriting above a rule, for labels of `size` points. */
+export const lineHeight = (size: number) => Math.min(22, Math.max(12, size * 1.6));
+
+/** Height of a signing area above a rule. */
+export const signatureHeight = (size: number) => Math.min(30, Math.max(18, size * 2.2));
+
+export const SIGNATURE_LABEL = /\bsignature\b|\bsign here\b|\bsigned\b|^sign\b/i;
+const NOT_SIGNATURE = /\bdate\b|\bname\b|\btitle\b|\bprint/i;
+
+export function isSignatureLabel(label: string | undefined): boolean {
+  return !!label && SIGNATURE_LABEL.test(label) && !NOT_SIGNATURE.test(label);
+}

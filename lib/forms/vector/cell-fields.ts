@@ -1,0 +1,142 @@
+import { area, coverage, iou } from "../geometry";
+import type { Box } from "../types";
+import { type Candidate, type PageContext, phrasesInside } from "./candidate";
+import type { Cell } from "./cells";
+import type { FillArea, Outline } from "./content";
+
+/** Anything enclosed that might be a field: line-work cells, curvy outlines, or light fills. */
+export type Enclosure = { outer: Box; inner: Box; kind: "cell" | "outline" | "fill"; luminance: number };
+
+const MULTILINE_HEIGHT = 30;
+
+export function enclosures(cells: Cell[], outlines: Outline[], fills: FillArea[]): Enclosure[] {
+  const out: Enclosure[] = cells.map((c) => ({ outer: c.outer, inner: c.inner, kind: "cell" as const, luminance: 1 }));
+  for (const o of outlines) {
+    const d = o.lineWidth / 2;
+    out.push({ outer: o.box, inner: { x: o.box.x + d, y: o.box.y + d, width: o.box.width - 2 * d, height: o.box.height - 2 * d }, kind: "outline", luminance: o.filled ? o.luminance : 1 });
+  }
+  for (const f of fills) {
+    // A fill behind a stroked box is the same field; dark fills are bars and bullets.
+    if (f.luminance < 0.55 || out.some((e) => iou(e.outer, f.box) > 0.8)) continue;
+    out.push({ outer: f.box, inner: f.box, kind: "fill", luminance: f.luminance });
+  }
+  return out;
+}
+
+/**
+ * Fields inside enclosures: comb rows, checkboxes, empty boxes and table cells, cells with a caption
+ * in the top-left corner (the blank part below it). Enclosures holding text that fills them
+ * (headers, notices, boxed headings) or holding other enclosures or symbols (frames, borders,
+ * cells around a checkbox) are not fields.
+ */
+export function enclosureFields(ctx: PageContext, all: Enclosure[], blockers: Box[]): Candidate[] {
+  const pageArea = ctx.size.width * ctx.size.height;
+  const usable = all.filter((e) => e.inner.width >= 4 && e.inner.height >= 4 && area(e.outer) < pageArea * 0.5);
+  const containers = new Set<Enclosure>();
+  for (const e of usable) {
+    const holds = (b: Box) => area(b) < area(e.outer) * 0.8 && coverage(b, e.inner) > 0.85;
+    if (usable.some((o) => o !== e && holds(o.outer)) || blockers.some(holds)) containers.add(e);
+  }
+  const headers = headerRows(ctx, usable);
+  const open = usable.filter((e) => !containers.has(e) && !headers.has(e));
+  const out: Candidate[] = [];
+  const used = new Set<Enclosure>();
+  for (const group of combRows(ctx, open)) {
+    group.forEach((e) => used.add(e));
+    const first = group[0].inner;
+    const last = group[group.length - 1].inner;
+    out.push({
+      box: { x: first.x, y: Math.min(...group.map((g) => g.inner.y)), width: last.x + last.width - first.x, height: Math.max(...group.map((g) => g.inner.height)) },
+      type: "text",
+      construct: "comb",
+      comb: group.length,
+      score: 0.9,
+    });
+  }
+  for (const e of open) {
+    if (used.has(e)) continue;
+    const c = enclosureField(ctx, e);
+    if (c) out.push(c);
+  }
+  return out;
+}
+
+function enclosureField(ctx: PageContext, e: Enclosure): Candidate | null {
+  const { inner, outer } = e;
+  const inside = phrasesInside(ctx, inner, 0.4);
+  if (isCheckboxShape(outer) && inside.length === 0) {
+    if (e.kind === "fill" && e.luminance < 0.6) return null;
+    return { box: outer, type: "checkbox", construct: "checkbox", score: e.kind === "fill" ? 0.6 : 0.9 };
+  }
+  if (inner.width < 12 || inner.height < 7 || inner.width > ctx.size.width * 0.97) return null;
+  if (inside.length === 0) {
+    const multiline = inner.height > MULTILINE_HEIGHT;
+    return { box: inner, type: "text", construct: e.kind === "fill" ? "fill-box" : "box", multiline: multiline || undefined, score: e.kind === "fill" ? 0.7 : 0.9 };
+  }
+  // A caption in the top-left corner with room to write below it.
+  const textBottom = Math.max(...inside.map((p) => p.box.y + p.box.height));
+  const captionLike = inside.every((p) => p.box.y < inner.y + inner.height * 0.5 && p.size <= ctx.text.bodySize * 1.1 && !p.bold);
+  const top = textBottom + 1;
+  const free = inner.y + inner.height - top;
+  if (!captionLike || free < 8) return null;
+  const box = { x: inner.x, y: top, width: inner.width, height: free };
+  return { box, type: "text", construct: "caption-cell", multiline: free > MULTILINE_HEIGHT || undefined, score: 0.85, label: inside.map((p) => p.text).join(" ") };
+}
+
+export function isCheckboxShape(b: Box): boolean {
+  const ratio = b.width / b.height;
+  return b.width >= 4.5 && b.height >= 4.5 && b.width <= 22 && b.height <= 22 && ratio >= 0.7 && ratio <= 1.4;
+}
+
+/**
+ * Rows of two or more small empty boxes of equal width that touch each other: one character per
+ * box (comb). Equal boxes stacked in a grid are a table instead.
+ */
+function combRows(ctx: PageContext, open: Enclosure[]): Enclosure[][] {
+  const small = open
+    .filter((e) => e.kind === "cell" && e.outer.width <= 26 && e.outer.height <= 34 && e.outer.height >= 6 && e.outer.width <= e.outer.height * 1.6)
+    .filter((e) => phrasesInside(ctx, e.inner, 0.4).length === 0)
+    .sort((a, b) => a.outer.y - b.outer.y || a.outer.x - b.outer.x);
+  const groups: Enclosure[][] = [];
+  for (const e of small) {
+    const group = groups.find((g) => {
+      const last = g[g.length - 1];
+      return (
+        Math.abs(last.outer.y - e.outer.y) <= 1 &&
+        Math.abs(last.outer.height - e.outer.height) <= 1 &&
+        Math.abs(last.outer.x + last.outer.width - e.outer.x) <= 1.5 &&
+        Math.abs(last.outer.width - e.outer.width) <= Math.max(1, 0.2 * last.outer.width)
+      );
+    });
+    if (group) group.push(e);
+    else groups.push([e]);
+  }
+  return groups.filter((g) => g.length >= 2 && !stackedGrid(g, small));
+}
+
+function stackedGrid(group: Enclosure[], all: Enclosure[]): boolean {
+  const aligned = (e: Enclosure, dy: number) =>
+    all.some((o) => Math.abs(o.outer.x - e.outer.x) <= 1 && Math.abs(o.outer.width - e.outer.width) <= 1 && Math.abs(o.outer.y - (e.outer.y + dy)) <= 1.5);
+  const h = group[0].outer.height;
+  return group.filter((e) => aligned(e, h) || aligned(e, -h)).length >= 2;
+}
+
+/**
+ * Cells of table header rows: a row with text in a column whose cells below are empty (entry
+ * columns). Its empty cells (over a row-number or checkbox column) are not for entry either.
+ * Label-and-entry grids ("Name | ____") keep their labels in the same column on every row, so
+ * they never qualify.
+ */
+function headerRows(ctx: PageContext, all: Enclosure[]): Set<Enclosure> {
+  const cells = all.filter((e) => e.kind === "cell");
+  const hasText = new Map(cells.map((c) => [c, phrasesInside(ctx, c.inner, 0.4).length > 0]));
+  const rowOf = (y: number, h?: number) => cells.filter((c) => Math.abs(c.outer.y - y) <= 1.5 && (h === undefined || Math.abs(c.outer.height - h) <= 1.5));
+  const out = new Set<Enclosure>();
+  for (const cell of cells) {
+    if (!hasText.get(cell) || out.has(cell)) continue;
+    const below = rowOf(cell.outer.y + cell.outer.height).filter((b) => Math.abs(b.outer.x - cell.outer.x) <= 1.5 && Math.abs(b.outer.width - cell.outer.width) <= 1.5);
+    if (below.length === 0 || below.some((b) => hasText.get(b))) continue;
+    for (const sibling of rowOf(cell.outer.y, cell.outer.height)) out.add(sibling);
+  }
+  return out;
+}

@@ -1,0 +1,90 @@
+import type { Box } from "../types";
+import type { Segment } from "./content";
+
+/** A closed rectangle found in the line work; `outer` runs through the line centres, `inner` inside the strokes. */
+export type Cell = { outer: Box; inner: Box; lineWidth: number; top: Segment; bottom: Segment };
+
+const TOL = 2;
+const MIN_SIDE = 3;
+/** Work cap for pathological pages (maps, charts): enough for any real form's tables. */
+const BUDGET = 3_000_000;
+
+/**
+ * Joins collinear pieces of one line (a rectangle's shared edges drawn twice, dashes, a rule drawn
+ * in several strokes) so every visible line is one segment.
+ */
+export function mergeSegments(segments: Segment[]): Segment[] {
+  const out: Segment[] = [];
+  for (const o of ["h", "v"] as const) {
+    const list = segments.filter((s) => s.o === o && s.to - s.from >= 0.5).sort((a, b) => a.at - b.at || a.from - b.from);
+    const open: Segment[] = [];
+    for (const s of list) {
+      const hit = open.find((m) => Math.abs(m.at - s.at) <= 0.8 && s.from <= m.to + 2.5 && s.to >= m.from - 2.5);
+      if (hit) {
+        hit.from = Math.min(hit.from, s.from);
+        hit.to = Math.max(hit.to, s.to);
+        hit.width = Math.max(hit.width, s.width);
+      } else {
+        const copy = { ...s };
+        open.push(copy);
+        out.push(copy);
+      }
+      // Lines far above the current one can no longer merge; keep the scan short.
+      while (open.length > 0 && open[0].at < s.at - 1) open.shift();
+    }
+  }
+  return out;
+}
+
+/**
+ * The smallest rectangles the segments close: for each top-left corner (a vertical meeting a
+ * horizontal), the nearest vertical to the right that also hangs from that horizontal and has a
+ * common horizontal below. Table grids give one cell per table cell; nested frames give the frame
+ * and, separately, what is inside.
+ */
+export function findCells(segments: Segment[]): Cell[] {
+  const hs = segments.filter((s) => s.o === "h").sort((a, b) => a.at - b.at);
+  const vs = segments.filter((s) => s.o === "v").sort((a, b) => a.at - b.at);
+  const cells: Cell[] = [];
+  const seen = new Set<string>();
+  let work = 0;
+  for (const left of vs) {
+    for (const top of hs) {
+      if (++work > BUDGET) return cells;
+      if (top.at < left.from - TOL || top.at > left.to - MIN_SIDE) continue;
+      if (left.at < top.from - TOL || left.at > top.to + TOL) continue;
+      const cell = closeFrom(left, top, hs, vs);
+      work += vs.length;
+      if (!cell) continue;
+      const key = `${cell.outer.x.toFixed(1)},${cell.outer.y.toFixed(1)},${cell.outer.width.toFixed(1)},${cell.outer.height.toFixed(1)}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      cells.push(cell);
+    }
+  }
+  return cells;
+}
+
+function closeFrom(left: Segment, top: Segment, hs: Segment[], vs: Segment[]): Cell | null {
+  for (const right of vs) {
+    if (right.at <= left.at + MIN_SIDE) continue;
+    if (right.at > top.to + TOL) break;
+    if (right.from > top.at + TOL || right.to < top.at + MIN_SIDE) continue;
+    const limit = Math.min(left.to, right.to) + TOL;
+    for (const bottom of hs) {
+      if (bottom.at <= top.at + MIN_SIDE) continue;
+      if (bottom.at > limit) break;
+      if (bottom.from - TOL > left.at || bottom.to + TOL < right.at) continue;
+      const lw = (left.width + right.width + top.width + bottom.width) / 4;
+      const outer = { x: left.at, y: top.at, width: right.at - left.at, height: bottom.at - top.at };
+      const inner = {
+        x: left.at + left.width / 2,
+        y: top.at + top.width / 2,
+        width: right.at - left.at - (left.width + right.width) / 2,
+        height: bottom.at - top.at - (top.width + bottom.width) / 2,
+      };
+      return { outer, inner, lineWidth: lw, top, bottom };
+    }
+  }
+  return null;
+}

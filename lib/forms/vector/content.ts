@@ -1,0 +1,44 @@
+import type { Box } from "../types";
+
+/**
+ * What the operator-list walk keeps of a page, in page points (top-left origin, y down, the page's
+ * rotation applied): straight axis-aligned strokes, filled areas, closed curvy outlines, glyphs and
+ * images. Everything else (curves in drawings, clipping, shading) is irrelevant to finding fields.
+ */
+
+/** A horizontal (`h`: y = at, x from `from` to `to`) or vertical (`v`: x = at) line, `width` thick. */
+export type Segment = { o: "h" | "v"; at: number; from: number; to: number; width: number };
+
+/** A filled rectangle; `luminance` 0 (black) to 1 (white). */
+export type FillArea = { box: Box; luminance: number };
+
+/** A closed outline that is a rectangle with rounded corners, or a circle/ellipse (radio-style boxes). */
+export type Outline = { box: Box; lineWidth: number; filled: boolean; luminance: number };
+
+export type Glyph = {
+  /** The character, NFKC-normalised; "" when the font has no Unicode mapping for it. */
+  c: string;
+  x0: number;
+  x1: number;
+  top: number;
+  bottom: number;
+  /** The baseline's y. */
+  base: number;
+  /** Font size on the page, in points. */
+  size: number;
+  bold: boolean;
+  /** A box-like symbol (☐, ❏, a Wingdings box ...): a checkbox drawn with a font. */
+  box?: true;
+  /** Drawn with text rendering mode 3 (OCR layers of scans): readable, but not ink. */
+  invisible?: true;
+};
+
+export type PageContent = {
+  segments: Segment[];
+  fills: FillArea[];
+  outlines: Outline[];
+  glyphs: Glyph[];
+  images: Box[];
+};
+
+export const emptyContent = (): PageContent => ({ segments: [], fills: [], outlines: [], glyphs: [], images: [] });

@@ -1,0 +1,65 @@
+import { coverage, iou } from "../geometry";
+import type { Box, PageSize } from "../types";
+import type { Candidate, PageContext } from "./candidate";
+import { enclosureFields, enclosures } from "./cell-fields";
+import { findCells, mergeSegments } from "./cells";
+import type { PageContent, Segment } from "./content";
+import { ruledTables, tickCombs, underlineFields, underscoreFields } from "./line-fields";
+import { buildTextModel, type TextModel } from "./text";
+
+export type VectorResult = { candidates: Candidate[]; text: TextModel };
+
+/**
+ * Field candidates from a page's vector content: boxes, table cells, combs, checkboxes (drawn or
+ * typed as symbols), rules with labels and underscore runs, each with a construct-specific score.
+ */
+export function findCandidates(content: PageContent, size: PageSize): VectorResult {
+  const text = buildTextModel(content.glyphs);
+  const ctx: PageContext = { size, text };
+  const segments = mergeSegments(content.segments);
+  const hs = segments.filter((s) => s.o === "h");
+  const vs = segments.filter((s) => s.o === "v");
+  const ticks = tickCombs(hs, vs);
+  const cells = findCells(segments.filter((s) => !ticks.used.has(s)));
+  const cellEdges = new Set<Segment>(cells.flatMap((c) => [c.top, c.bottom]));
+  const blockers: Box[] = [...text.symbols, ...text.underscores.map((u) => u.box)];
+  const boxed = enclosureFields(ctx, enclosures(cells, content.outlines, content.fills), blockers);
+  const free = hs.filter((s) => !ticks.used.has(s) && !cellEdges.has(s));
+  const symbols: Candidate[] = text.symbols.map((b) => ({ box: symbolBox(b), type: "checkbox", construct: "checkbox-glyph", score: 0.9 }));
+  const checkboxes = [...boxed, ...symbols].filter((c) => c.type === "checkbox").map((c) => c.box);
+  const tables = ruledTables(ctx, free, checkboxes);
+  const underscores = underscoreFields(ctx);
+  const found = [...ticks.fields, ...boxed, ...symbols, ...tables.fields, ...underscores];
+  const lines = underlineFields(ctx, free.filter((s) => !tables.used.has(s)), found);
+  const all = [...found, ...lines];
+  // A band holding two or more fields (a zebra stripe behind a table row) is not one itself.
+  const fields = all.filter((c) => all.filter((o) => o !== c && coverage(o.box, c.box) > 0.8).length < 2);
+  return { candidates: dedupe(fields), text };
+}
+
+/**
+ * The square of a box symbol inside its glyph cell (advance width x font height): symbol fonts
+ * draw the box about 0.69 em wide, just right of the origin, sitting on the baseline. The page
+ * stage refines it from the rendered ink where it can.
+ */
+function symbolBox(glyph: Box): Box {
+  const em = glyph.height / 0.77;
+  const side = Math.min(0.69 * em, glyph.width);
+  return { x: glyph.x + 0.034 * em, y: glyph.y + glyph.height - 0.02 * em - side, width: side, height: side };
+}
+
+/** Keeps the first of overlapping candidates (the list is in order of trust), and no text field over a checkbox. */
+function dedupe(candidates: Candidate[]): Candidate[] {
+  const kept: Candidate[] = [];
+  for (const c of candidates) {
+    if (c.box.width <= 0 || c.box.height <= 0) continue;
+    const clash = kept.some(
+      (k) =>
+        iou(k.box, c.box) > 0.4 ||
+        (k.type === "checkbox" && c.type !== "checkbox" && coverage(k.box, c.box) > 0.6) ||
+        (c.type === "checkbox" && k.type !== "checkbox" && coverage(c.box, k.box) > 0.6),
+    );
+    if (!clash) kept.push(c);
+  }
+  return kept;
+}

@@ -1,0 +1,205 @@
+import { overlap1d } from "../geometry";
+import { type Candidate, freeTop, isMark, isSignatureLabel, lineHeight, type PageContext, signatureHeight } from "./candidate";
+import type { Segment } from "./content";
+import type { Phrase } from "./text";
+import type { Box } from "../types";
+
+const MIN_LINE = 20;
+
+/**
+ * Comb fields drawn as a base line with short ticks rising at each character boundary
+ * (the first and last at the line's ends). Returns the candidates and the segments they used.
+ */
+export function tickCombs(hs: Segment[], vs: Segment[]): { fields: Candidate[]; used: Set<Segment> } {
+  const fields: Candidate[] = [];
+  const used = new Set<Segment>();
+  for (const h of hs) {
+    const ticks = vs
+      .filter((v) => Math.abs(v.to - h.at) <= 1.5 && v.to - v.from >= 2 && v.to - v.from <= 20 && v.at >= h.from - 1.5 && v.at <= h.to + 1.5)
+      .sort((a, b) => a.at - b.at);
+    if (ticks.length < 3) continue;
+    if (Math.abs(ticks[0].at - h.from) > 2 || Math.abs(ticks[ticks.length - 1].at - h.to) > 2) continue;
+    // Dividers that reach a top line make closed boxes (a boxed comb), which cells handle.
+    const tops = ticks.map((t) => t.from);
+    const closedTop = hs.some((o) => o !== h && tops.every((y) => Math.abs(o.at - y) <= 1.5) && overlap1d(o.from, o.to, h.from, h.to) >= (h.to - h.from) * 0.8);
+    if (closedTop) continue;
+    const gaps = ticks.slice(1).map((t, i) => t.at - ticks[i].at);
+    const pitch = gaps.reduce((a, b) => a + b, 0) / gaps.length;
+    if (gaps.some((g) => Math.abs(g - pitch) > Math.max(1, pitch * 0.15))) continue;
+    const tick = ticks.reduce((s, t) => s + t.to - t.from, 0) / ticks.length;
+    const height = Math.min(pitch * 1.6, Math.max(pitch, tick * 2.2));
+    fields.push({ box: { x: h.from, y: h.at - height, width: h.to - h.from, height }, type: "text", construct: "comb-ticks", comb: gaps.length, score: 0.9 });
+    used.add(h);
+    ticks.forEach((t) => used.add(t));
+  }
+  return { fields, used };
+}
+
+/**
+ * Tables ruled with horizontal lines only: three or more lines of the same extent, column headings
+ * between the first two. Columns start where the headings start (headings are left-aligned in
+ * their columns); every empty cell below is a field.
+ */
+export function ruledTables(ctx: PageContext, hs: Segment[], checkboxes: Box[]): { fields: Candidate[]; used: Set<Segment> } {
+  const fields: Candidate[] = [];
+  const used = new Set<Segment>();
+  const sorted = [...hs].sort((a, b) => a.at - b.at);
+  for (const first of sorted) {
+    if (used.has(first)) continue;
+    const stack = [first];
+    for (const s of sorted) {
+      const last = stack[stack.length - 1];
+      if (s.at <= last.at + 6 || s.at > last.at + 60) continue;
+      if (Math.abs(s.from - first.from) > 2 || Math.abs(s.to - first.to) > 2) continue;
+      // Body rows share one pitch; a rule further down at another distance is something else.
+      if (stack.length >= 3 && Math.abs(s.at - last.at - (stack[2].at - stack[1].at)) > (stack[2].at - stack[1].at) * 0.25) break;
+      stack.push(s);
+    }
+    // Body rows hold a line of writing; a rule a few points under another is a double rule.
+    if (stack.length < 3 || stack.slice(2).some((s, i) => s.at - stack[i + 1].at < 10)) continue;
+    const headers = ctx.text.phrases
+      .filter((p) => p.box.y >= stack[0].at - 1 && p.box.y + p.box.height <= stack[1].at + 1 && p.box.x >= first.from - 1 && p.box.x < first.to)
+      .sort((a, b) => a.box.x - b.box.x);
+    // Headings are one line of text; two or more lines between rules are a paragraph.
+    if (headers.length === 0 || headers.some((p) => Math.abs(p.base - headers[0].base) > 2)) continue;
+    if (headers.some((p) => p.text.length > 40 || p.box.width > (first.to - first.from) * 0.6)) continue;
+    if (stack[1].at - stack[0].at > headers[0].size * 3.2) continue;
+    const starts = headers.map((p) => p.box.x - 3);
+    if (starts[0] - first.from < 12) starts[0] = first.from;
+    else starts.unshift(first.from);
+    addCheckboxColumns(starts, first, stack, checkboxes);
+    const ends = [...starts.slice(1), first.to];
+    stack.forEach((s) => used.add(s));
+    for (let r = 1; r + 1 < stack.length; r++) {
+      const top = stack[r];
+      const bottom = stack[r + 1];
+      starts.forEach((x0, c) => {
+        const lw = top.width;
+        const box = { x: x0 + lw / 2, y: top.at + lw / 2, width: ends[c] - x0 - lw, height: bottom.at - top.at - lw };
+        if (box.width < 12 || ctx.text.phrases.some((p) => !isMark(p) && overlapsBox(p, box))) return;
+        if ([...ctx.text.symbols, ...checkboxes].some((b) => overlap1d(b.x, b.x + b.width, box.x, box.x + box.width) > 0 && b.y >= box.y - 1 && b.y <= box.y + box.height)) return;
+        fields.push({ box, type: "text", construct: "table-cell", score: 0.8 });
+      });
+    }
+  }
+  return { fields, used };
+}
+
+/**
+ * A column of checkboxes (one per row) often has no heading. Its boxes are centred in it and it
+ * ends where the next heading's column starts, which gives its start: without it, the column to
+ * its left would swallow it.
+ */
+function addCheckboxColumns(starts: number[], table: Segment, stack: Segment[], checkboxes: Box[]): void {
+  const inBody = checkboxes.filter((b) => b.y >= stack[1].at && b.y + b.height <= stack[stack.length - 1].at && b.x >= table.from && b.x + b.width <= table.to);
+  const centres = [...new Set(inBody.map((b) => Math.round(b.x + b.width / 2)))].filter((c) => inBody.filter((b) => Math.abs(b.x + b.width / 2 - c) <= 2).length >= 2);
+  for (const centre of centres) {
+    if (starts.some((x) => Math.abs(x - centre) < 6)) continue;
+    const end = starts.find((x) => x > centre) ?? table.to;
+    const start = 2 * centre - end;
+    const before = [...starts].reverse().find((x) => x < start);
+    if (before !== undefined && start - before >= 12 && !starts.some((x) => Math.abs(x - start) < 6)) {
+      starts.push(start);
+      starts.sort((a, b) => a - b);
+    }
+  }
+}
+
+const overlapsBox = (p: Phrase, b: { x: number; y: number; width: number; height: number }) =>
+  overlap1d(p.box.x, p.box.x + p.box.width, b.x, b.x + b.width) > 1 && overlap1d(p.box.y, p.box.y + p.box.height, b.y, b.y + b.height) > 1;
+
+/**
+ * Rules meant for handwriting: a label on the same line to the left, a caption just below the
+ * start, or a rule continuing a stack of such rules. Rules without a label are decoration
+ * (section breaks, footers), and rules with text sitting on them underline that text (headings).
+ */
+export function underlineFields(ctx: PageContext, hs: Segment[], others: Candidate[]): Candidate[] {
+  const out: Candidate[] = [];
+  const accepted: { seg: Segment; size: number; label: string }[] = [];
+  const body = ctx.text.bodySize;
+  for (const seg of [...hs].sort((a, b) => a.at - b.at || a.from - b.from)) {
+    if (seg.to - seg.from < MIN_LINE || seg.width > 3) continue;
+    const left = leftLabel(ctx, seg);
+    const below = left ? undefined : captionBelow(ctx, seg);
+    // Text under a rule that labels something else (the box under it, the boxes or rule beside
+    // it) is the next row's label, and the rule a section break.
+    const caption = below && !labelsSomethingElse(below, seg, hs, others) ? below : undefined;
+    // A further rule of a stack ("Comments" and lines under it): nothing printed in between.
+    const between = (a: Segment) => (b: { x: number; y: number; width: number; height: number }) =>
+      b.y > a.at && b.y + b.height < seg.at && overlap1d(b.x, b.x + b.width, seg.from, seg.to) > 0;
+    const above = left || caption ? undefined : accepted.find((a) =>
+      seg.at - a.seg.at > 8 && seg.at - a.seg.at <= 45 && Math.abs(a.seg.to - seg.to) <= 3 && seg.from <= a.seg.from + 2 &&
+      !ctx.text.phrases.some((p) => between(a.seg)(p.box)) && !others.some((c) => between(a.seg)(c.box)));
+    if (!left && !caption && !above) continue;
+    const label = left?.text ?? caption?.text ?? above!.label;
+    const size = left?.size ?? (caption ? body : above!.size);
+    const wanted = isSignatureLabel(label) ? signatureHeight(size) : lineHeight(size);
+    const top = freeTop(ctx, seg.from, seg.to, seg.at, wanted);
+    if (seg.at - top < wanted * 0.55) continue;
+    out.push({
+      box: { x: seg.from, y: top, width: seg.to - seg.from, height: seg.at - top },
+      type: isSignatureLabel(label) ? "signature" : "text",
+      construct: "underline",
+      score: left ? 0.85 : caption ? 0.8 : 0.75,
+      label: stripLabel(label),
+    });
+    accepted.push({ seg, size, label });
+  }
+  return out;
+}
+
+function leftLabel(ctx: PageContext, seg: Segment): Phrase | undefined {
+  let best: Phrase | undefined;
+  for (const p of ctx.text.phrases) {
+    const end = p.box.x + p.box.width;
+    if (end > seg.from + 2 || seg.from - end > 40 || isMark(p)) continue;
+    if (Math.abs(p.base - seg.at) > Math.max(4, p.size * 0.6)) continue;
+    if (!best || end > best.box.x + best.box.width) best = p;
+  }
+  return best;
+}
+
+function labelsSomethingElse(p: Phrase, seg: Segment, hs: Segment[], others: Candidate[]): boolean {
+  const pRight = p.box.x + p.box.width;
+  const pBottom = p.box.y + p.box.height;
+  const mid = p.box.y + p.box.height / 2;
+  const under = (c: Candidate, gap: number) => c.box.y >= pBottom - 2 && c.box.y <= pBottom + gap;
+  return (
+    others.some((c) => c.type !== "checkbox" && under(c, 6) && overlap1d(c.box.x, c.box.x + c.box.width, p.box.x, pRight) > 0) ||
+    others.filter((c) => c.type === "checkbox" && under(c, 10) && c.box.x >= p.box.x - 20 && c.box.x <= pRight + 200).length >= 2 ||
+    others.some((c) => c.box.x >= pRight - 2 && c.box.x - pRight <= 60 && Math.abs(c.box.y + c.box.height / 2 - mid) <= Math.max(4, p.box.height / 2)) ||
+    hs.some((h) => h !== seg && h.from >= pRight - 2 && h.from - pRight <= 40 && Math.abs(h.at - p.base) <= Math.max(4, p.size * 0.6))
+  );
+}
+
+function captionBelow(ctx: PageContext, seg: Segment): Phrase | undefined {
+  // Captions hang just under the rule's start and are short; a paragraph or the next row's label
+  // further down is not one.
+  return ctx.text.phrases.find(
+    (p) =>
+      p.box.y >= seg.at - 1.5 &&
+      p.box.y <= seg.at + 7 &&
+      p.box.x >= seg.from - 4 &&
+      p.box.x <= seg.from + 30 &&
+      p.box.x < seg.to &&
+      p.text.length <= 60 &&
+      p.size <= ctx.text.bodySize * 1.05,
+  );
+}
+
+/** Runs of underscores typed as fill-in lines; the field sits on the underscores' ink. */
+export function underscoreFields(ctx: PageContext): Candidate[] {
+  const out: Candidate[] = [];
+  for (const run of ctx.text.underscores) {
+    if (run.box.width < 12) continue;
+    const bottom = run.base + run.size * 0.13;
+    const wanted = lineHeight(run.size);
+    const top = freeTop(ctx, run.box.x, run.box.x + run.box.width, bottom, wanted);
+    if (bottom - top < wanted * 0.5) continue;
+    out.push({ box: { x: run.box.x, y: top, width: run.box.width, height: bottom - top }, type: "text", construct: "underscores", score: 0.9 });
+  }
+  return out;
+}
+
+/** "Name:" -> "Name". */
+export const stripLabel = (label: string) => label.replace(/[\s:_.]+$/, "").trim();

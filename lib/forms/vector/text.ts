@@ -1,0 +1,106 @@
+import type { Box } from "../types";
+import type { Glyph } from "./content";
+
+/** A run of words on one baseline with no wide gap inside: a label, a heading line, a cell's text. */
+export type Phrase = { text: string; box: Box; base: number; size: number; bold: boolean };
+
+/** Three or more underscores in a row: a typed fill-in line. */
+export type UnderscoreRun = { box: Box; base: number; size: number; count: number };
+
+export type TextModel = {
+  phrases: Phrase[];
+  underscores: UnderscoreRun[];
+  /** Box-like symbols (☐, ❏ ...) with their glyph boxes. */
+  symbols: Box[];
+  /** The most common text size on the page (by characters), the "body" size. */
+  bodySize: number;
+};
+
+/**
+ * Groups glyphs into lines by baseline and lines into phrases at gaps wider than about a space
+ * and a half, pulling out underscore runs and box symbols, which are field evidence rather than text.
+ */
+export function buildTextModel(glyphs: Glyph[]): TextModel {
+  const phrases: Phrase[] = [];
+  const underscores: UnderscoreRun[] = [];
+  const symbols: Box[] = [];
+  for (const line of groupLines(glyphs)) {
+    let run: Glyph[] = [];
+    const flush = () => {
+      if (run.length > 0) phrases.push(toPhrase(run));
+      run = [];
+    };
+    for (let i = 0; i < line.length; i++) {
+      const g = line[i];
+      if (g.box) {
+        flush();
+        symbols.push(boxOf([g]));
+        continue;
+      }
+      if (g.c === "_") {
+        let j = i;
+        while (j + 1 < line.length && line[j + 1].c === "_" && line[j + 1].x0 - line[j].x1 < g.size * 0.3) j++;
+        if (j - i + 1 >= 3) {
+          flush();
+          const us = line.slice(i, j + 1);
+          underscores.push({ box: boxOf(us), base: g.base, size: g.size, count: us.length });
+          i = j;
+          continue;
+        }
+      }
+      const prev = run[run.length - 1];
+      // A wide gap or a jump in size (a logo's letters beside a title, a big "X" after a label) ends a phrase.
+      if (prev && (g.x0 - prev.x1 > Math.max(prev.size, g.size) * 0.9 || Math.abs(g.size - prev.size) > Math.min(g.size, prev.size) * 0.15)) flush();
+      run.push(g);
+    }
+    flush();
+  }
+  return { phrases, underscores, symbols, bodySize: bodySize(phrases) };
+}
+
+function groupLines(glyphs: Glyph[]): Glyph[][] {
+  const sorted = [...glyphs].sort((a, b) => a.base - b.base || a.x0 - b.x0);
+  const lines: { base: number; size: number; glyphs: Glyph[] }[] = [];
+  for (const g of sorted) {
+    // Baselines of one line differ by rounding only; superscripts rise by a third of an em.
+    const line = lines.length > 0 ? lines[lines.length - 1] : undefined;
+    if (line && Math.abs(g.base - line.base) <= Math.min(line.size, g.size) * 0.2) line.glyphs.push(g);
+    else lines.push({ base: g.base, size: g.size, glyphs: [g] });
+  }
+  return lines.map((l) => l.glyphs.sort((a, b) => a.x0 - b.x0));
+}
+
+function toPhrase(glyphs: Glyph[]): Phrase {
+  let text = "";
+  let bold = 0;
+  glyphs.forEach((g, i) => {
+    if (i > 0 && g.x0 - glyphs[i - 1].x1 > g.size * 0.12) text += " ";
+    text += g.c;
+    if (g.bold) bold++;
+  });
+  const size = glyphs.reduce((s, g) => s + g.size, 0) / glyphs.length;
+  return { text: text.trim(), box: boxOf(glyphs), base: glyphs[0].base, size, bold: bold * 2 > glyphs.length };
+}
+
+function boxOf(glyphs: Glyph[]): Box {
+  let x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity;
+  for (const g of glyphs) {
+    x0 = Math.min(x0, g.x0);
+    y0 = Math.min(y0, g.top);
+    x1 = Math.max(x1, g.x1);
+    y1 = Math.max(y1, g.bottom);
+  }
+  return { x: x0, y: y0, width: x1 - x0, height: y1 - y0 };
+}
+
+function bodySize(phrases: Phrase[]): number {
+  const counts = new Map<number, number>();
+  for (const p of phrases) {
+    const key = Math.round(p.size * 2) / 2;
+    counts.set(key, (counts.get(key) ?? 0) + p.text.length);
+  }
+  let best = 10;
+  let bestCount = 0;
+  for (const [size, count] of counts) if (count > bestCount) [best, bestCount] = [size, count];
+  return best;
+}

@@ -1,0 +1,172 @@
+import { describe, expect, it } from "vitest";
+import { buildPdf, openTestPage, type TestPage } from "../testing";
+import type { Box } from "../types";
+import type { Candidate } from "./candidate";
+import { extractPageVector } from "./extract-vector";
+
+async function candidates(draw: (p: TestPage) => void): Promise<Candidate[]> {
+  const { doc, page } = await openTestPage(await buildPdf(draw));
+  try {
+    return (await extractPageVector(page)).candidates;
+  } finally {
+    await doc.destroy();
+  }
+}
+
+function expectBox(actual: Box | undefined, expected: Box, tolerance = 1) {
+  expect(actual).toBeDefined();
+  for (const k of ["x", "y", "width", "height"] as const) expect(Math.abs(actual![k] - expected[k])).toBeLessThanOrEqual(tolerance);
+}
+
+describe("vector detection: constructs", () => {
+  it("finds an underline with a label on its left, one text line tall, labelled", async () => {
+    const found = await candidates((p) => p.text("Full name:", 72, 100).line(130, 100, 330, 100));
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatchObject({ type: "text", construct: "underline", label: "Full name" });
+    expectBox(found[0].box, { x: 130, y: 84, width: 200, height: 16 });
+  });
+
+  it("finds a rule with a caption under its start, and a signature line by its label", async () => {
+    const found = await candidates((p) => p.line(72, 200, 300, 200).text("Applicant signature", 73, 208, 8).line(330, 200, 520, 200).text("Date", 331, 208, 8));
+    const sig = found.find((c) => c.label === "Applicant signature");
+    const date = found.find((c) => c.label === "Date");
+    expect(sig?.type).toBe("signature");
+    expect(sig!.box.height).toBeGreaterThan(date!.box.height);
+    expect(date?.type).toBe("text");
+  });
+
+  it("finds runs of underscores typed after a label", async () => {
+    let start = 0;
+    const found = await candidates((p) => {
+      p.text("City: ____________________", 72, 100);
+      start = 72 + p.width("City: ");
+    });
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatchObject({ type: "text", construct: "underscores" });
+    expect(Math.abs(found[0].box.x - start)).toBeLessThan(1);
+    expect(found[0].box.width).toBeGreaterThan(100);
+  });
+
+  it("finds an empty box under a label (its inside), and a tall one as multiline", async () => {
+    const found = await candidates((p) => p.text("Email", 72, 100).rect({ x: 72, y: 104, width: 200, height: 20 }, { border: 1 }).text("Comments", 72, 150).rect({ x: 72, y: 154, width: 400, height: 80 }, { border: 1 }));
+    const single = found.find((c) => c.box.y < 130);
+    const multi = found.find((c) => c.box.y > 130);
+    expectBox(single?.box, { x: 72.5, y: 104.5, width: 199, height: 19 });
+    expect(single?.multiline).toBeUndefined();
+    expect(multi?.multiline).toBe(true);
+  });
+
+  it("finds comb boxes (a box split into character cells) with their cell count", async () => {
+    const found = await candidates((p) => {
+      p.text("ZIP code", 72, 100).rect({ x: 130, y: 88, width: 75, height: 18 }, { border: 0.75 });
+      for (let i = 1; i < 5; i++) p.line(130 + i * 15, 88, 130 + i * 15, 106, 0.6);
+    });
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatchObject({ type: "text", construct: "comb", comb: 5 });
+    expectBox(found[0].box, { x: 130.4, y: 88.4, width: 74.3, height: 17.3 });
+  });
+
+  it("finds comb ticks (a base line with short dividers) with their cell count", async () => {
+    const found = await candidates((p) => {
+      p.text("PIN", 72, 100).line(100, 104, 160, 104);
+      for (let i = 0; i <= 4; i++) p.line(100 + i * 15, 96, 100 + i * 15, 104);
+    });
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatchObject({ construct: "comb-ticks", comb: 4 });
+    expect(found[0].box.width).toBeCloseTo(60, 0);
+  });
+
+  it("finds checkboxes drawn as squares, circles and ZapfDingbats box glyphs", async () => {
+    const found = await candidates((p) => {
+      p.rect({ x: 72, y: 100, width: 10, height: 10 }, { border: 0.75 }).text("Yes", 86, 109);
+      p.circle(155, 105, 5).text("No", 164, 109);
+      p.text("\u274f", 220, 110, 14, p.dingbats).text("Maybe", 234, 109);
+    });
+    const boxes = found.filter((c) => c.type === "checkbox").sort((a, b) => a.box.x - b.box.x);
+    expect(boxes.map((b) => b.construct)).toEqual(["checkbox", "checkbox", "checkbox-glyph"]);
+    expectBox(boxes[0].box, { x: 72, y: 100, width: 10, height: 10 }, 0.5);
+    expectBox(boxes[1].box, { x: 150, y: 100, width: 10, height: 10 }, 0.5);
+    expect(found.filter((c) => c.type !== "checkbox")).toHaveLength(0);
+  });
+
+  it("finds the entry cells of a ruled grid table, not its header or row-number cells", async () => {
+    const found = await candidates((p) => {
+      const cols = [72, 100, 250, 400];
+      const rows = [100, 120, 140, 160];
+      for (const y of rows) p.line(72, y, 400, y);
+      for (const x of cols) p.line(x, 100, x, 160);
+      p.text("Name", 103, 114, 9, p.bold).text("Amount", 253, 114, 9, p.bold);
+      p.text("1.", 75, 134).text("2.", 75, 154);
+    });
+    expect(found).toHaveLength(4);
+    expect(found.every((c) => c.type === "text" && c.box.y >= 120)).toBe(true);
+    expect(found.some((c) => c.box.x < 100)).toBe(false);
+  });
+
+  it("finds the cells of a table ruled with horizontal lines only, split at its column headings", async () => {
+    const found = await candidates((p) => {
+      for (const y of [100, 116, 134, 152, 170]) p.line(72, y, 472, y);
+      p.text("Item", 75, 111, 9, p.bold).text("Quantity", 275, 111, 9, p.bold);
+    });
+    expect(found).toHaveLength(6);
+    expect(found.filter((c) => c.construct === "table-cell")).toHaveLength(6);
+    expectBox(found.sort((a, b) => a.box.y - b.box.y || a.box.x - b.box.x)[0].box, { x: 72.4, y: 116.4, width: 199.3, height: 17.3 });
+  });
+
+  it("splits a ruled table at a headerless checkbox column, and ignores zebra stripes behind its rows", async () => {
+    const found = await candidates((p) => {
+      p.rect({ x: 72, y: 134, width: 400, height: 18 }, { fill: [0.9, 0.93, 0.97] });
+      for (const y of [100, 116, 134, 152, 170]) p.line(72, y, 472, y);
+      p.text("Item", 75, 111, 9, p.bold).text("Notes", 303, 111, 9, p.bold);
+      // The checkbox column runs from 240 to 300: its boxes are centred at 270.
+      for (const y of [116, 134, 152]) p.rect({ x: 265, y: y + 4, width: 10, height: 10 }, { border: 0.75 });
+    });
+    const text = found.filter((c) => c.type === "text");
+    expect(found.filter((c) => c.type === "checkbox")).toHaveLength(3);
+    expect(text).toHaveLength(6);
+    expect(text.every((c) => c.construct === "table-cell" && c.box.width < 240)).toBe(true);
+  });
+});
+
+describe("vector detection: things that are not fields", () => {
+  it("ignores a section rule whose 'caption' is the next row's label", async () => {
+    const found = await candidates((p) => {
+      p.line(72, 100, 540, 100, 1);
+      p.text("Email", 72, 110, 9).rect({ x: 72, y: 112, width: 200, height: 18 }, { border: 0.75 });
+    });
+    expect(found).toHaveLength(1);
+    expect(found[0].construct).toBe("box");
+  });
+
+  it("ignores a heading with a rule under it, a paragraph with an underlined phrase, and a bare rule", async () => {
+    const found = await candidates((p) => {
+      p.text("Section 1: Applicant information", 72, 100, 14, p.bold).line(72, 106, 540, 106, 1);
+      p.text("Please read the instructions carefully before you start.", 72, 130).line(72, 132, 120, 132, 0.5);
+      p.line(72, 170, 540, 170, 1.5);
+    });
+    expect(found).toEqual([]);
+  });
+
+  it("ignores a page border, a notice box full of text, a shaded heading bar and a footer rule", async () => {
+    const found = await candidates((p) => {
+      p.rect({ x: 30, y: 30, width: 552, height: 732 }, { border: 1.5 });
+      p.text("Name:", 72, 80).line(110, 80, 300, 80);
+      p.rect({ x: 72, y: 100, width: 400, height: 40 }, { border: 0.75, fill: [0.93, 0.93, 0.93] });
+      p.text("Return this form to the office by the end of the month.", 78, 115).text("Late forms are not accepted.", 78, 130);
+      p.rect({ x: 72, y: 160, width: 400, height: 16 }, { fill: [0.2, 0.3, 0.5] }).text("PERSONAL DETAILS", 76, 172, 10, p.bold);
+      p.line(72, 730, 540, 730, 0.5).text("Page 1 of 1", 490, 742, 8);
+    });
+    expect(found).toHaveLength(1);
+    expect(found[0].label).toBe("Name");
+  });
+
+  it("ignores table headers even where the header cell over a number column is empty", async () => {
+    const found = await candidates((p) => {
+      for (const y of [100, 118, 136]) p.line(72, y, 400, y);
+      for (const x of [72, 95, 300, 400]) p.line(x, 100, x, 136);
+      p.text("Description", 98, 112, 9, p.bold).text("Qty", 303, 112, 9, p.bold).text("1.", 75, 130);
+    });
+    expect(found).toHaveLength(2);
+    expect(found.every((c) => c.box.y > 118)).toBe(true);
+  });
+});
