@@ -1,0 +1,6 @@
+// GET /api/v1/functions – registered durable functions (the runs list's `function` filter)
+import { apiRoute } from "@/lib/http";
+import { listFunctionsFor } from "@/lib/runs";
+import { listRunFunctionsOperation } from "@/lib/runs/operations";
+
+export const GET = apiRoute(listRunFunctionsOperation, async ({ auth }) => ({ data: await listFunctionsFor(auth) }));

@@ -1,0 +1,6 @@
+// POST /api/v1/runs/{id}/cancel – stop a queued or running run at once
+import { apiRoute } from "@/lib/http";
+import { cancelRunAs } from "@/lib/runs";
+import { cancelRunOperation } from "@/lib/runs/operations";
+
+export const POST = apiRoute(cancelRunOperation, async ({ auth, params }) => cancelRunAs(auth, params.id));
