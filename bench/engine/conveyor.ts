@@ -1,0 +1,89 @@
+/**
+ * Conveyor's engine under test: a real Inngest app (serve() over HTTP, its own process), event
+ * intake in this process (as a web process with ENGINE_WORKER=0 does), and N `npm run worker`
+ * processes (lib/engine/cli/worker.ts) on a fresh PostgreSQL database.
+ */
+import { createPostgresTestDatabase } from "@/lib/db/test-databases";
+import { openPool, postgresSql } from "@/lib/db/postgres";
+import type { Sql } from "@/lib/db";
+import { Engine } from "@/lib/engine/engine";
+import { startChild, type Child } from "./procs";
+import { CONCURRENCY, SIGNING_KEY, type BenchSystem, type Shape } from "./systems";
+
+export type ConveyorOptions = {
+  adminUrl: string;
+  /** Profiling: an instrumented worker (with IPC) instead of the CLI, and Node flags such as --cpu-prof. */
+  workerScript?: string;
+  workerNodeArgs?: string[];
+  workerEnv?: Record<string, string>;
+  appNodeArgs?: string[];
+  /** Start the Inngest app with only PATH and HOME in its environment (the SDK copies the environment on every lookup). */
+  appMinimalEnv?: boolean;
+  /** Answer step calls with a protocol stub instead of the SDK: the engine's own ceiling (see sdk-app.ts). */
+  stubSdk?: boolean;
+};
+
+export async function conveyorSystem(opts: ConveyorOptions): Promise<BenchSystem & { sql(): Sql; appUrl: string }> {
+  const { child: app, readyLine } = await startChild("sdk-app", "bench/engine/sdk-app.ts", { BENCH_SIGNING_KEY: SIGNING_KEY, BENCH_STUB_SDK: opts.stubSdk ? "1" : "0" }, { nodeArgs: opts.appNodeArgs, inheritEnv: !opts.appMinimalEnv });
+  const appUrl = `http://127.0.0.1:${readyLine.split(" ")[1]}/api/inngest`;
+  let db: { url: string; drop(): Promise<void> } | undefined;
+  let sql: Sql | undefined;
+  let intake: Engine | undefined;
+  let workers: Child[] = [];
+
+  return {
+    name: opts.stubSdk ? "conveyor-stub-sdk" : "conveyor",
+    description: opts.stubSdk
+      ? "Conveyor engine workers as above, with step calls answered by a protocol stub instead of the SDK (the engine's own ceiling; not a real app)"
+      : "Conveyor engine workers (lib/engine/cli/worker.ts) on PostgreSQL; steps run in an Inngest SDK app (serve() over HTTP)",
+    appUrl,
+    sql: () => sql!,
+    async start(n) {
+      db = await createPostgresTestDatabase(opts.adminUrl);
+      sql = postgresSql(openPool(db.url, 4));
+      intake = new Engine({ sql, kind: "intake", signingKey: SIGNING_KEY, listenUrl: db.url });
+      await intake.sync(appUrl);
+      const env = {
+        DATABASE_URL: db.url,
+        INNGEST_SIGNING_KEY: SIGNING_KEY,
+        ENGINE_MODE: "embedded",
+        ENGINE_CONCURRENCY: String(CONCURRENCY),
+        LOG_LEVEL: "info",
+        NODE_ENV: "production",
+        ...opts.workerEnv,
+      };
+      workers = await Promise.all(
+        Array.from({ length: n }, async (_, i) =>
+          (await startChild(`conveyor-worker-${i}`, opts.workerScript ?? "lib/engine/cli/worker.ts", env, { ipc: !!opts.workerScript, nodeArgs: opts.workerNodeArgs })).child,
+        ),
+      );
+    },
+    async submit(shape: Shape, tokens: string[]) {
+      for (let i = 0; i < tokens.length; i += 200) {
+        await intake!.send(tokens.slice(i, i + 200).map((token) => ({ name: `bench/steps-${shape}`, data: { token } })));
+      }
+    },
+    recorders: () => [app],
+    workers: () => workers,
+    companions: () => [app],
+    async verify(shape, count) {
+      const [row] = await sql!.query<{ completed: number; failed: number }>(
+        `SELECT count(*) FILTER (WHERE status = 'completed')::int AS completed, count(*) FILTER (WHERE status IN ('failed', 'cancelled'))::int AS failed
+         FROM (SELECT status FROM engine_runs WHERE function_id = $1 ORDER BY created_at DESC LIMIT $2) r`,
+        [`bench-steps-${shape}`, count],
+      );
+      return row;
+    },
+    async stop() {
+      await Promise.all(workers.map((w) => w.stop()));
+      workers = [];
+      await intake?.stop();
+      await sql?.close();
+      await db?.drop();
+      db = undefined;
+    },
+    async close() {
+      await app.stop();
+    },
+  };
+}
