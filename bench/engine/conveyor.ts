@@ -6,6 +6,8 @@
 import { createPostgresTestDatabase } from "@/lib/db/test-databases";
 import { openPool, postgresSql } from "@/lib/db/postgres";
 import type { Sql } from "@/lib/db";
+import type { EngineApiOptions } from "@/lib/engine/api/handle-engine-api";
+import { serveEngineApi } from "@/lib/engine/api/serve-http";
 import { Engine } from "@/lib/engine/engine";
 import { startChild, type Child } from "./procs";
 import { CONCURRENCY, SIGNING_KEY, type BenchSystem, type Shape } from "./systems";
@@ -24,7 +26,16 @@ export type ConveyorOptions = {
 };
 
 export async function conveyorSystem(opts: ConveyorOptions): Promise<BenchSystem & { sql(): Sql; appUrl: string }> {
-  const { child: app, readyLine } = await startChild("sdk-app", "bench/engine/sdk-app.ts", { BENCH_SIGNING_KEY: SIGNING_KEY, BENCH_STUB_SDK: opts.stubSdk ? "1" : "0" }, { nodeArgs: opts.appNodeArgs, inheritEnv: !opts.appMinimalEnv });
+  // The Inngest server API the app's SDK calls (checkpoints of steps run back to back), as a web
+  // process serves it at /api/engine; it follows the engine of the current configuration.
+  const apiOptions: EngineApiOptions & { port: number; host: string } = { port: 0, host: "127.0.0.1", trusted: false };
+  const api = await serveEngineApi(apiOptions);
+  const { child: app, readyLine } = await startChild(
+    "sdk-app",
+    "bench/engine/sdk-app.ts",
+    { BENCH_SIGNING_KEY: SIGNING_KEY, BENCH_STUB_SDK: opts.stubSdk ? "1" : "0", INNGEST_BASE_URL: api.url },
+    { nodeArgs: opts.appNodeArgs, inheritEnv: !opts.appMinimalEnv },
+  );
   const appUrl = `http://127.0.0.1:${readyLine.split(" ")[1]}/api/inngest`;
   let db: { url: string; drop(): Promise<void> } | undefined;
   let sql: Sql | undefined;
@@ -42,6 +53,7 @@ export async function conveyorSystem(opts: ConveyorOptions): Promise<BenchSystem
       db = await createPostgresTestDatabase(opts.adminUrl);
       sql = postgresSql(openPool(db.url, 4));
       intake = new Engine({ sql, kind: "intake", signingKey: SIGNING_KEY, listenUrl: db.url });
+      apiOptions.ctx = intake.ctx;
       await intake.sync(appUrl);
       const env = {
         DATABASE_URL: db.url,
@@ -84,6 +96,7 @@ export async function conveyorSystem(opts: ConveyorOptions): Promise<BenchSystem
     },
     async close() {
       await app.stop();
+      await api.close();
     },
   };
 }
