@@ -18,6 +18,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
       <AppShell
         user={{ name: auth.user.name, email: auth.user.email }}
         role={auth.role}
+        operator={auth.user.isOperator}
         workspace={{ id: auth.workspace.id, name: auth.workspace.name }}
         workspaces={workspaces.map((w) => ({ id: w.id, name: w.name, role: w.role }))}
       >

@@ -24,13 +24,21 @@ type Props = {
   announce?: boolean;
 };
 
+/** A finished job says how it ended; a failed one also where, so the bar never reads "Writing 100%". */
+function describeStage(status: JobStatus, stage: string | null): string {
+  if (status === "succeeded" || status === "canceled") return statusLabel(status);
+  if (status === "failed") return stage && stage !== "failed" ? `Failed while ${humanize(stage).toLowerCase()}` : statusLabel(status);
+  if (stage) return humanize(stage);
+  return status === "queued" ? "Waiting to start" : statusLabel(status);
+}
+
 /**
  * Progress bar with the stage name and percentage. Screen readers hear status and stage changes
  * (not every percent) through a polite live region.
  */
 export function JobProgress({ status, stage, progress, message, label = "Job progress", compact = false, announce = true }: Props) {
   const percent = status === "succeeded" ? 100 : toPercent(progress);
-  const stageText = stage ? humanize(stage) : status === "queued" ? "Waiting to start" : statusLabel(status);
+  const stageText = describeStage(status, stage ?? null);
   return (
     <div className={compact ? "min-w-28" : ""}>
       <div className={`flex items-baseline justify-between gap-3 ${compact ? "text-xs" : "text-sm"}`}>

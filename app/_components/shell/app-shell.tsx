@@ -15,6 +15,8 @@ import { WorkspaceSwitcher, type WorkspaceOption } from "./workspace-switcher";
 type Props = {
   user: { name: string | null; email: string };
   role: Role;
+  /** Instance operators see the runs of every workspace, whatever their role here. */
+  operator?: boolean;
   workspace: WorkspaceOption;
   workspaces: WorkspaceOption[];
   children: ReactNode;
@@ -31,8 +33,8 @@ function Brand() {
   );
 }
 
-function Sidebar({ user, role, workspace, workspaces, pathname }: Omit<Props, "children"> & { pathname: string }) {
-  const items = NAV_ITEMS.filter((item) => !item.permission || can(role, item.permission));
+function Sidebar({ user, role, operator, workspace, workspaces, pathname }: Omit<Props, "children"> & { pathname: string }) {
+  const items = NAV_ITEMS.filter((item) => !item.permission || can(role, item.permission) || (operator && item.permission === "runs.read"));
   const router = useRouter();
   // Ends every session of the account (copied cookies too); this browser's cookie is cleared too.
   const signOutEverywhere = async () => {
