@@ -13,7 +13,7 @@ if ! $PY -c "import torch, numpy, PIL" 2>/dev/null; then
   exit 1
 fi
 training/export-data.sh
-$PY training/train.py --iters "${ITERS:-6000}" --out training/work/run
+$PY training/train.py --iters "${ITERS:-5000}" --out training/work/run
 $PY training/export_onnx.py --checkpoint training/work/run/best.pt --out models/conveyor-fields-v1.onnx
 mkdir -p training/work/eval
 for variant in digital scanned; do
