@@ -51,7 +51,8 @@ export async function conveyorSystem(opts: ConveyorOptions): Promise<BenchSystem
     sql: () => sql!,
     async start(n) {
       db = await createPostgresTestDatabase(opts.adminUrl);
-      sql = postgresSql(openPool(db.url, 4));
+      // As a web process with the default DATABASE_POOL_SIZE: it also memoizes the checkpointed steps.
+      sql = postgresSql(openPool(db.url, 10));
       intake = new Engine({ sql, kind: "intake", signingKey: SIGNING_KEY, listenUrl: db.url });
       apiOptions.ctx = intake.ctx;
       await intake.sync(appUrl);
