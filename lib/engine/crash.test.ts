@@ -15,6 +15,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "@/lib/db/testing";
+import { serveEngineApi } from "./api/serve-http";
 import { Engine } from "./engine";
 import { TEST_SIGNING_KEY } from "./testing/sdk-app";
 import { until } from "./testing/harness";
@@ -33,6 +34,7 @@ let database: TestDatabase;
 let app: ChildProcess;
 let logFile: string;
 let appUrl: string;
+let api: { url: string; close(): Promise<void> } | undefined;
 const workers = new Map<ChildProcess, number>();
 
 async function freePort(): Promise<number> {
@@ -72,8 +74,15 @@ describe.skipIf(!onPostgres)("crash safety (PostgreSQL; PGlite allows a single p
     fs.writeFileSync(logFile, "");
     const port = await freePort();
     appUrl = `http://127.0.0.1:${port}/api/inngest`;
-    app = spawn(...node(["lib/engine/testing/crash-app.ts", String(port), logFile, String(STEPS)]), { cwd: root, stdio: "ignore" });
     const engine = new Engine({ sql: database.sql, kind: "test", signingKey: TEST_SIGNING_KEY });
+    // The Inngest server API the app's SDK checkpoints to (a web process serves it in production):
+    // each step is memoized there, fenced by the lease of the worker whose call runs it.
+    api = await serveEngineApi({ port: 0, host: "127.0.0.1", trusted: false, ctx: engine.ctx });
+    app = spawn(...node(["lib/engine/testing/crash-app.ts", String(port), logFile, String(STEPS)]), {
+      cwd: root,
+      stdio: "ignore",
+      env: { ...process.env, INNGEST_BASE_URL: api.url },
+    });
     await until(() => engine.sync(appUrl).then(() => true).catch(() => false), 60_000, "the crash app");
     await engine.send(Array.from({ length: RUNS }, (_, k) => ({ name: "crash/chain", data: { k } })));
   }, 120_000);
@@ -81,6 +90,7 @@ describe.skipIf(!onPostgres)("crash safety (PostgreSQL; PGlite allows a single p
   afterAll(async () => {
     for (const w of workers.keys()) w.kill("SIGKILL");
     app?.kill("SIGKILL");
+    await api?.close();
     await database?.close();
   });
 
