@@ -21,15 +21,24 @@ async function watchStages(page: Page): Promise<string[]> {
   const seen: string[] = [];
   const panel = page.getByTestId("forms-job");
   const deadline = Date.now() + 60_000;
-  for (;;) {
+  const record = async () => {
     const stage = (await panel.getByTestId("job-stage").textContent().catch(() => null))?.trim();
     if (stage && seen.at(-1) !== stage) seen.push(stage);
+    return stage;
+  };
+  for (;;) {
+    const stage = await record();
     if (stage === "Rendering" && !seen.includes("shot")) {
       await shot(page, "forms-running");
       seen.push("shot");
     }
     const status = await panel.getAttribute("data-job-status");
-    if (status === "succeeded" || status === "failed" || Date.now() > deadline) break;
+    // The poll may land between the two reads: the stage is read again once the status settled.
+    if (status === "succeeded" || status === "failed") {
+      await record();
+      break;
+    }
+    if (Date.now() > deadline) break;
     await page.waitForTimeout(50);
   }
   return seen.filter((s) => s !== "shot");
