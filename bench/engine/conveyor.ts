@@ -23,6 +23,8 @@ export type ConveyorOptions = {
   appMinimalEnv?: boolean;
   /** Answer step calls with a protocol stub instead of the SDK: the engine's own ceiling (see sdk-app.ts). */
   stubSdk?: boolean;
+  /** The app serves its SDK's engine API (checkpoints) in process, as in Conveyor's embedded mode. */
+  inProcessApi?: boolean;
 };
 
 export async function conveyorSystem(opts: ConveyorOptions): Promise<BenchSystem & { sql(): Sql; appUrl: string }> {
@@ -30,24 +32,31 @@ export async function conveyorSystem(opts: ConveyorOptions): Promise<BenchSystem
   // process serves it at /api/engine; it follows the engine of the current configuration.
   const apiOptions: EngineApiOptions & { port: number; host: string } = { port: 0, host: "127.0.0.1", trusted: false };
   const api = await serveEngineApi(apiOptions);
-  const { child: app, readyLine } = await startChild(
-    "sdk-app",
-    "bench/engine/sdk-app.ts",
-    { BENCH_SIGNING_KEY: SIGNING_KEY, BENCH_STUB_SDK: opts.stubSdk ? "1" : "0", INNGEST_BASE_URL: api.url },
-    { nodeArgs: opts.appNodeArgs, inheritEnv: !opts.appMinimalEnv },
-  );
-  const appUrl = `http://127.0.0.1:${readyLine.split(" ")[1]}/api/inngest`;
+  const startApp = async (databaseUrl?: string) => {
+    const env: Record<string, string> = { BENCH_SIGNING_KEY: SIGNING_KEY, BENCH_STUB_SDK: opts.stubSdk ? "1" : "0", INNGEST_BASE_URL: api.url };
+    if (databaseUrl) env.BENCH_ENGINE_DATABASE_URL = databaseUrl;
+    const { child, readyLine } = await startChild("sdk-app", "bench/engine/sdk-app.ts", env, { nodeArgs: opts.appNodeArgs, inheritEnv: !opts.appMinimalEnv });
+    return { child, port: Number(readyLine.split(" ")[1]) };
+  };
+  // With the API in the app's process, the app needs the configuration's database: one app per configuration.
+  const first = opts.inProcessApi ? undefined : await startApp();
+  let app: Child | undefined = first?.child;
+  let appUrl = first ? `http://127.0.0.1:${first.port}/api/inngest` : "";
   let db: { url: string; drop(): Promise<void> } | undefined;
   let sql: Sql | undefined;
   let intake: Engine | undefined;
   let workers: Child[] = [];
 
   return {
-    name: opts.stubSdk ? "conveyor-stub-sdk" : "conveyor",
+    name: opts.stubSdk ? "conveyor-stub-sdk" : opts.inProcessApi ? "conveyor-embedded-api" : "conveyor",
     description: opts.stubSdk
       ? "Conveyor engine workers as above, with step calls answered by a protocol stub instead of the SDK (the engine's own ceiling; not a real app)"
-      : "Conveyor engine workers (lib/engine/cli/worker.ts) on PostgreSQL; steps run in an Inngest SDK app (serve() over HTTP)",
-    appUrl,
+      : opts.inProcessApi
+        ? "Conveyor engine workers as above; the Inngest app answers its SDK's checkpoints in its own process, as the Next.js app does in embedded mode"
+        : "Conveyor engine workers (lib/engine/cli/worker.ts) on PostgreSQL; steps run in an Inngest SDK app (serve() over HTTP)",
+    get appUrl() {
+      return appUrl;
+    },
     sql: () => sql!,
     async start(n) {
       db = await createPostgresTestDatabase(opts.adminUrl);
@@ -55,6 +64,11 @@ export async function conveyorSystem(opts: ConveyorOptions): Promise<BenchSystem
       sql = postgresSql(openPool(db.url, 10));
       intake = new Engine({ sql, kind: "intake", signingKey: SIGNING_KEY, listenUrl: db.url });
       apiOptions.ctx = intake.ctx;
+      if (opts.inProcessApi) {
+        const started = await startApp(db.url);
+        app = started.child;
+        appUrl = `http://127.0.0.1:${started.port}/api/inngest`;
+      }
       await intake.sync(appUrl);
       const env = {
         DATABASE_URL: db.url,
@@ -76,9 +90,9 @@ export async function conveyorSystem(opts: ConveyorOptions): Promise<BenchSystem
         await intake!.send(tokens.slice(i, i + 200).map((token) => ({ name: `bench/steps-${shape}`, data: { token } })));
       }
     },
-    recorders: () => [app],
+    recorders: () => [app!],
     workers: () => workers,
-    companions: () => [app],
+    companions: () => [app!],
     async verify(shape, count) {
       const [row] = await sql!.query<{ completed: number; failed: number }>(
         `SELECT count(*) FILTER (WHERE status = 'completed')::int AS completed, count(*) FILTER (WHERE status IN ('failed', 'cancelled'))::int AS failed
@@ -91,12 +105,16 @@ export async function conveyorSystem(opts: ConveyorOptions): Promise<BenchSystem
       await Promise.all(workers.map((w) => w.stop()));
       workers = [];
       await intake?.stop();
+      if (opts.inProcessApi) {
+        await app?.stop();
+        app = undefined;
+      }
       await sql?.close();
       await db?.drop();
       db = undefined;
     },
     async close() {
-      await app.stop();
+      await app?.stop();
       await api.close();
     },
   };

@@ -5,7 +5,7 @@
  * ratios). Writes bench/results/engine.json and prints a markdown table (docs/benchmarks.md).
  *
  *   npm run bench:engine -- [--runs-1 400] [--runs-10 100] [--latency-runs 15] [--repeats 2]
- *                           [--workers 1,2] [--systems conveyor,conveyor-stub-sdk,bullmq,graphile-worker] [--out file]
+ *                           [--workers 1,2] [--systems conveyor,conveyor-embedded-api,conveyor-stub-sdk,bullmq,graphile-worker] [--out file]
  */
 import fs from "node:fs";
 import path from "node:path";
@@ -24,7 +24,7 @@ const { values } = parseArgs({
     warmup: { type: "string", default: "20" },
     repeats: { type: "string", default: process.env.BENCH_REPEATS ?? "2" },
     workers: { type: "string", default: "1,2" },
-    systems: { type: "string", default: "conveyor,conveyor-stub-sdk,bullmq,graphile-worker" },
+    systems: { type: "string", default: "conveyor,conveyor-embedded-api,conveyor-stub-sdk,bullmq,graphile-worker" },
     out: { type: "string", default: path.join("bench", "results", "engine.json") },
     "admin-url": { type: "string", default: process.env.BENCH_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres" },
     redis: { type: "string", default: process.env.BENCH_REDIS ?? "127.0.0.1:6379" },
@@ -49,6 +49,7 @@ async function makeSystems(): Promise<BenchSystem[]> {
   const out: BenchSystem[] = [];
   for (const name of opts.systems) {
     if (name === "conveyor") out.push(await (await import("./conveyor")).conveyorSystem({ adminUrl: opts.adminUrl }));
+    else if (name === "conveyor-embedded-api") out.push(await (await import("./conveyor")).conveyorSystem({ adminUrl: opts.adminUrl, inProcessApi: true }));
     else if (name === "conveyor-stub-sdk") out.push(await (await import("./conveyor")).conveyorSystem({ adminUrl: opts.adminUrl, stubSdk: true }));
     else if (name === "bullmq") out.push((await import("./bullmq")).bullmqSystem(opts.redis));
     else if (name === "graphile-worker") out.push((await import("./graphile")).graphileSystem(opts.adminUrl));

@@ -11,7 +11,40 @@ import { markDone, serveRecorder, trivialStep } from "./recorder";
 
 const signingKey = process.env.BENCH_SIGNING_KEY!;
 const noop = () => {};
-const inngest = new Inngest({ id: "bench", isDev: false, signingKey, logger: { info: noop, warn: noop, error: noop, debug: noop } });
+const inngest = new Inngest({
+  id: "bench",
+  isDev: false,
+  signingKey,
+  logger: { info: noop, warn: noop, error: noop, debug: noop },
+  ...(process.env.BENCH_ENGINE_DATABASE_URL ? inProcessEngineApi(process.env.BENCH_ENGINE_DATABASE_URL) : {}),
+});
+
+/**
+ * BENCH_ENGINE_DATABASE_URL: the app answers its SDK's engine calls (checkpoints) in its own
+ * process, on that database, as Conveyor's Next.js app does in embedded mode
+ * (lib/engine/client-options.ts), instead of over HTTP to another process.
+ */
+function inProcessEngineApi(url: string) {
+  const baseUrl = "http://engine.bench.invalid/";
+  let api: Promise<(request: Request) => Promise<Response>> | undefined;
+  const load = async () => {
+    const [{ openPool, postgresSql }, { Engine }, { handleEngineApi }] = await Promise.all([
+      import("@/lib/db/postgres"),
+      import("@/lib/engine/engine"),
+      import("@/lib/engine/api/handle-engine-api"),
+    ]);
+    const engine = new Engine({ sql: postgresSql(openPool(url, 10)), kind: "intake", signingKey });
+    return (request: Request) => handleEngineApi(request, { trusted: true, ctx: engine.ctx });
+  };
+  return {
+    baseUrl,
+    fetch: async (input: RequestInfo | URL, init?: RequestInit) => {
+      const target = typeof input === "string" ? input : input instanceof URL ? input.href : input.url;
+      if (!target.startsWith(baseUrl)) return globalThis.fetch(input, init);
+      return (await (api ??= load()))(new Request(input, init));
+    },
+  };
+}
 
 function chain(steps: number) {
   return inngest.createFunction(

@@ -4,7 +4,7 @@ export type Shape = 1 | 10;
 
 /** One job system under test: a fresh store per configuration, N worker processes, a way to start runs. */
 export interface BenchSystem {
-  readonly name: "conveyor" | "conveyor-stub-sdk" | "bullmq" | "graphile-worker";
+  readonly name: "conveyor" | "conveyor-embedded-api" | "conveyor-stub-sdk" | "bullmq" | "graphile-worker";
   /** What the store and the workers are, for the report. */
   readonly description: string;
   /** A fresh store (database, queue) and `workers` worker processes. */
