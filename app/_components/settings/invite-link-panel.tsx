@@ -1,8 +1,7 @@
 "use client";
 
 import { useEffect, useRef } from "react";
-import { Button } from "../ui/button";
-import { CopyButton } from "../ui/copy-button";
+import { OneTimeValue } from "./one-time-value";
 import { DateTime } from "../ui/time";
 
 /**
@@ -26,27 +25,7 @@ export function InviteLinkPanel({ email, url, expiresAt, onDone }: { email: stri
         ) : null}
         . Lost it? Use “New link” on the invitation.
       </p>
-      <div className="mt-3 flex flex-col gap-2 sm:flex-row sm:items-center">
-        <label htmlFor="invite-link" className="sr-only">
-          Invitation link
-        </label>
-        <input
-          id="invite-link"
-          readOnly
-          value={url}
-          onFocus={(e) => e.currentTarget.select()}
-          className="block w-full min-w-0 flex-1 rounded-md border-0 bg-white px-3 py-2 font-mono text-sm text-slate-900 ring-1 ring-emerald-300 ring-inset"
-          data-testid="invite-link"
-          spellCheck={false}
-          autoComplete="off"
-        />
-        <div className="flex gap-2">
-          <CopyButton value={url} label="Copy link" />
-          <Button variant="ghost" size="sm" onClick={onDone}>
-            Done
-          </Button>
-        </div>
-      </div>
+      <OneTimeValue id="invite-link" label="Invitation link" value={url} copyLabel="Copy link" testId="invite-link" onDone={onDone} />
     </section>
   );
 }

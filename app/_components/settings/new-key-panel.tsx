@@ -1,8 +1,7 @@
 "use client";
 
 import { useEffect, useRef } from "react";
-import { Button } from "../ui/button";
-import { CopyButton } from "../ui/copy-button";
+import { OneTimeValue } from "./one-time-value";
 
 /**
  * The one moment a new key's secret is visible. Focus moves here so keyboard and screen reader
@@ -20,27 +19,7 @@ export function NewKeyPanel({ name, secret, onDone }: { name: string; secret: st
         <strong>Copy it now: you won’t see it again.</strong> Conveyor keeps only a hash of the key. Store it in a secret manager; if you lose it, revoke
         it and create a new one.
       </p>
-      <div className="mt-3 flex flex-col gap-2 sm:flex-row sm:items-center">
-        <label htmlFor="new-key-secret" className="sr-only">
-          New API key
-        </label>
-        <input
-          id="new-key-secret"
-          readOnly
-          value={secret}
-          onFocus={(e) => e.currentTarget.select()}
-          className="block w-full min-w-0 flex-1 rounded-md border-0 bg-white px-3 py-2 font-mono text-sm text-slate-900 ring-1 ring-emerald-300 ring-inset"
-          data-testid="new-key-secret"
-          spellCheck={false}
-          autoComplete="off"
-        />
-        <div className="flex gap-2">
-          <CopyButton value={secret} label="Copy key" />
-          <Button variant="ghost" size="sm" onClick={onDone}>
-            Done
-          </Button>
-        </div>
-      </div>
+      <OneTimeValue id="new-key-secret" label="New API key" value={secret} copyLabel="Copy key" testId="new-key-secret" onDone={onDone} />
       <p className="mt-3 text-xs text-emerald-950">
         Use it as <code className="rounded bg-white px-1 font-mono">Authorization: Bearer &lt;key&gt;</code>.
       </p>
