@@ -7,6 +7,7 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { Inngest } from "inngest";
 import { serve } from "inngest/node";
+import { inProcessFetch } from "@/lib/engine/client-options";
 import { markDone, serveRecorder, trivialStep } from "./recorder";
 
 const signingKey = process.env.BENCH_SIGNING_KEY!;
@@ -36,14 +37,7 @@ function inProcessEngineApi(url: string) {
     const engine = new Engine({ sql: postgresSql(openPool(url, 10)), kind: "intake", signingKey });
     return (request: Request) => handleEngineApi(request, { trusted: true, ctx: engine.ctx });
   };
-  return {
-    baseUrl,
-    fetch: async (input: RequestInfo | URL, init?: RequestInit) => {
-      const target = typeof input === "string" ? input : input instanceof URL ? input.href : input.url;
-      if (!target.startsWith(baseUrl)) return globalThis.fetch(input, init);
-      return (await (api ??= load()))(new Request(input, init));
-    },
-  };
+  return { baseUrl, fetch: inProcessFetch(baseUrl, async (request) => (await (api ??= load()))(request)) };
 }
 
 function chain(steps: number) {

@@ -22,12 +22,22 @@ function embedded(): boolean {
   }
 }
 
-async function engineFetch(input: RequestInfo | URL, init?: RequestInit): Promise<Response> {
-  const url = typeof input === "string" ? input : input instanceof URL ? input.href : input.url;
-  if (!url.startsWith(EMBEDDED_BASE_URL)) return globalThis.fetch(input, init);
-  const { handleEngineApi } = await import("./api/handle-engine-api");
-  return handleEngineApi(new Request(input, init), { trusted: true });
+/**
+ * A fetch for an Inngest client whose engine lives in the same process: requests under `baseUrl`
+ * go straight to `handle` (the engine's API), everything else to the network.
+ */
+export function inProcessFetch(baseUrl: string, handle: (request: Request) => Promise<Response>): typeof fetch {
+  return async (input: RequestInfo | URL, init?: RequestInit) => {
+    const url = typeof input === "string" ? input : input instanceof URL ? input.href : input.url;
+    if (!url.startsWith(baseUrl)) return globalThis.fetch(input, init);
+    return handle(new Request(input, init));
+  };
 }
+
+const engineFetch = inProcessFetch(EMBEDDED_BASE_URL, async (request) => {
+  const { handleEngineApi } = await import("./api/handle-engine-api");
+  return handleEngineApi(request, { trusted: true });
+});
 
 /**
  * Adds the engine's wiring to Inngest client options. Every setting is a getter read when the
