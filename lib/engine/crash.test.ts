@@ -74,7 +74,7 @@ describe.skipIf(!onPostgres)("crash safety (PostgreSQL; PGlite allows a single p
     fs.writeFileSync(logFile, "");
     const port = await freePort();
     appUrl = `http://127.0.0.1:${port}/api/inngest`;
-    const engine = new Engine({ sql: database.sql, kind: "test", signingKey: TEST_SIGNING_KEY });
+    const engine = new Engine({ sql: database.sql, kind: "test", signingKey: TEST_SIGNING_KEY, appUrls: [appUrl] });
     // The Inngest server API the app's SDK checkpoints to (a web process serves it in production):
     // each step is memoized there, fenced by the lease of the worker whose call runs it.
     api = await serveEngineApi({ port: 0, host: "127.0.0.1", trusted: false, ctx: engine.ctx });

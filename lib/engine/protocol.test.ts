@@ -114,7 +114,7 @@ describe("sync", () => {
   });
 
   it("refuses to call an app signed with another key, and records why", async () => {
-    const other = new Engine({ sql: database().sql, clock: new VirtualClock(), signingKey: `signkey-test-${"cd".repeat(32)}` });
+    const other = new Engine({ sql: database().sql, clock: new VirtualClock(), signingKey: `signkey-test-${"cd".repeat(32)}`, appUrls: [h.app.url] });
     await expect(other.sync(h.app.url)).rejects.toThrow(/rejected the engine's signature/);
   });
 });

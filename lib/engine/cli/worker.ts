@@ -11,6 +11,7 @@ import { engineConfigFromEnv } from "../embedded";
 import { Engine } from "../engine";
 import { setMetricsDatabase } from "../metrics";
 import { engineMode } from "../mode";
+import { appServeUrl } from "../registration/serve-url";
 import { embeddedSigningKey } from "../signing-key";
 import { serveMetrics } from "./metrics-server";
 
@@ -45,6 +46,7 @@ async function main(): Promise<void> {
     sql: database.sql,
     kind: "worker",
     signingKey: embeddedSigningKey(),
+    appUrls: [appServeUrl().href],
     config: engineConfigFromEnv(),
     listenUrl: env.DATABASE_URL,
   });

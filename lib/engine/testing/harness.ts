@@ -84,6 +84,7 @@ export async function startHarness(opts: {
     clock,
     kind: "test",
     signingKey: TEST_SIGNING_KEY,
+    appUrls: [app.url],
     random: () => 0,
     observe: opts.observe,
     config: { pollMs: 50, leaseMs: 30_000, concurrency: 16, ...opts.config },
