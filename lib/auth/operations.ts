@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { defineOperation } from "@/lib/http/operation";
+import { passwordWeakness } from "./password-strength";
 import { displayNameSchema, emailSchema, nameSchema, passwordSchema, resourceIdSchema, roleSchema } from "./schemas";
 
 /** A documented error status; the common ones (400, 401, 413, 415, 422, 429...) are derived by lib/openapi. */
@@ -7,27 +8,34 @@ export const error = (description: string) => ({ description });
 
 const workspaceSummary = z.object({ id: z.string(), name: z.string(), slug: z.string() });
 
+/** The sign-up body: a strong password that is not the email (the reason goes in the 422's details). */
+const signUpBody = z
+  .object({ email: emailSchema, password: passwordSchema, name: displayNameSchema.optional() })
+  .superRefine((body, ctx) => {
+    const reason = passwordWeakness(body.password, body.email);
+    if (reason) ctx.addIssue({ code: "custom", path: ["password"], message: reason });
+  });
+
 export const signUpOperation = defineOperation({
   method: "POST",
   path: "/api/v1/signup",
   summary: "Create an account with email and password",
   description:
-    "Creates the user, a personal workspace they own, and memberships for pending invitations to the email. Sign in afterwards through next-auth's credentials callback.",
+    "Creates the user and a personal workspace they own; invitations are joined through their links. The answer is the same whether or not the email already has an account, so it does not tell a stranger who is registered: sign in afterwards through next-auth's credentials callback, which works only with the account's own password.",
   tags: ["accounts"],
   auth: "none",
   rateLimit: "signup",
   maxBodyBytes: 4096,
-  body: z.object({ email: emailSchema, password: passwordSchema, name: displayNameSchema.optional() }),
+  body: signUpBody,
   responses: {
-    201: {
-      description: "Account created",
+    202: {
+      description: "Accepted: the email's account can be signed in to with its password (a new account, or one that already existed)",
       schema: z.object({
-        user: z.object({ id: z.string(), email: z.string(), name: z.string().nullable(), created_at: z.string() }),
-        workspace: workspaceSummary,
+        email: z.string(),
+        sign_in_url: z.string().describe("Where to sign in next"),
       }),
     },
     403: error("Sign-up is disabled (SIGNUP_ENABLED) and the email has no pending invitation"),
-    409: error("An account with this email already exists"),
   },
 });
 
