@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { defineOperation } from "@/lib/http/operation";
 import { passwordWeakness } from "./password-strength";
-import { displayNameSchema, emailSchema, nameSchema, passwordSchema, resourceIdSchema, roleSchema } from "./schemas";
+import { displayNameSchema, emailSchema, nameSchema, PASSWORD_MAX, PASSWORD_MIN, passwordSchema, resourceIdSchema, roleSchema } from "./schemas";
 
 /** A documented error status; the common ones (400, 401, 413, 415, 422, 429...) are derived by lib/openapi. */
 export const error = (description: string) => ({ description });
@@ -12,6 +12,8 @@ const workspaceSummary = z.object({ id: z.string(), name: z.string(), slug: z.st
 const signUpBody = z
   .object({ email: emailSchema, password: passwordSchema, name: displayNameSchema.optional() })
   .superRefine((body, ctx) => {
+    // Zod runs this even when a field failed; a password of the wrong length has its message.
+    if (typeof body.password !== "string" || body.password.length < PASSWORD_MIN || body.password.length > PASSWORD_MAX) return;
     const reason = passwordWeakness(body.password, body.email);
     if (reason) ctx.addIssue({ code: "custom", path: ["password"], message: reason });
   });
