@@ -10,6 +10,12 @@ function estimator(): ZxcvbnFactory {
     dictionary: { ...common.dictionary, ...english.dictionary },
     graphs: common.adjacencyGraphs,
     translations: english.translations,
+    // Server-side, the estimate is a DoS surface (dropbox/zxcvbn#327: crafted passwords cost
+    // seconds). Sign-up allows 128 characters; 64 are estimated (the rest only adds strength)
+    // and l33t substitutions are capped, which keeps a crafted 128-character password to about
+    // a tenth of a second while p@ssw0rd and friends are still caught.
+    maxLength: 64,
+    l33tMaxSubstitutions: 10,
   });
   return factory;
 }
