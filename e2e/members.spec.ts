@@ -1,4 +1,5 @@
-import { expect, type Page, test } from "@playwright/test";
+import type { Page } from "@playwright/test";
+import { expect, test } from "./support/test";
 import { dismissToasts, me, newAccount, shot, signInViaApi, signUpViaApi, startSignedIn } from "./support/app";
 
 /** Invites through the form and returns the link the panel shows (once). */
@@ -82,7 +83,7 @@ test("owners invite by link, change roles and remove; invitees join through the 
   // A password that is the email's local part is refused, with the reason beside the field.
   await other.getByLabel("Password", { exact: true }).fill(newcomer.email.split("@")[0]);
   await other.getByRole("button", { name: /create account/i }).click();
-  await expect(other.getByText("Password cannot be your email address")).toBeVisible();
+  await expect(other.getByText("Password cannot be your email address or name")).toBeVisible();
   await shot(other, "invite-sign-up-weak-password");
   await other.getByLabel("Password", { exact: true }).fill(newcomer.password);
   await other.getByRole("button", { name: /create account/i }).click();

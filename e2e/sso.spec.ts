@@ -1,6 +1,7 @@
-import { expect, test, type Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
+import { expect, test } from "./support/test";
 import { OIDC_ACCOUNTS, OIDC_ISSUER, OIDC_NAME, type OidcTestAccount } from "./fixtures/oidc-config";
-import { me, PASSWORD, shot, signInViaApi } from "./support/app";
+import { me, PASSWORD, shot } from "./support/app";
 
 const [newcomer, linked] = OIDC_ACCOUNTS;
 
@@ -52,11 +53,8 @@ test("SSO provisions a user on first sign-in and finds the same one every time a
 
 test("SSO links an existing password account when the provider verified the email", async ({ page }) => {
   const res = await page.request.post("/api/v1/signup", { data: { email: linked.email, password: PASSWORD, name: "Password First" } });
-  // Sign-up answers 202 without ids (it does not confirm accounts); the password sign-in says who was created.
-  expect(res.status(), await res.text()).toBe(202);
-  await signInViaApi(page, { email: linked.email, password: PASSWORD, name: "Password First" });
-  const created = await me(page);
-  await page.context().clearCookies();
+  expect(res.status(), await res.text()).toBe(201);
+  const created = await res.json();
   await signInWithSso(page, linked);
   const caller = await me(page);
   expect(caller.user.id).toBe(created.user.id);
@@ -66,7 +64,7 @@ test("SSO links an existing password account when the provider verified the emai
 test("the sign-in page explains a wrong password and a rate-limited account", async ({ page }) => {
   const email = `limited-${Date.now()}@e2e.example.com`;
   const res = await page.request.post("/api/v1/signup", { data: { email, password: PASSWORD } });
-  expect(res.status()).toBe(202);
+  expect(res.status()).toBe(201);
   await page.goto("/sign-in");
   await expect(page.getByRole("button", { name: `Sign in with ${OIDC_NAME}` })).toBeVisible();
   await page.getByLabel("Email").fill(email);
@@ -76,7 +74,7 @@ test("the sign-in page explains a wrong password and a rate-limited account", as
   await expect(page.getByRole("alert").filter({ hasText: "That email and password do not match. Check them and try again." })).toBeVisible();
   await shot(page, "sign-in-wrong-password");
 
-  // Use up this address's attempts on the email (RATE_LIMIT_SIGNIN_PAIR, 10 per 10 minutes by default).
+  // Use up the per-email attempts (RATE_LIMIT_SIGNIN_EMAIL, 10 per 10 minutes by default).
   for (let i = 0; i < 10; i++) {
     const csrf = (await (await page.request.get("/api/auth/csrf")).json()).csrfToken as string;
     await page.request.post("/api/auth/callback/credentials", { form: { csrfToken: csrf, email, password: "wrong", json: "true" } });

@@ -23,10 +23,6 @@ export function signInErrorMessage(code: string | undefined, ssoName: string): s
       return "That email and password do not match. Check them and try again.";
     case "RateLimited":
       return "Too many sign-in attempts. Wait a few minutes, then try again.";
-    case "SignUpThenSignIn":
-      // After a sign-up whose automatic sign-in failed: sign-up does not say whether the email
-      // already had an account, so neither does this.
-      return "Sign in with your email and password. If this email already had an account, use that account's password.";
     case "SessionRequired":
       return "Sign in to continue.";
     case "SsoEmailNotVerified":

@@ -21,13 +21,10 @@ export async function shot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: path.join("e2e", "artifacts", `${name}.png`), fullPage: true });
 }
 
-/**
- * Creates the account through the public sign-up endpoint, which answers 202 with no ids, the
- * same for a new email as for a registered one (lib/auth/README.md).
- */
-export async function signUpViaApi(request: APIRequestContext, account: Account): Promise<{ email: string; sign_in_url: string }> {
+/** Creates the account through the public sign-up endpoint. */
+export async function signUpViaApi(request: APIRequestContext, account: Account): Promise<{ workspace: { id: string; name: string } }> {
   const res = await request.post("/api/v1/signup", { data: account });
-  expect(res.status(), await res.text()).toBe(202);
+  expect(res.status(), await res.text()).toBe(201);
   return res.json();
 }
 

@@ -1,6 +1,6 @@
+import { passwordProblem } from "./password-strength";
 import { z } from "zod";
 import { defineOperation } from "@/lib/http/operation";
-import { passwordWeakness } from "./password-strength";
 import { displayNameSchema, emailSchema, nameSchema, PASSWORD_MAX, PASSWORD_MIN, passwordSchema, resourceIdSchema, roleSchema } from "./schemas";
 
 /** A documented error status; the common ones (400, 401, 413, 415, 422, 429...) are derived by lib/openapi. */
@@ -8,33 +8,30 @@ export const error = (description: string) => ({ description });
 
 const workspaceSummary = z.object({ id: z.string(), name: z.string(), slug: z.string() });
 
-/** The sign-up body: a strong password that is not the email (the reason goes in the 422's details). */
-const signUpBody = z
-  .object({ email: emailSchema, password: passwordSchema, name: displayNameSchema.optional() })
-  .superRefine((body, ctx) => {
-    // Zod runs this even when a field failed; a password of the wrong length has its message.
-    if (typeof body.password !== "string" || body.password.length < PASSWORD_MIN || body.password.length > PASSWORD_MAX) return;
-    const reason = passwordWeakness(body.password, body.email);
-    if (reason) ctx.addIssue({ code: "custom", path: ["password"], message: reason });
-  });
-
 export const signUpOperation = defineOperation({
   method: "POST",
   path: "/api/v1/signup",
   summary: "Create an account with email and password",
   description:
-    "Creates the user and a personal workspace they own; invitations are joined through their links. The answer is the same whether or not the email already has an account, so it does not tell a stranger who is registered: sign in afterwards through next-auth's credentials callback, which works only with the account's own password.",
+    "Creates the user and a personal workspace they own; sign in afterwards through next-auth's credentials callback. The answer never tells whether the email already had an account: for one that did, nothing is created or changed, and the answer has the same status, shape and timing (signing in then works only with that account's password).",
   tags: ["accounts"],
   auth: "none",
   rateLimit: "signup",
   maxBodyBytes: 4096,
-  body: signUpBody,
+  body: z
+    .object({ email: emailSchema, password: passwordSchema, name: displayNameSchema.optional() })
+    .superRefine((body, ctx) => {
+      // One problem per field: a password of the wrong length is reported by its own rule already.
+      if (typeof body.password !== "string" || body.password.length < PASSWORD_MIN || body.password.length > PASSWORD_MAX) return;
+      const problem = passwordProblem(body.password, { email: String(body.email ?? ""), name: body.name });
+      if (problem) ctx.addIssue({ code: "custom", path: ["password"], message: problem });
+    }),
   responses: {
-    202: {
-      description: "Accepted: the email's account can be signed in to with its password (a new account, or one that already existed)",
+    201: {
+      description: "Account created",
       schema: z.object({
-        email: z.string(),
-        sign_in_url: z.string().describe("Where to sign in next"),
+        user: z.object({ id: z.string(), email: z.string(), name: z.string().nullable(), created_at: z.string() }),
+        workspace: workspaceSummary,
       }),
     },
     403: error("Sign-up is disabled (SIGNUP_ENABLED) and the email has no pending invitation"),

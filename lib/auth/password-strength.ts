@@ -1,42 +1,44 @@
 import { ZxcvbnFactory } from "@zxcvbn-ts/core";
 import * as common from "@zxcvbn-ts/language-common";
-import * as english from "@zxcvbn-ts/language-en";
+import * as en from "@zxcvbn-ts/language-en";
 import { getEnv } from "@/lib/env";
 
-// Built once: the dictionaries are large and the factory is pure.
+/**
+ * Library: @zxcvbn-ts (maintained TypeScript port of Dropbox's zxcvbn; one small dependency; no
+ * known advisories), see lib/auth/README.md. The least score a password must reach is
+ * `PASSWORD_MIN_SCORE` (3 by default: "safely unguessable", about 10^10 guesses).
+ */
 let factory: ZxcvbnFactory | undefined;
+
+/** The dictionaries are large: loaded on the first check, not at import. */
 function estimator(): ZxcvbnFactory {
   factory ??= new ZxcvbnFactory({
-    dictionary: { ...common.dictionary, ...english.dictionary },
+    dictionary: { ...common.dictionary, ...en.dictionary },
     graphs: common.adjacencyGraphs,
-    translations: english.translations,
+    translations: en.translations,
     // Server-side, the estimate is a DoS surface (dropbox/zxcvbn#327: crafted passwords cost
     // seconds). Sign-up allows 128 characters; 64 are estimated (the rest only adds strength)
     // and l33t substitutions are capped, which keeps a crafted 128-character password to about
-    // a tenth of a second while p@ssw0rd and friends are still caught.
+    // a tenth of a second (1.8 s with the library's defaults) while p@ssw0rd is still caught.
     maxLength: 64,
     l33tMaxSubstitutions: 10,
   });
   return factory;
 }
 
-const normalise = (value: string) => value.trim().toLowerCase();
-
 /**
- * Why a new password is refused, in words for the person choosing it, or null when it is fine.
- * Length is the schema's job; this adds "not the email" (nor its local part, in any case) and
- * zxcvbn's guessability estimate, which knows common passwords, names, keyboard walks, repeats
- * and l33t, and is told the email so that passwords built from it score low.
+ * Why a password is not good enough for this account, in words for the person choosing it, or
+ * null. The account's own email, its local part and the name count as known words (an attacker
+ * tries them first), and a password that is one of them is refused outright.
  */
-export function passwordWeakness(password: string, email?: string): string | null {
-  const candidate = normalise(password);
-  if (candidate === "") return "Password cannot be only spaces";
-  const emailText = email ? normalise(email) : "";
-  const localPart = emailText.split("@")[0] ?? "";
-  if (emailText && (candidate === emailText || candidate === localPart)) return "Password cannot be your email address";
-  const result = estimator().check(password, emailText ? [emailText, localPart] : []);
+export function passwordProblem(password: string, account: { email: string; name?: string | null }): string | null {
+  const email = account.email.trim().toLowerCase();
+  const local = email.split("@")[0] ?? "";
+  const personal = [email, local, account.name?.trim().toLowerCase() ?? ""].filter((v) => v.length > 0);
+  const lowered = password.trim().toLowerCase();
+  if (personal.includes(lowered)) return "Password cannot be your email address or name";
+  const result = estimator().check(password, [...personal, "conveyor"]);
   if (result.score >= getEnv().PASSWORD_MIN_SCORE) return null;
-  const why = result.feedback.warning ?? "It would be guessed quickly.";
-  const suggestion = result.feedback.suggestions[0] ?? "Add more words that are less common.";
-  return `Password is too easy to guess. ${why.replace(/\.?$/, ".")} ${suggestion}`;
+  const hint = result.feedback.warning ?? result.feedback.suggestions[0] ?? null;
+  return `Password is too easy to guess${hint ? `: ${hint.replace(/\.$/, "")}` : ""}. Use a longer passphrase of unrelated words`;
 }

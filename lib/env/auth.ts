@@ -43,7 +43,7 @@ export const authSettings = {
   /** Off: only emails with a pending invitation may create a password account. */
   SIGNUP_ENABLED: flag(true),
   /**
-   * The lowest zxcvbn score (0..4) a new password may have: 3 is "safely unguessable", under
+   * The lowest zxcvbn score (0..4) a new password may have: 3 is "safely unguessable", about
    * 10^10 guesses, which an attacker holding a stolen argon2id hash still cannot afford.
    */
   PASSWORD_MIN_SCORE: int(3, 0, 4),
@@ -66,12 +66,12 @@ export const authSettings = {
   RATE_LIMIT_SIGNUP: rateRule("5/10m"),
   /** Sign-in attempts per client IP. */
   RATE_LIMIT_SIGNIN_IP: rateRule("30/10m"),
-  /** Sign-in attempts per email address from one client address: what stops one attacker. */
+  /** Sign-in attempts per email address from one client IP: what stops guessing from one place. */
   RATE_LIMIT_SIGNIN_PAIR: rateRule("10/10m"),
   /**
-   * Sign-in attempts per email address from anywhere: a slower, larger budget against attackers
-   * spread over many addresses, set above what one address can use up under the pair limit, so
-   * one attacker's wrong passwords never lock the owner out elsewhere.
+   * Sign-in attempts per email address from all addresses together: a slower backstop against
+   * guessing spread over many addresses. Attempts refused by the pair limit do not count, so one
+   * address alone can never use it up and lock the owner out elsewhere.
    */
   RATE_LIMIT_SIGNIN_EMAIL: rateRule("100/1h"),
   /** API keys created per user. */

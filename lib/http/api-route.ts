@@ -1,3 +1,5 @@
+import { getEnv } from "@/lib/env";
+import { withApiHeaders } from "./security-headers";
 import type { ZodType } from "zod";
 import { resolveAuth } from "@/lib/auth/resolve-auth";
 import { denial } from "@/lib/auth/permissions";
@@ -90,6 +92,7 @@ export function apiRoute<P, Q, B, O extends Operation<P, Q, B>>(
       } catch (error) {
         response = errorResponse(error, requestId);
       }
+      response = withApiHeaders(response, getEnv().appUrl);
       const seconds = (performance.now() - started) / 1000;
       metrics().httpDuration.observe({ method: op.method, route: op.path, status: String(response.status) }, seconds);
       log.info(

@@ -99,10 +99,10 @@ describe("members", () => {
   it("lets a new person sign up and then join through the link; signing up alone joins nothing", async () => {
     const owner = await createTestUser();
     const { invite_url } = await (await add(owner, "later@example.com", "member")).json();
-    const res = await signup(apiRequest("/api/v1/signup", { method: "POST", body: { email: "later@example.com", password: "a long enough password" }, headers: { "x-forwarded-for": "10.0.0.9" } }));
-    expect(res.status).toBe(202);
+    const res = await signup(apiRequest("/api/v1/signup", { method: "POST", body: { email: "later@example.com", password: "later arrivals bring cake" }, headers: { "x-forwarded-for": "10.0.0.9" } }));
+    expect(res.status).toBe(201);
+    const { user } = await res.json();
     const { prisma } = database();
-    const user = await prisma.user.findUniqueOrThrow({ where: { email: "later@example.com" }, select: { id: true, email: true, name: true } });
     const membership = () => prisma.membership.findUnique({ where: { workspaceId_userId: { workspaceId: owner.workspace.id, userId: user.id } } });
     expect(await membership()).toBeNull();
     const later = { ...owner, user: { ...user }, cookie: await sessionCookieFor(user.id) } as TestUser;

@@ -44,9 +44,9 @@ export function SignUpForm({ returnTo, inviteOnly, passwordMin, passwordMax }: P
     }
     const result = await signIn("credentials", { redirect: false, email, password, callbackUrl: returnTo }).catch(() => undefined);
     if (!result || result.error) {
-      // Sign-up answers alike for new and existing emails; an existing account needs its own password.
-      const code = result?.error === "RateLimited" ? "RateLimited" : "SignUpThenSignIn";
-      router.replace(`/sign-in?error=${code}&callbackUrl=${encodeURIComponent(returnTo)}`);
+      // Sign-up never says whether the email had an account (so strangers cannot probe emails);
+      // if it had one, its own password signs in on the sign-in page.
+      router.replace(`/sign-in?callbackUrl=${encodeURIComponent(returnTo)}&from=sign-up`);
       return;
     }
     router.replace(returnTo);
@@ -70,7 +70,7 @@ export function SignUpForm({ returnTo, inviteOnly, passwordMin, passwordMax }: P
           minLength={passwordMin}
           maxLength={passwordMax}
           error={fieldErrors.password}
-          hint={`At least ${passwordMin} characters, hard to guess, and not your email address.`}
+          hint={`At least ${passwordMin} characters, hard to guess, not your email or name. A passphrase of four unrelated words works well.`}
         />
         <Button type="submit" className="w-full" busy={busy}>
           Create account

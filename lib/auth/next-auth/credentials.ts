@@ -20,28 +20,22 @@ function limited(retryAfterSeconds: number): Error {
 }
 
 /**
- * The credentials provider's `authorize`: rate limits, then an argon2 verification. Returns null
- * for any wrong email/password pair, so callers cannot tell which part was wrong.
- *
- * Three budgets, each counted on every attempt before the password is checked (so even the right
- * password waits once one is spent, and the answer is no oracle): per client address across
- * emails (one address spraying many accounts); per (email, client address), which is what stops
- * one attacker guessing one account; and per email from anywhere, a larger, slower budget
- * against guesses spread over many addresses. The per-email budget is set above what a single
- * address can spend under the pair limit, so one attacker's wrong passwords never lock the
- * owner out from another address. The client address is lib/rate-limit's (TRUST_PROXY-aware).
+ * The credentials provider's `authorize`: rate limits (counted on every attempt, before the
+ * password is checked), then an argon2 verification. Returns null for any wrong email/password
+ * pair, so callers cannot tell which part was wrong. Limits, in order: per client IP; per (email,
+ * IP) pair, which is what stops guessing; per email alone, a slower backstop that attempts refused
+ * by the pair limit never reach, so a guesser at one address cannot lock the owner out elsewhere.
  */
 export async function authorizeCredentials(credentials: unknown, headers: Headers = {}): Promise<SignedInUser | null> {
   const env = getEnv();
-  const ip = clientIp(headers);
-  const byIp = await consumeRateLimit("signin.ip", `ip:${ip}`, env.RATE_LIMIT_SIGNIN_IP);
+  const byIp = await consumeRateLimit("signin.ip", `ip:${clientIp(headers)}`, env.RATE_LIMIT_SIGNIN_IP);
   if (byIp && !byIp.allowed) throw limited(byIp.retryAfterSeconds);
   const parsed = credentialsSchema.safeParse(credentials ?? {});
   if (!parsed.success) return null;
   const { email, password } = parsed.data;
-  // Hashed so the bucket table holds no addresses; the pair key keeps each part hashed too.
-  const emailKey = digest(email);
-  const byPair = await consumeRateLimit("signin.pair", `pair:${emailKey}:${digest(ip)}`, env.RATE_LIMIT_SIGNIN_PAIR);
+  // The email is hashed so the bucket table holds no addresses.
+  const emailKey = createHash("sha256").update(email).digest("hex").slice(0, 32);
+  const byPair = await consumeRateLimit("signin.pair", `pair:${emailKey}:${clientIp(headers)}`, env.RATE_LIMIT_SIGNIN_PAIR);
   if (byPair && !byPair.allowed) throw limited(byPair.retryAfterSeconds);
   const byEmail = await consumeRateLimit("signin.email", `email:${emailKey}`, env.RATE_LIMIT_SIGNIN_EMAIL);
   if (byEmail && !byEmail.allowed) throw limited(byEmail.retryAfterSeconds);
@@ -50,5 +44,3 @@ export async function authorizeCredentials(credentials: unknown, headers: Header
   if (!(await verifyPassword(user?.passwordHash, password)) || !user) return null;
   return { id: user.id, email: user.email, name: user.name };
 }
-
-const digest = (value: string) => createHash("sha256").update(value).digest("hex").slice(0, 32);

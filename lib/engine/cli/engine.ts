@@ -6,6 +6,7 @@
  */
 import { parseArgs } from "node:util";
 import { closeDatabase, getDatabase } from "@/lib/db";
+import { keepDataPrivate } from "@/lib/storage/private-modes";
 import { getEnv, SettingsError } from "@/lib/env";
 import { loadDotenvFiles } from "@/lib/env/dotenv";
 import { serveEngineApi } from "../api/serve-http";
@@ -38,6 +39,7 @@ async function main(): Promise<void> {
     if (!/^https?:\/\//.test(url)) throw new Error(`--sdk-url ${url} is not an http(s) URL\n${USAGE}`);
   }
   const env = getEnv();
+  keepDataPrivate(env.dataDir);
   const database = await getDatabase();
   setMetricsDatabase(database.sql);
   const engine = new Engine({

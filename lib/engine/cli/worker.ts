@@ -5,6 +5,7 @@
  */
 import { parseArgs } from "node:util";
 import { closeDatabase, getDatabase } from "@/lib/db";
+import { keepDataPrivate } from "@/lib/storage/private-modes";
 import { getEnv, SettingsError } from "@/lib/env";
 import { loadDotenvFiles } from "@/lib/env/dotenv";
 import { engineConfigFromEnv } from "../embedded";
@@ -32,6 +33,7 @@ async function main(): Promise<void> {
   }
   loadDotenvFiles();
   const env = getEnv();
+  keepDataPrivate(env.dataDir);
   if (engineMode() === "external") {
     throw new Error("Inngest runs the functions (INNGEST_* settings are set): there is nothing for a worker to do");
   }

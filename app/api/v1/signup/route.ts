@@ -1,11 +1,15 @@
-// POST /api/v1/signup – create an account with email and password, and its personal workspace.
-// The answer does not say whether the email already had an account (lib/auth/README.md).
+// POST /api/v1/signup – create an account with email and password, and its personal workspace
 import { signUpOperation } from "@/lib/auth/operations";
 import { signUp } from "@/lib/auth/sign-up";
-import { getEnv } from "@/lib/env";
 import { apiRoute, json } from "@/lib/http";
 
 export const POST = apiRoute(signUpOperation, async ({ body }) => {
-  const { email } = await signUp(body);
-  return json({ email, sign_in_url: new URL("/sign-in", getEnv().appUrl).toString() }, 202);
+  const { user, workspace } = await signUp(body);
+  return json(
+    {
+      user: { id: user.id, email: user.email, name: user.name, created_at: user.createdAt.toISOString() },
+      workspace: { id: workspace.id, name: workspace.name, slug: workspace.slug },
+    },
+    201,
+  );
 });
