@@ -5,6 +5,7 @@
  *    p50/p99), the best requests/s whose p99 stays under 50 ms, and 200 polls sent at once;
  *  - POST /api/v1/forms: time to the 202 for a ~1 MB PDF under 20 concurrent uploads, next to
  *    streaming the same bytes to disk and opening them once.
+ * Then, with no server running, each piece of one poll timed in process (breakdown.ts).
  * `--profile` also records a CPU profile of the server under polling load (where the time goes).
  * Writes bench/results/api.json. Not a test: it asserts nothing and never runs in CI.
  * Builds into .next-bench when the sources changed (`next build`, a few minutes).
@@ -108,6 +109,19 @@ async function benchStore(store: Store, bigPdf: Uint8Array) {
   }
 }
 
+/** The pieces of one poll timed in process, in a child (breakdown.ts), with no server running. */
+function inProcessBreakdown(store: Store): unknown {
+  const child = spawnSync(path.join(root, "node_modules", ".bin", "tsx"), [path.join(__dirname, "breakdown.ts"), store, adminUrl], {
+    cwd: root,
+    encoding: "utf8",
+    env: { ...process.env, LOG_LEVEL: "silent", ...(quick ? { BREAKDOWN_ITERATIONS: "100" } : {}) },
+  });
+  if (child.status !== 0) throw new Error(`breakdown on ${store} failed: ${child.stderr}`);
+  const result = JSON.parse(child.stdout.trim().split("\n").pop()!);
+  console.log(`[${store}] in process:`, result);
+  return result;
+}
+
 async function main() {
   build();
   const started = new Date();
@@ -116,6 +130,7 @@ async function main() {
   console.log(`api bench on ${os.availableParallelism()} cores, load ${loadAtStart.join(" ")}${quick ? " (quick)" : ""}; stores ${stores.join(", ")}`);
   const results = [];
   for (const store of stores) results.push(await benchStore(store, bigPdf));
+  const breakdown = stores.map(inProcessBreakdown);
   const floor = await diskFloor(bigPdf, UPLOADS);
   console.log(`floor: ${UPLOADS} x stream ${bigPdf.length} bytes to disk + open once: p50 ${floor.p50_ms} ms, max ${floor.max_ms} ms`);
   const out = {
@@ -131,6 +146,7 @@ async function main() {
     },
     settings: { levels: LEVELS, step_ms: STEP_MS, p99_budget_ms: P99_BUDGET_MS, uploads: UPLOADS },
     stores: results,
+    in_process_breakdown: breakdown,
     upload_floor_disk_and_open: { bytes: bigPdf.length, concurrency: UPLOADS, ...floor },
   };
   const file = path.join(root, "bench", "results", process.env.BENCH_OUT ?? "api.json");
