@@ -1,4 +1,4 @@
-import { db } from "@/lib/db";
+import { db, getDatabase } from "@/lib/db";
 import { getEnv } from "@/lib/env";
 import { looksLikeApiKey, hashApiKey } from "./api-key-format";
 import type { AuthContext, Role } from "./types";
@@ -6,47 +6,53 @@ import type { AuthContext, Role } from "./types";
 /** last_used_at is a hint, not an audit log: written at most once a minute per key. */
 export const LAST_USED_RESOLUTION_MS = 60_000;
 
+type KeyRow = {
+  id: string;
+  last_used_at: Date | null;
+  workspace_id: string;
+  workspace_name: string;
+  workspace_slug: string;
+  user_id: string;
+  email: string;
+  user_name: string | null;
+  is_operator: boolean;
+  role: string;
+};
+
 /**
- * The context a key acts in: its workspace, with its creator's current role there. A key whose
- * creator left the workspace is no key at all. Nothing is cached, so a deleted key fails on the
- * very next request.
+ * The key, its workspace, its creator and the creator's membership there, in one indexed query:
+ * the inner join on memberships makes a key whose creator left the workspace no key at all. One
+ * SQL statement instead of Prisma's nested select (a query per relation, each compiled by Prisma)
+ * is what lets key-authenticated polling scale (docs/benchmarks.md, "API").
+ */
+const KEY_QUERY = `
+  SELECT k.id, k.last_used_at, w.id AS workspace_id, w.name AS workspace_name, w.slug AS workspace_slug,
+         u.id AS user_id, u.email, u.name AS user_name, u.is_operator, m.role::text AS role
+    FROM api_keys k
+    JOIN workspaces w ON w.id = k.workspace_id
+    JOIN users u ON u.id = k.created_by_id
+    JOIN memberships m ON m.workspace_id = k.workspace_id AND m.user_id = k.created_by_id
+   WHERE k.hash = $1`;
+
+/**
+ * The context a key acts in: its workspace, with its creator's current role there. Nothing is
+ * cached, so a deleted key, a departed creator or a changed role counts on the very next request.
  */
 export async function authenticateApiKey(secret: string, now = new Date()): Promise<AuthContext | null> {
   if (!looksLikeApiKey(secret)) return null;
-  const prisma = await db();
-  const key = await prisma.apiKey.findUnique({
-    where: { hash: hashApiKey(secret) },
-    select: {
-      id: true,
-      workspaceId: true,
-      lastUsedAt: true,
-      workspace: { select: { id: true, name: true, slug: true } },
-      createdBy: {
-        select: {
-          id: true,
-          email: true,
-          name: true,
-          isOperator: true,
-          // A user belongs to a handful of workspaces; one round trip beats two.
-          memberships: { select: { workspaceId: true, role: true } },
-        },
-      },
-    },
-  });
+  const { sql } = await getDatabase();
+  const [key] = await sql.query<KeyRow>(KEY_QUERY, [hashApiKey(secret)]);
   if (!key) return null;
-  const membership = key.createdBy.memberships.find((m) => m.workspaceId === key.workspaceId);
-  if (!membership) return null;
-  await touchLastUsed(key.id, key.lastUsedAt, now);
-  const { createdBy: user } = key;
+  await touchLastUsed(key.id, key.last_used_at === null ? null : new Date(key.last_used_at), now);
   return {
     user: {
-      id: user.id,
-      email: user.email,
-      name: user.name,
-      isOperator: user.isOperator || getEnv().OPERATOR_EMAILS.includes(user.email),
+      id: key.user_id,
+      email: key.email,
+      name: key.user_name,
+      isOperator: key.is_operator || getEnv().OPERATOR_EMAILS.includes(key.email),
     },
-    workspace: key.workspace,
-    role: membership.role as Role,
+    workspace: { id: key.workspace_id, name: key.workspace_name, slug: key.workspace_slug },
+    role: key.role as Role,
     via: "api_key",
     apiKeyId: key.id,
   };
