@@ -134,10 +134,15 @@ describe("rate-limited operations", () => {
   it("answer 429 with Retry-After in the error shape once the window is full", async () => {
     const limited = entries.filter((e) => e.op.rateLimit);
     expect(limited.map((e) => e.label)).toEqual(expect.arrayContaining(["POST /api/v1/signup", "POST /api/v1/api-keys"]));
-    const settings: Record<string, string> = { signup: "RATE_LIMIT_SIGNUP", "api_keys.create": "RATE_LIMIT_API_KEYS" };
-    for (const entry of limited) {
-      expect(Object.keys(BUCKETS), entry.label).toContain(entry.op.rateLimit);
-      const setting = settings[entry.op.rateLimit!];
+    const settings: Record<string, string> = {
+      signup: "RATE_LIMIT_SIGNUP",
+      "api_keys.create": "RATE_LIMIT_API_KEYS",
+      "forms.upload.workspace": "RATE_LIMIT_UPLOADS_WORKSPACE",
+      "forms.upload.key": "RATE_LIMIT_UPLOADS_KEY",
+    };
+    for (const [entry, bucket] of limited.flatMap((e) => [e.op.rateLimit!].flat().map((b) => [e, b] as const))) {
+      expect(Object.keys(BUCKETS), entry.label).toContain(bucket);
+      const setting = settings[bucket];
       expect(setting, `${entry.label}: add its bucket's setting to this test`).toBeDefined();
       vi.stubEnv(setting, "1/1h");
       resetEnvCache();

@@ -4,7 +4,7 @@
  * Usage: tsx bench/forms/memory-child.ts <input.pdf> <workers>
  */
 import path from "node:path";
-import { WorkerPool } from "@/lib/forms";
+import { FormsWorkerPool as WorkerPool } from "@/lib/forms";
 import { runStages } from "./stages";
 
 async function main() {

@@ -8,7 +8,7 @@ import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { WorkerPool } from "@/lib/forms";
+import { FormsWorkerPool as WorkerPool } from "@/lib/forms";
 import { FIELD_TYPES, FieldScorer, type FieldMetrics, formatMetrics } from "@/lib/forms/eval";
 import type { FormVariant } from "@/lib/forms/synthetic";
 import { heldOutForms, longDocument } from "./documents";

@@ -1,5 +1,6 @@
 import os from "node:os";
 import { type Inngest, NonRetriableError } from "inngest";
+import { getEnv } from "@/lib/env";
 import { formsConfig } from "@/lib/forms";
 import { detectFormsJob, failFormsJob, isPermanentFailure, renderFormsJob, validateFormsJob, writeFormsJob } from "@/lib/forms/jobs";
 import { inngest } from "../client";
@@ -24,6 +25,15 @@ function concurrencyLimit(): number {
   }
 }
 
+/** Steps one workspace may have in flight (FORMS_WORKSPACE_CONCURRENCY); read at import, so never throws. */
+function workspaceLimit(): number {
+  try {
+    return getEnv().FORMS_WORKSPACE_CONCURRENCY;
+  } catch {
+    return 1;
+  }
+}
+
 /**
  * forms-process: an uploaded PDF becomes fillable, one durable step per stage. Each step calls one
  * lib/forms/jobs function, which moves the job's stage and reports progress page by page; steps
@@ -39,7 +49,12 @@ export function createFormsProcess(client: Inngest) {
       triggers: [formsPdfUploaded],
       // Transient trouble (a worker crash, the database restarting) gets two more tries; bad input none.
       retries: 2,
-      concurrency: { limit: concurrencyLimit() },
+      // CPU-heavy steps: at most FORMS_WORKSPACE_CONCURRENCY per workspace, so one workspace's queue
+      // cannot take every slot of the global cap (FORMS_CONCURRENCY) from the others.
+      concurrency: [
+        { key: "event.data.workspace_id", limit: workspaceLimit() },
+        { limit: concurrencyLimit() },
+      ],
       cancelOn: [{ event: jobCanceled, if: "async.data.job_id == event.data.job_id" }],
       onFailure: async ({ event, error, step }) => {
         const data = event.data.event.data as { job_id: string; workspace_id: string };

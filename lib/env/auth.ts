@@ -16,7 +16,7 @@ export function parseRateRule(text: string): RateRule | null | undefined {
   return { limit, windowMs };
 }
 
-const rateRule = (fallback: string) =>
+export const rateRule = (fallback: string) =>
   z
     .string()
     .default(fallback)

@@ -3,8 +3,9 @@
  * library; pdf.js, pdf-lib and the detector load inside the worker threads.
  */
 export * from "./pipeline";
-export { validatePdfUpload, pdfHeaderGuard, type ValidatePdfUploadOptions, type ValidatedUpload } from "./validate/validate-upload";
-export type { PdfSummary } from "./validate/inspect-pdf";
+export { validatePdfUpload, pdfHeaderGuard, type ValidatePdfUploadOptions, type ValidatedUpload } from "@/lib/pdf/validate-upload";
+export type { PdfSummary } from "@/lib/pdf/inspect-pdf";
 export { toJobFailure, type JobFailure } from "./errors";
-export { WorkerPool, formsPool } from "./worker/pool";
+export type { WorkerPool } from "@/lib/pdf/worker/pool";
+export { FormsWorkerPool, formsPool } from "./worker/pool";
 export type { Box, DetectedField, FieldType, PageSize, TruthField } from "./types";

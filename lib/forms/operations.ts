@@ -13,11 +13,14 @@ export const uploadFormOperation = defineOperation({
     "Uploads a flat PDF and queues a forms job that detects its fields (text, checkboxes, signatures) and writes them as an " +
     "AcroForm. The file is checked while it streams in, before the 202: not a PDF by its bytes (415), larger than " +
     "FORMS_MAX_BYTES (413), empty (422 `EmptyFileError`), encrypted (422 `EncryptedPdfError`), unreadable (422 " +
-    "`PdfParseError`), more pages than FORMS_MAX_PAGES (422 `TooManyPagesError`); nothing is kept when it is refused. " +
+    "`PdfParseError`), more pages than FORMS_MAX_PAGES (422 `TooManyPagesError`), a page or stream past the PDF bounds " +
+    "(422 `PdfTooComplexError`: PDF_MAX_PAGE_OPERATORS, PDF_MAX_STREAM_BYTES); nothing is kept when it is refused. Uploads " +
+    "are limited per workspace and per API key (429 with `Retry-After`: RATE_LIMIT_UPLOADS_WORKSPACE, RATE_LIMIT_UPLOADS_KEY). " +
     "Follow the job with `GET /api/v1/jobs/{id}` (stages `validating`, `rendering`, `detecting`, `writing`) and download " +
     "`<original>-fillable.pdf` from `GET /api/v1/jobs/{id}/result`.",
   tags: ["Forms"],
   permission: "jobs.create",
+  rateLimit: ["forms.upload.workspace", "forms.upload.key"],
   multipart: {
     description: "The PDF in `file`; optionally `options`, a JSON object",
     fields: {

@@ -5,7 +5,9 @@
  */
 export type FieldType = "text" | "checkbox" | "signature";
 
-export type Box = { x: number; y: number; width: number; height: number };
+import type { Box } from "@/lib/pdf/geometry";
+
+export type { Box };
 
 export type PageSize = { width: number; height: number };
 

@@ -80,7 +80,7 @@ export function apiRoute<P, Q, B, O extends Operation<P, Q, B>>(
           const denied = op.permission ? denial(auth, op.permission) : null;
           if (denied) throw forbidden(denied);
         }
-        if (op.rateLimit) await enforceRateLimit(op.rateLimit, req, auth);
+        for (const bucket of op.rateLimit ? [op.rateLimit].flat() : []) await enforceRateLimit(bucket, req, auth);
         const params = parseWith(op.params, (await routeCtx?.params) ?? {}, "params");
         const query = parseWith(op.query, queryObject(url), "query");
         const body = op.body

@@ -30,8 +30,8 @@ export type Operation<P = unknown, Q = unknown, B = unknown> = {
   /** A JSON body schema; "multipart" bodies are read by the handler itself (streaming uploads). */
   body?: ZodType<B>;
   multipart?: { description: string; fields: Record<string, { type: "file" | "string"; description: string; required?: boolean }> };
-  /** Named rate limit bucket (see lib/rate-limit). */
-  rateLimit?: string;
+  /** Named rate limit bucket(s) (see lib/rate-limit); every one is counted, the first full one answers 429. */
+  rateLimit?: string | string[];
   /** Maximum JSON body size in bytes (default 1 MiB). */
   maxBodyBytes?: number;
   responses: Record<number, OperationResponse>;

@@ -21,12 +21,22 @@ export const BUCKETS = {
     rule: (env) => env.RATE_LIMIT_API_KEYS,
     subject: (req, auth) => (auth ? `user:${auth.user.id}` : `ip:${clientIp(req.headers)}`),
   },
+  // Uploads start CPU-heavy work: one workspace (and one leaked key) cannot flood the queue.
+  "forms.upload.workspace": {
+    rule: (env) => env.RATE_LIMIT_UPLOADS_WORKSPACE,
+    subject: (req, auth) => (auth ? `workspace:${auth.workspace.id}` : `ip:${clientIp(req.headers)}`),
+  },
+  "forms.upload.key": {
+    rule: (env) => env.RATE_LIMIT_UPLOADS_KEY,
+    // A signed-in person (no key) is counted as their user under the same rule.
+    subject: (req, auth) => (auth ? (auth.apiKeyId ? `key:${auth.apiKeyId}` : `user:${auth.user.id}`) : `ip:${clientIp(req.headers)}`),
+  },
 } satisfies Record<string, Bucket>;
 
 export type BucketName = keyof typeof BUCKETS;
 
 /** The longest configured window, so pruning never drops a live one. */
 export function longestWindowMs(env = getEnv()): number {
-  const rules = [env.RATE_LIMIT_SIGNUP, env.RATE_LIMIT_SIGNIN_IP, env.RATE_LIMIT_SIGNIN_PAIR, env.RATE_LIMIT_SIGNIN_EMAIL, env.RATE_LIMIT_API_KEYS];
+  const rules = [env.RATE_LIMIT_SIGNUP, env.RATE_LIMIT_SIGNIN_IP, env.RATE_LIMIT_SIGNIN_PAIR, env.RATE_LIMIT_SIGNIN_EMAIL, env.RATE_LIMIT_API_KEYS, env.RATE_LIMIT_UPLOADS_WORKSPACE, env.RATE_LIMIT_UPLOADS_KEY];
   return Math.max(60_000, ...rules.map((r) => r?.windowMs ?? 0));
 }

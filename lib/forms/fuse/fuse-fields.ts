@@ -1,4 +1,4 @@
-import { coverage, intersection, iou } from "../geometry";
+import { coverage, intersection, iou } from "@/lib/pdf/geometry";
 import type { Box, DetectedField, FieldType } from "../types";
 import type { Candidate } from "../vector/candidate";
 

@@ -4,7 +4,8 @@ import busboy from "busboy";
 import { badRequest, type ErrorDetail, unsupportedMediaType, validationFailed } from "@/lib/errors";
 import { zodDetails } from "@/lib/http/error-response";
 import { fileTooLarge, newStorageKey, sanitizeFilename, storage } from "@/lib/storage";
-import { type ValidatedUpload, validatePdfUpload } from "../validate/validate-upload";
+import { type ValidatedUpload, validatePdfUpload } from "@/lib/pdf/validate-upload";
+import { inspectPdf } from "../pipeline/inspect";
 import { type FormsOptions, formsOptionsSchema } from "./options";
 
 export type ReceivedUpload = { upload: ValidatedUpload; filename: string; options: FormsOptions };
@@ -59,7 +60,7 @@ export async function receiveFormsUpload(req: Request, limits: ReceiveLimits): P
     }
     file = stream;
     filename = sanitizeFilename(info.filename, "form.pdf");
-    upload = validatePdfUpload(stream, { key, maxBytes: limits.maxBytes, maxPages: limits.maxPages });
+    upload = validatePdfUpload(stream, { key, maxBytes: limits.maxBytes, maxPages: limits.maxPages, inspect: inspectPdf });
     upload.catch(fail);
   });
   parser.on("field", (name, value, info) => {

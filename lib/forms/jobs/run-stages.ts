@@ -54,7 +54,13 @@ export async function validateFormsJob(ref: FormsJobRef): Promise<FormsPlan | { 
   if (!input) throw inputMissing();
   const inputPath = localPathFor(input.storageKey);
   if (!(await fs.stat(inputPath).catch(() => null))) throw inputMissing();
-  const summary = await validateStoredPdf({ inputPath, maxPages: formsConfig().maxPages });
+  const stored = (job.input ?? {}) as Partial<FormsJobInput>;
+  // The upload's inspection (page count, form facts) is on the job: the file is not parsed again.
+  const known =
+    typeof stored.page_count === "number"
+      ? { pageCount: stored.page_count, hasAcroForm: stored.has_acroform ?? false, existingFieldCount: stored.existing_field_count ?? 0, hasXfa: false }
+      : undefined;
+  const summary = await validateStoredPdf({ inputPath, maxPages: formsConfig().maxPages, known });
   const n = summary.pageCount;
   assertStillRunning(
     await updateJobProgress(job.id, {
@@ -64,7 +70,6 @@ export async function validateFormsJob(ref: FormsJobRef): Promise<FormsPlan | { 
       data: { page: n, page_count: n },
     }),
   );
-  const stored = (job.input ?? {}) as Partial<FormsJobInput>;
   return { inputKey: input.storageKey, filename: stored.filename ?? input.filename, pageCount: n, ...stored.options };
 }
 

@@ -1,4 +1,4 @@
-import { bottom, centerY, overlap1d, right } from "../geometry";
+import { bottom, centerY, overlap1d, right } from "@/lib/pdf/geometry";
 import type { Box } from "../types";
 import type { Phrase } from "../vector/text";
 

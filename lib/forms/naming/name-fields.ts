@@ -1,4 +1,4 @@
-import { centerY, right } from "../geometry";
+import { centerY, right } from "@/lib/pdf/geometry";
 import type { DetectedField } from "../types";
 import type { Phrase } from "../vector/text";
 import { headingLabel, optionLabels, questionLabel, textLabel } from "./find-label";

@@ -1,4 +1,4 @@
-import type { Matrix } from "../geometry";
+import type { Matrix } from "@/lib/pdf/geometry";
 import type { Box, DetectedField, FieldType, PageSize } from "../types";
 import type { Candidate } from "../vector/candidate";
 import type { Phrase } from "../vector/text";

@@ -1,5 +1,5 @@
 import type { Candidate } from "../vector/candidate";
-import type { RenderedPage } from "./render-page";
+import type { RenderedPage } from "@/lib/pdf/render-page";
 
 /**
  * Checkbox symbols are located from font metrics, which differ between symbol fonts; the rendered

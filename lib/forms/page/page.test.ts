@@ -3,10 +3,10 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { readJson, workPaths } from "../files";
-import { buildPdf, openTestPage } from "../testing";
+import { buildPdf, openTestPage } from "@/lib/pdf/testing";
 import type { PageEvidence } from "./evidence";
 import { processPage } from "./process-page";
-import { MAX_PIXELS, renderPage } from "./render-page";
+import { MAX_PIXELS, renderPage } from "@/lib/pdf/render-page";
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "forms-page-"));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));

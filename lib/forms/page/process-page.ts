@@ -1,13 +1,13 @@
 import { writeFileAtomic, workPaths } from "../files";
-import { apply, type Matrix, round2 } from "../geometry";
-import type { PdfDocument, PdfPage } from "../pdfjs";
+import { apply, type Matrix, round2 } from "@/lib/pdf/geometry";
+import type { PdfDocument, PdfPage } from "@/lib/pdf/pdfjs";
 import type { DetectedField } from "../types";
 import type { Candidate } from "../vector/candidate";
 import { extractPageVector } from "../vector/extract-vector";
 import type { ExistingWidget, PageEvidence } from "./evidence";
 import { refineGlyphBoxes } from "./ink";
 import { detectRaster, type RasterSetting } from "./raster";
-import { encodePreview, renderPage } from "./render-page";
+import { encodePreview, renderPage } from "@/lib/pdf/render-page";
 
 export type ProcessPageOptions = {
   workDir: string;

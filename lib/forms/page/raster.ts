@@ -1,6 +1,6 @@
 import { type DetectorConfig, DetectorConfigError, detectFields, loadDetector } from "../raster";
 import type { DetectedField, PageSize } from "../types";
-import type { RenderedPage } from "./render-page";
+import type { RenderedPage } from "@/lib/pdf/render-page";
 
 /** Whether and how the raster detector runs; `overrides` go to `loadDetector` (model path, threads ...). */
 export type RasterSetting = { enabled: boolean; overrides?: Partial<DetectorConfig> };

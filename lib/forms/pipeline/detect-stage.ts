@@ -1,7 +1,7 @@
 import { classifyFields } from "../classify/classify-fields";
 import { readJson, workPaths, writeFileAtomic } from "../files";
 import { DEFAULT_FUSE, type FuseOptions, fuseFields } from "../fuse/fuse-fields";
-import { coverage, iou } from "../geometry";
+import { coverage, iou } from "@/lib/pdf/geometry";
 import { baseNames, labelFields, uniqueNames } from "../naming/name-fields";
 import { orderFields } from "../order/reading-order";
 import type { PageEvidence } from "../page/evidence";

@@ -1,4 +1,4 @@
-import type { Matrix } from "../geometry";
+import type { Matrix } from "@/lib/pdf/geometry";
 import type { DetectedField, PageSize } from "../types";
 
 /**

@@ -1,12 +1,14 @@
-import type { PdfSummary } from "../validate/inspect-pdf";
-import type { WorkerPool } from "../worker/pool";
+import { inspectPdfOnPool } from "@/lib/pdf/inspect";
+import type { PdfSummary } from "@/lib/pdf/inspect-pdf";
+import { pdfLimits } from "@/lib/pdf/settings";
+import type { WorkerPool } from "@/lib/pdf/worker/pool";
 import { defaultPool } from "./settings";
 
 /**
- * `inspectPdfBytes` on a worker thread, ahead of queued page work (someone is waiting on the
- * upload's answer). The bytes are transferred, not copied: do not use them afterwards.
+ * The upload checks on the forms worker pool, with the PDF bounds of this process (PDF_MAX_*).
+ * The bytes are transferred, not copied: do not use them afterwards.
  */
 export function inspectPdf(bytes: Uint8Array, limits: { maxPages: number }, pool: WorkerPool = defaultPool()): Promise<PdfSummary> {
-  const owned = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength && bytes.buffer instanceof ArrayBuffer ? bytes : bytes.slice();
-  return pool.run<PdfSummary>({ kind: "inspect", bytes: owned, maxPages: limits.maxPages }, { priority: "high", transfer: [owned.buffer as ArrayBuffer] });
+  const { maxPageOperators, maxStreamBytes } = pdfLimits();
+  return inspectPdfOnPool(pool, bytes, { maxPageOperators, maxStreamBytes, ...limits });
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { FieldScorer, formatMetrics } from "../eval";
 import type { PageEvidence } from "../page/evidence";
-import { openPdf } from "../pdfjs";
+import { openPdf } from "@/lib/pdf/pdfjs";
 import { generateForm, splitSeeds } from "../synthetic";
 import { extractPageVector } from "../vector/extract-vector";
 import { pageFields } from "./detect-stage";

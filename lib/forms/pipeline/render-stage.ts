@@ -2,7 +2,7 @@ import { readJson, workPaths } from "../files";
 import type { PageEvidence } from "../page/evidence";
 import type { PageSummary } from "../page/process-page";
 import type { RasterSetting } from "../page/raster";
-import type { WorkerPool } from "../worker/pool";
+import type { WorkerPool } from "@/lib/pdf/worker/pool";
 import { defaultPool, formsConfig } from "./settings";
 
 export type RenderPagesInput = {

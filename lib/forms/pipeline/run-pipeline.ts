@@ -1,5 +1,5 @@
-import type { PdfSummary } from "../validate/inspect-pdf";
-import type { WorkerPool } from "../worker/pool";
+import type { PdfSummary } from "@/lib/pdf/inspect-pdf";
+import type { WorkerPool } from "@/lib/pdf/worker/pool";
 import { type DetectSummary, detectPageFields } from "./detect-stage";
 import { type RenderPagesInput, type RenderSummary, renderPages } from "./render-stage";
 import { defaultPool } from "./settings";

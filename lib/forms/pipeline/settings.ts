@@ -1,6 +1,7 @@
 import os from "node:os";
 import { getEnv } from "@/lib/env";
-import { formsPool, type WorkerPool } from "../worker/pool";
+import type { WorkerPool } from "@/lib/pdf/worker/pool";
+import { formsPool } from "../worker/pool";
 
 export type FormsConfig = {
   maxBytes: number;

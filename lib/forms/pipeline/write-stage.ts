@@ -1,6 +1,6 @@
 import fs from "node:fs/promises";
 import { workPaths } from "../files";
-import type { WorkerPool } from "../worker/pool";
+import type { WorkerPool } from "@/lib/pdf/worker/pool";
 import { defaultPool } from "./settings";
 
 export type WriteStageInput = {

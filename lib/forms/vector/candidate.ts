@@ -1,4 +1,4 @@
-import { coverage, overlap1d } from "../geometry";
+import { coverage, overlap1d } from "@/lib/pdf/geometry";
 import type { Box, FieldType, PageSize } from "../types";
 import type { Phrase, TextModel } from "./text";
 

@@ -1,4 +1,4 @@
-import { area, coverage, iou } from "../geometry";
+import { area, coverage, iou } from "@/lib/pdf/geometry";
 import type { Box } from "../types";
 import { type Candidate, type PageContext, phrasesInside } from "./candidate";
 import type { Cell } from "./cells";

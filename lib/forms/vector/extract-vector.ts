@@ -1,5 +1,5 @@
-import { area, type Matrix } from "../geometry";
-import { loadPdfJs, type PdfPage } from "../pdfjs";
+import { area, type Matrix } from "@/lib/pdf/geometry";
+import { loadPdfJs, type PdfPage } from "@/lib/pdf/pdfjs";
 import type { PageSize } from "../types";
 import { findCandidates, type VectorResult } from "./find-candidates";
 import { walkOperators } from "./walk-operators";

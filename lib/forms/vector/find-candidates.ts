@@ -1,4 +1,4 @@
-import { coverage, iou } from "../geometry";
+import { coverage, iou } from "@/lib/pdf/geometry";
 import type { Box, PageSize } from "../types";
 import type { Candidate, PageContext } from "./candidate";
 import { enclosureFields, enclosures } from "./cell-fields";

@@ -1,4 +1,4 @@
-import { apply, type Matrix } from "../geometry";
+import { apply, type Matrix } from "@/lib/pdf/geometry";
 import type { Glyph } from "./content";
 
 export type FontInfo = { name: string; fontMatrix: Matrix; ascent: number; descent: number; vertical: boolean };

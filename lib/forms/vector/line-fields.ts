@@ -1,4 +1,4 @@
-import { overlap1d } from "../geometry";
+import { overlap1d } from "@/lib/pdf/geometry";
 import { type Candidate, freeTop, isMark, isSignatureLabel, lineHeight, type PageContext, signatureHeight } from "./candidate";
 import type { Segment } from "./content";
 import type { Phrase } from "./text";

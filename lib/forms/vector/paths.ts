@@ -1,4 +1,4 @@
-import { apply, type Matrix } from "../geometry";
+import { apply, type Matrix } from "@/lib/pdf/geometry";
 import type { Box } from "../types";
 import type { PageContent } from "./content";
 

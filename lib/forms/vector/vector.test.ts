@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { buildPdf, openTestPage, type TestPage } from "../testing";
+import { buildPdf, openTestPage, type TestPage } from "@/lib/pdf/testing";
 import type { Box } from "../types";
 import type { Candidate } from "./candidate";
 import { extractPageVector } from "./extract-vector";

@@ -1,5 +1,5 @@
-import { apply, IDENTITY, type Matrix, multiply } from "../geometry";
-import type { PdfJs } from "../pdfjs";
+import { apply, IDENTITY, type Matrix, multiply } from "@/lib/pdf/geometry";
+import type { PdfJs } from "@/lib/pdf/pdfjs";
 import { emptyContent, type PageContent } from "./content";
 import { addPath } from "./paths";
 import { glyphBox, isBoxSymbol, type FontInfo } from "./glyphs";

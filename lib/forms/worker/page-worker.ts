@@ -1,22 +1,18 @@
 import fs from "node:fs/promises";
-import { parentPort } from "node:worker_threads";
-import { AppError, isAppError } from "@/lib/errors";
+import { isAppError } from "@/lib/errors";
 import { pageError, pdfParseError, writeError } from "../errors";
 import { writeFileAtomic } from "../files";
 import { processPage } from "../page/process-page";
-import { openPdf, type PdfDocument } from "../pdfjs";
-import { inspectPdfBytes } from "../validate/inspect-pdf";
+import { openPdf, type PdfDocument } from "@/lib/pdf/pdfjs";
+import { serveTasks, type TaskContext } from "@/lib/pdf/worker/serve";
 import { writeAcroForm } from "../write/write-acroform";
 import type { FieldsFile } from "../pipeline/fields-file";
-import type { SerializedError, WorkerReply, WorkerRequest, WorkerTask } from "./protocol";
+import type { FormsTask } from "./protocol";
 
 /**
  * A forms worker thread: runs one task at a time for the pool. Open pdf.js documents are kept
  * (two at most) so consecutive pages of one job do not re-parse the file.
  */
-const port = parentPort;
-if (!port) throw new Error("page-worker must run in a worker thread");
-
 const documents = new Map<string, Promise<PdfDocument>>();
 const CLEANUP_EVERY = 16;
 let pagesSinceCleanup = 0;
@@ -45,10 +41,8 @@ async function openCached(file: string): Promise<PdfDocument> {
   }
 }
 
-async function run(id: number, task: WorkerTask): Promise<unknown> {
+async function run(task: FormsTask, context: TaskContext): Promise<unknown> {
   switch (task.kind) {
-    case "inspect":
-      return inspectPdfBytes(task.bytes, { maxPages: task.maxPages });
     case "page": {
       const doc = await openCached(task.inputPath);
       const summary = await processPage(doc, task.index, task.options).catch((error) => {
@@ -65,9 +59,7 @@ async function run(id: number, task: WorkerTask): Promise<unknown> {
     case "write": {
       const [input, fieldsText] = await Promise.all([fs.readFile(task.inputPath), fs.readFile(task.fieldsPath, "utf8")]);
       const file = JSON.parse(fieldsText) as FieldsFile;
-      const result = await writeAcroForm(input, file.fields, file.pages, (pageIndex, pageCount) => {
-        port!.postMessage({ id, type: "progress", pageIndex, pageCount } satisfies WorkerReply);
-      }).catch((error) => {
+      const result = await writeAcroForm(input, file.fields, file.pages, context.progress).catch((error) => {
         throw isAppError(error) ? error : writeError(error);
       });
       await writeFileAtomic(task.outputPath, result.bytes);
@@ -76,16 +68,4 @@ async function run(id: number, task: WorkerTask): Promise<unknown> {
   }
 }
 
-function serialize(error: unknown): SerializedError {
-  if (error instanceof AppError) return { name: error.name, message: error.message, app: { type: error.type, status: error.status, details: error.details } };
-  const e = error instanceof Error ? error : new Error(String(error));
-  return { name: e.name, message: e.message };
-}
-
-port.on("message", ({ id, task }: WorkerRequest) => {
-  port.postMessage({ id, type: "started" } satisfies WorkerReply);
-  run(id, task).then(
-    (result) => port.postMessage({ id, type: "done", result } satisfies WorkerReply),
-    (error) => port.postMessage({ id, type: "error", error: serialize(error) } satisfies WorkerReply),
-  );
-});
+serveTasks(run);

@@ -4,8 +4,8 @@ import os from "node:os";
 import path from "node:path";
 import { degrees, PDFCheckBox, PDFDict, PDFDocument, PDFName, PDFSignature, PDFString, PDFTextField, StandardFonts } from "pdf-lib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Matrix } from "../geometry";
-import { openPdf } from "../pdfjs";
+import type { Matrix } from "@/lib/pdf/geometry";
+import { openPdf } from "@/lib/pdf/pdfjs";
 import type { DetectedField } from "../types";
 import { writeAcroForm } from "./write-acroform";
 

@@ -1,5 +1,5 @@
 import { type PDFAcroForm, PDFArray, PDFDict, type PDFDocument, PDFDocument as Doc, PDFName, type PDFRef, PDFString, PDFHexString, ParseSpeeds } from "pdf-lib";
-import { apply, invert, type Matrix } from "../geometry";
+import { apply, invert, type Matrix } from "@/lib/pdf/geometry";
 import type { Box, DetectedField } from "../types";
 import { checkBoxDict, type FontNames, signatureFieldDict, textFieldDict, type WidgetBase } from "./widgets";
 

@@ -1,9 +1,8 @@
 import { Readable } from "node:stream";
 import type { ReadableStream as NodeReadableStream } from "node:stream/web";
 import { storage as defaultStorage, type PutSource, type Storage } from "@/lib/storage";
-import { emptyFile, notAPdf } from "../errors";
-import { inspectPdf } from "../pipeline/inspect";
-import type { PdfSummary } from "./inspect-pdf";
+import { emptyFile, notAPdf } from "./errors";
+import type { InspectLimits, PdfSummary } from "./inspect-pdf";
 import { hasPdfHeader } from "./pdf-header";
 
 export type ValidatePdfUploadOptions = {
@@ -11,12 +10,15 @@ export type ValidatePdfUploadOptions = {
   storage?: Storage;
   /** The storage key to write (e.g. `newStorageKey(workspaceId, "forms")`). */
   key: string;
-  /** FORMS_MAX_BYTES: the stream is cut off with 413 as soon as it passes this. */
+  /** The pipeline's byte limit (e.g. FORMS_MAX_BYTES): the stream is cut off with 413 as soon as it passes this. */
   maxBytes: number;
-  /** FORMS_MAX_PAGES. */
+  /** The pipeline's page limit (e.g. FORMS_MAX_PAGES). */
   maxPages: number;
-  /** Parses the stored bytes; by default `inspectPdf`, on the forms worker pool. */
-  inspect?: (bytes: Uint8Array, limits: { maxPages: number }) => Promise<PdfSummary>;
+  /**
+   * Parses the stored bytes: `inspectPdfBytes` on a worker thread (`inspectPdfOnPool`), so the
+   * web server's event loop never parses a PDF.
+   */
+  inspect: (bytes: Uint8Array, limits: InspectLimits) => Promise<PdfSummary>;
 };
 
 export type ValidatedUpload = PdfSummary & { key: string; size: number; sha256: string };
@@ -33,7 +35,7 @@ export async function validatePdfUpload(source: PutSource, options: ValidatePdfU
   try {
     if (stored.size === 0) throw emptyFile();
     const bytes = await readAll(await store.get(options.key));
-    const summary = await (options.inspect ?? inspectPdf)(bytes, { maxPages: options.maxPages });
+    const summary = await options.inspect(bytes, { maxPages: options.maxPages });
     return { ...summary, key: options.key, size: stored.size, sha256: stored.sha256 };
   } catch (error) {
     await store.delete(options.key);

@@ -4,10 +4,10 @@ import { createRequire } from "node:module";
 import { workerData } from "node:worker_threads";
 
 // pdf.js (about 3 MB of JavaScript) is loaded natively before tsx's hooks exist: through tsx's
-// transform it costs some 400 MB of memory per thread instead of 60. lib/forms/pdfjs.ts picks it up
+// transform it costs some 400 MB of memory per thread instead of 60. lib/pdf/pdfjs.ts picks it up
 // from globalThis, and pdf.js finds its "worker" (run on this thread) as globalThis.pdfjsWorker.
 const pdfjs = import("pdfjs-dist/legacy/build/pdf.mjs");
-globalThis[Symbol.for("conveyor.forms.pdfjs")] = pdfjs;
+globalThis[Symbol.for("conveyor.pdf.pdfjs")] = pdfjs;
 globalThis.pdfjsWorker = await import("pdfjs-dist/legacy/build/pdf.worker.mjs");
 await pdfjs;
 

@@ -1,5 +1,5 @@
 import { type Canvas, createCanvas } from "@napi-rs/canvas";
-import type { PdfPage } from "../pdfjs";
+import type { PdfPage } from "./pdfjs";
 
 export type RenderedPage = { canvas: Canvas; data: Uint8ClampedArray; width: number; height: number; scale: number };
 

@@ -6,7 +6,7 @@ export type PdfJs = typeof import("pdfjs-dist/legacy/build/pdf.mjs");
 export type PdfDocument = import("pdfjs-dist/legacy/build/pdf.mjs").PDFDocumentProxy;
 export type PdfPage = import("pdfjs-dist/legacy/build/pdf.mjs").PDFPageProxy;
 
-const KEY = Symbol.for("conveyor.forms.pdfjs");
+const KEY = Symbol.for("conveyor.pdf.pdfjs");
 type Holder = { [KEY]?: Promise<PdfJs> };
 
 const resolveHere = (specifier: string) => createRequire(import.meta.url).resolve(specifier);

@@ -5,7 +5,7 @@ import path from "node:path";
 import { Readable } from "node:stream";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { LocalDiskStorage } from "@/lib/storage";
-import { buildPdf } from "../testing";
+import { buildPdf } from "@/lib/pdf/testing";
 import { inspectPdfBytes } from "./inspect-pdf";
 import { validatePdfUpload } from "./validate-upload";
 

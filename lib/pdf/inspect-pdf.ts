@@ -1,7 +1,8 @@
 import { ParseSpeeds, PDFDocument, PDFName } from "pdf-lib";
 import { isAppError } from "@/lib/errors";
-import { emptyFile, encryptedPdf, noPages, notAPdf, pdfParseError, tooManyPages } from "../errors";
-import { openPdf } from "../pdfjs";
+import { checkPdfBounds, type PdfBounds } from "./bounds";
+import { emptyFile, encryptedPdf, noPages, notAPdf, pdfParseError, tooManyPages } from "./errors";
+import { openPdf } from "./pdfjs";
 import { hasPdfHeader } from "./pdf-header";
 
 export type PdfSummary = {
@@ -14,21 +15,37 @@ export type PdfSummary = {
   hasXfa: boolean;
 };
 
+export type InspectLimits = { maxPages: number } & Partial<PdfBounds>;
+
 /**
  * Checks a whole PDF: header, encryption, that both pdf.js (which renders it) and pdf-lib (which
- * writes the form) can parse it, and its page count. Throws the pipeline's typed AppErrors.
- * CPU-bound for large files: run it on a worker thread (`inspectPdf` in lib/forms/pipeline).
+ * writes the form) can parse it, its page count and, given the bounds, that no page or stream
+ * would cost absurd work (`checkPdfBounds`). Throws the pipeline's typed AppErrors.
+ * CPU-bound for large files: run it on a worker thread (the pool's `inspect` task).
  */
-export async function inspectPdfBytes(bytes: Uint8Array, limits: { maxPages: number }): Promise<PdfSummary> {
+export async function inspectPdfBytes(bytes: Uint8Array, limits: InspectLimits): Promise<PdfSummary> {
   if (bytes.byteLength === 0) throw emptyFile();
   if (!hasPdfHeader(bytes)) throw notAPdf();
   const pageCount = await checkWithPdfJs(bytes);
   if (pageCount === 0) throw noPages();
   if (pageCount > limits.maxPages) throw tooManyPages(pageCount, limits.maxPages);
-  return checkWithPdfLib(bytes, pageCount);
+  return checkWithPdfLib(bytes, pageCount, limits);
 }
 
-async function checkWithPdfJs(bytes: Uint8Array): Promise<number> {
+/**
+ * The cheap check of a file already inspected at upload: the header, then pdf.js opens it (its
+ * cross-reference table, not its pages or objects) and it must still have `expectedPages` pages.
+ * Nothing is inflated or loaded page by page: what the first parse learned is kept on the job.
+ */
+export async function reopenPdfBytes(bytes: Uint8Array, expectedPages: number): Promise<number> {
+  if (bytes.byteLength === 0) throw emptyFile();
+  if (!hasPdfHeader(bytes)) throw notAPdf();
+  const pageCount = await checkWithPdfJs(bytes, false);
+  if (pageCount !== expectedPages) throw pdfParseError("the stored file changed since it was uploaded");
+  return pageCount;
+}
+
+async function checkWithPdfJs(bytes: Uint8Array, loadPages = true): Promise<number> {
   let doc;
   try {
     // A copy, as a plain Uint8Array: pdf.js refuses Buffers and may take over the memory it is given.
@@ -44,7 +61,7 @@ async function checkWithPdfJs(bytes: Uint8Array): Promise<number> {
     const pageCount = doc.numPages;
     // Opening reads the cross-reference table only; load the first and last page so a truncated
     // page tree is caught here rather than half-way through the job.
-    if (pageCount > 0) {
+    if (loadPages && pageCount > 0) {
       await doc.getPage(1);
       if (pageCount > 1) await doc.getPage(pageCount);
     }
@@ -56,7 +73,7 @@ async function checkWithPdfJs(bytes: Uint8Array): Promise<number> {
   }
 }
 
-async function checkWithPdfLib(bytes: Uint8Array, pageCount: number): Promise<PdfSummary> {
+async function checkWithPdfLib(bytes: Uint8Array, pageCount: number, limits: InspectLimits): Promise<PdfSummary> {
   let doc: PDFDocument;
   try {
     doc = await PDFDocument.load(bytes, { ignoreEncryption: true, updateMetadata: false, parseSpeed: ParseSpeeds.Fastest });
@@ -68,6 +85,9 @@ async function checkWithPdfLib(bytes: Uint8Array, pageCount: number): Promise<Pd
   if (doc.isEncrypted) throw encryptedPdf(false);
   try {
     if (doc.getPageCount() !== pageCount) throw pdfParseError("the page tree is inconsistent");
+    if (limits.maxPageOperators !== undefined && limits.maxStreamBytes !== undefined) {
+      checkPdfBounds(doc, { maxPageOperators: limits.maxPageOperators, maxStreamBytes: limits.maxStreamBytes });
+    }
     const hasAcroForm = doc.catalog.has(PDFName.of("AcroForm"));
     const form = doc.getForm();
     return { pageCount, hasAcroForm, existingFieldCount: hasAcroForm ? form.getFields().length : 0, hasXfa: form.hasXFA() };

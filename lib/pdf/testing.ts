@@ -1,6 +1,6 @@
 import { type PDFFont, type PDFPage, PDFDocument, rgb, StandardFonts } from "pdf-lib";
-import { openPdf } from "./pdfjs";
-import type { Box } from "./types";
+import { openPdf } from "@/lib/pdf/pdfjs";
+import type { Box } from "./geometry";
 
 /**
  * Test helper: draws on a pdf-lib page in top-left coordinates (the pipeline's orientation), so

@@ -1,4 +1,5 @@
-import type { Box } from "./types";
+/** A rectangle in page points, top-left origin, y down (the orientation of rendered images). */
+export type Box = { x: number; y: number; width: number; height: number };
 
 /** Box arithmetic in page points (top-left origin, y down). */
 export const right = (b: Box) => b.x + b.width;
