@@ -1,4 +1,5 @@
 import type { NextConfig } from "next";
+import { BASELINE_HEADERS } from "./lib/http/security-headers";
 
 const nextConfig: NextConfig = {
   // Parallel builds (tests, helpers) each get their own output folder.
@@ -22,6 +23,10 @@ const nextConfig: NextConfig = {
     "inngest",
   ],
   poweredByHeader: false,
+  // Every response, static files included; pages add their CSP in proxy.ts, API routes in lib/http.
+  async headers() {
+    return [{ source: "/:path*", headers: Object.entries(BASELINE_HEADERS).map(([key, value]) => ({ key, value })) }];
+  },
   // Type checking is its own step (`npm run typecheck`, run by CI over every file, tests
   // included); `npm start` builds without repeating it.
   typescript: { ignoreBuildErrors: true },

@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./support/test";
 import { newAccount, shot, signInViaApi, startSignedIn } from "./support/app";
 
 test("sign up, see the empty dashboard, sign out, sign back in", async ({ page }) => {

@@ -1,4 +1,5 @@
-import { expect, test, type Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
+import { expect, test } from "./support/test";
 import { PDFCheckBox, PDFDocument, type PDFField, PDFSignature, PDFTextField } from "pdf-lib";
 import { expectedFields, formPdf, unwritablePdf } from "./fixtures/forms-pdf";
 import { shot, startSignedIn } from "./support/app";

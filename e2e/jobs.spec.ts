@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./support/test";
 import { me, shot, startSignedIn } from "./support/app";
 import { NO_SEEDING_REASON, Seeding } from "./support/seed";
 

@@ -1,4 +1,5 @@
-import { expect, type Page, test } from "@playwright/test";
+import type { Page } from "@playwright/test";
+import { expect, test } from "./support/test";
 import { dismissToasts, me, newAccount, shot, signInViaApi, signUpViaApi, startSignedIn } from "./support/app";
 
 /** Invites through the form and returns the link the panel shows (once). */

@@ -1,4 +1,5 @@
-import { expect, test, type Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
+import { expect, test } from "./support/test";
 import { OIDC_ACCOUNTS, OIDC_ISSUER, OIDC_NAME, type OidcTestAccount } from "./fixtures/oidc-config";
 import { me, PASSWORD, shot } from "./support/app";
 

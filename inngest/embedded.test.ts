@@ -8,6 +8,9 @@ import { useTestDatabase } from "@/lib/db/testing";
 import { resetEnvCache } from "@/lib/env";
 import { embeddedState, startEmbeddedEngine } from "@/lib/engine/embedded";
 import { engineHealth } from "@/lib/engine/health";
+import { handleEngineApi } from "@/lib/engine/api/handle-engine-api";
+import { canonicalJson, signBody } from "@/lib/engine/protocol/sign";
+import { embeddedSigningKey } from "@/lib/engine/signing-key";
 import { until } from "@/lib/engine/testing/harness";
 import { inngest } from "./client";
 import { selfTestRequested } from "./events";
@@ -124,5 +127,100 @@ describe("the app's client in embedded mode", () => {
       delete process.env.INNGEST_DEV;
       resetEnvCache();
     }
+  });
+});
+
+/**
+ * The engine's channel: a sync decides where every tenant's function calls (with their event data)
+ * go and whose answers become step results. None of these may move it.
+ */
+describe("registration is bound to the configured serve URL", () => {
+  const ATTACKER = "http://attacker.example:4444/api/inngest";
+  const route = () => import("@/app/api/inngest/route");
+  const registered = async () => {
+    const apps = await database().sql.query<{ url: string }>(`SELECT url FROM engine_apps WHERE id = 'conveyor'`);
+    const fns = await database().sql.query<{ url: string }>(`SELECT url FROM engine_functions WHERE app_id = 'conveyor'`);
+    return { app: apps[0]?.url, functions: [...new Set(fns.map((f) => new URL(f.url).origin + new URL(f.url).pathname))] };
+  };
+  const expectUnmoved = async () => {
+    const now = await registered();
+    expect(now.app).toBe(url);
+    expect(now.functions).toEqual([url]);
+  };
+  const runsSelfTest = async (nonce: string) => {
+    await inngest.send(selfTestRequested.create({ nonce }));
+    await until(async () => {
+      const rows = await database().sql.query<{ output: { nonce: string } | null }>(
+        `SELECT output FROM engine_runs WHERE function_id = 'conveyor-engine-self-test' AND status = 'completed'`,
+      );
+      return rows.some((r) => r.output?.nonce === nonce);
+    }, 20_000, `the self-test run ${nonce}`);
+  };
+  /** What Next.js hands the route for a request whose Host header names the attacker. */
+  const forged = (init: RequestInit) => new Request(ATTACKER, { method: "PUT", ...init });
+
+  beforeAll(async () => {
+    await until(async () => embeddedState().sync.ok, 30_000, "the embedded engine to sync the app");
+  });
+
+  it("refuses an unsigned PUT with a forged Host, and jobs keep running", async () => {
+    const res = await (await route()).PUT(forged({}));
+    expect(res.status).toBe(401);
+    expect((await res.json()).error.type).toBe("UnauthorizedError");
+    await expectUnmoved();
+    await runsSelfTest("after-forged-host");
+  });
+
+  it("refuses an unsigned PUT to the right URL, and a stale signed one", async () => {
+    expect((await (await route()).PUT(new Request(url, { method: "PUT" }))).status).toBe(401);
+    const body = canonicalJson({ url: ATTACKER });
+    const stale = signBody(body, embeddedSigningKey(), Date.now() - 10 * 60_000);
+    const res = await (await route()).PUT(forged({ body, headers: { "x-inngest-signature": stale, "x-inngest-sync-kind": "in_band" } }));
+    expect(res.status).toBe(401);
+    await expectUnmoved();
+  });
+
+  it("a replayed signed sync under a forged Host still registers only the configured URL", async () => {
+    const body = canonicalJson({ url: ATTACKER });
+    const signature = signBody(body, embeddedSigningKey(), Date.now());
+    // In band: the SDK answers with its functions; their URLs are the configured ones.
+    const inBand = await (await route()).PUT(forged({ body, headers: { "x-inngest-signature": signature, "x-inngest-sync-kind": "in_band" } }));
+    expect(inBand.status).toBe(200);
+    const answer = (await inBand.json()) as { url: string; functions: { steps: Record<string, { runtime: { url: string } }> }[] };
+    expect(answer.url.startsWith(url)).toBe(true);
+    for (const fn of answer.functions) for (const s of Object.values(fn.steps)) expect(s.runtime.url.startsWith(url)).toBe(true);
+    // Out of band, replayed twice: the SDK registers itself with the engine, at the pinned URL.
+    for (let i = 0; i < 2; i++) {
+      const outOfBand = await (await route()).PUT(forged({ body, headers: { "x-inngest-signature": signature } }));
+      expect(outOfBand.status).toBe(200);
+    }
+    await expectUnmoved();
+    await runsSelfTest("after-replay");
+  });
+
+  it("refuses a register call naming another URL, even in process", async () => {
+    const body = {
+      url: ATTACKER,
+      appName: "conveyor",
+      framework: "nextjs",
+      functions: [
+        {
+          id: "conveyor-engine-self-test",
+          name: "hijacked",
+          triggers: [{ event: "conveyor/self-test.requested" }],
+          steps: { step: { id: "step", name: "step", runtime: { type: "http", url: `${ATTACKER}?fnId=conveyor-engine-self-test&stepId=step` } } },
+        },
+      ],
+    };
+    const register = (payload: unknown) =>
+      handleEngineApi(new Request("http://engine.conveyor.invalid/fn/register", { method: "POST", body: JSON.stringify(payload) }), { trusted: true });
+    const res = await register(body);
+    expect(res.status).toBe(400);
+    expect((await res.json()).error).toMatch(/refused/);
+    // The app URL right but a function's runtime URL elsewhere: refused as well.
+    const sneaky = await register({ ...body, url });
+    expect(sneaky.status).toBe(400);
+    await expectUnmoved();
+    await runsSelfTest("after-register");
   });
 });

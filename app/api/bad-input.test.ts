@@ -17,7 +17,7 @@ let entries: CatalogEntry[];
 
 beforeAll(async () => {
   // Limits would answer 429 before the body is read; they have their own test below.
-  for (const name of ["RATE_LIMIT_SIGNUP", "RATE_LIMIT_API_KEYS", "RATE_LIMIT_SIGNIN_IP", "RATE_LIMIT_SIGNIN_EMAIL"]) vi.stubEnv(name, "off");
+  for (const name of ["RATE_LIMIT_SIGNUP", "RATE_LIMIT_API_KEYS", "RATE_LIMIT_SIGNIN_IP", "RATE_LIMIT_SIGNIN_PAIR", "RATE_LIMIT_SIGNIN_EMAIL"]) vi.stubEnv(name, "off");
   resetEnvCache();
   entries = await catalogEntries();
 });

@@ -62,7 +62,7 @@ export async function conveyorSystem(opts: ConveyorOptions): Promise<BenchSystem
       db = await createPostgresTestDatabase(opts.adminUrl);
       // As a web process with the default DATABASE_POOL_SIZE: it also memoizes the checkpointed steps.
       sql = postgresSql(openPool(db.url, 10));
-      intake = new Engine({ sql, kind: "intake", signingKey: SIGNING_KEY, listenUrl: db.url });
+      intake = new Engine({ sql, kind: "intake", signingKey: SIGNING_KEY, appUrls: "any", listenUrl: db.url });
       apiOptions.ctx = intake.ctx;
       if (opts.inProcessApi) {
         const started = await startApp(db.url);

@@ -52,7 +52,7 @@ async function main(): Promise<void> {
   const database = await getDatabase();
   const sql = countingSql(database.sql);
   setMetricsDatabase(sql);
-  const engine = new Engine({ sql, kind: "worker", signingKey: embeddedSigningKey(), config: engineConfigFromEnv(), listenUrl: getEnv().DATABASE_URL });
+  const engine = new Engine({ sql, kind: "worker", signingKey: embeddedSigningKey(), appUrls: "any", config: engineConfigFromEnv(), listenUrl: getEnv().DATABASE_URL });
   await engine.start();
   process.on("message", async (raw) => {
     const msg = raw as { type: string; id: number };

@@ -34,7 +34,7 @@ function inProcessEngineApi(url: string) {
       import("@/lib/engine/engine"),
       import("@/lib/engine/api/handle-engine-api"),
     ]);
-    const engine = new Engine({ sql: postgresSql(openPool(url, 10)), kind: "intake", signingKey });
+    const engine = new Engine({ sql: postgresSql(openPool(url, 10)), kind: "intake", signingKey, appUrls: "any" });
     return (request: Request) => handleEngineApi(request, { trusted: true, ctx: engine.ctx });
   };
   return { baseUrl, fetch: inProcessFetch(baseUrl, async (request) => (await (api ??= load()))(request)) };

@@ -1,5 +1,6 @@
 import { db } from "@/lib/db";
 import { forbidden, notFound } from "@/lib/errors";
+import { denial } from "./permissions";
 import { logger } from "@/lib/logging";
 import { generateApiKey, hashApiKey, visiblePrefix } from "./api-key-format";
 import type { AuthContext } from "./types";
@@ -46,7 +47,8 @@ function visibleTo(auth: AuthContext) {
  * key that can mint keys would survive its own revocation.
  */
 export async function createApiKey(auth: AuthContext, name: string) {
-  if (auth.via !== "session") throw forbidden("API keys cannot create API keys; sign in to create one");
+  const denied = denial(auth, "api_keys.create");
+  if (denied) throw forbidden(denied);
   const secret = generateApiKey();
   const prisma = await db();
   const row = await prisma.apiKey.create({
@@ -68,10 +70,22 @@ export async function listApiKeys(auth: AuthContext) {
   return prisma.apiKey.findMany({ where: visibleTo(auth), orderBy: [{ createdAt: "desc" }, { id: "desc" }], select: SELECT });
 }
 
-/** Deletes a key; other workspaces' keys (and, for members, other people's) are not found. */
+/**
+ * Deletes a key, and what was granted through it: its invitations (by cascade) and the memberships
+ * they made, with those members' keys here. A leaked key's grants end with it. Other workspaces'
+ * keys (and, for members, other people's) are not found.
+ */
 export async function deleteApiKey(auth: AuthContext, id: string): Promise<void> {
   const prisma = await db();
-  const { count } = await prisma.apiKey.deleteMany({ where: { id, ...visibleTo(auth) } });
-  if (count === 0) throw notFound("API key");
-  logger().info({ key_id: id }, "api key deleted");
+  const ended = await prisma.$transaction(async (tx) => {
+    const key = await tx.apiKey.findFirst({ where: { id, ...visibleTo(auth) }, select: { id: true, workspaceId: true } });
+    if (!key) throw notFound("API key");
+    const granted = await tx.membership.findMany({ where: { workspaceId: key.workspaceId, grantedByApiKeyId: key.id }, select: { userId: true } });
+    const userIds = granted.map((m) => m.userId);
+    await tx.membership.deleteMany({ where: { workspaceId: key.workspaceId, grantedByApiKeyId: key.id } });
+    await tx.apiKey.deleteMany({ where: { workspaceId: key.workspaceId, createdById: { in: userIds } } });
+    await tx.apiKey.delete({ where: { id: key.id } });
+    return userIds.length;
+  });
+  logger().info({ key_id: id, memberships_ended: ended }, "api key deleted");
 }

@@ -11,7 +11,7 @@ export async function describeCaller(auth: AuthContext) {
     role: auth.role,
     via: auth.via,
     api_key_id: auth.apiKeyId ?? null,
-    permissions: (Object.keys(PERMISSIONS) as Permission[]).filter((p) => can(auth.role, p)),
+    permissions: (Object.keys(PERMISSIONS) as Permission[]).filter((p) => can(auth, p)),
     workspaces: workspaces.map((w) => {
       const { created_at: _createdAt, ...rest } = workspaceJson(w);
       return rest;

@@ -1,6 +1,7 @@
+import { passwordProblem } from "./password-strength";
 import { z } from "zod";
 import { defineOperation } from "@/lib/http/operation";
-import { displayNameSchema, emailSchema, nameSchema, passwordSchema, resourceIdSchema, roleSchema } from "./schemas";
+import { displayNameSchema, emailSchema, nameSchema, PASSWORD_MAX, PASSWORD_MIN, passwordSchema, resourceIdSchema, roleSchema } from "./schemas";
 
 /** A documented error status; the common ones (400, 401, 413, 415, 422, 429...) are derived by lib/openapi. */
 export const error = (description: string) => ({ description });
@@ -12,12 +13,19 @@ export const signUpOperation = defineOperation({
   path: "/api/v1/signup",
   summary: "Create an account with email and password",
   description:
-    "Creates the user, a personal workspace they own, and memberships for pending invitations to the email. Sign in afterwards through next-auth's credentials callback.",
+    "Creates the user and a personal workspace they own; sign in afterwards through next-auth's credentials callback. The answer never tells whether the email already had an account: for one that did, nothing is created or changed, and the answer has the same status, shape and timing (signing in then works only with that account's password).",
   tags: ["accounts"],
   auth: "none",
   rateLimit: "signup",
   maxBodyBytes: 4096,
-  body: z.object({ email: emailSchema, password: passwordSchema, name: displayNameSchema.optional() }),
+  body: z
+    .object({ email: emailSchema, password: passwordSchema, name: displayNameSchema.optional() })
+    .superRefine((body, ctx) => {
+      // One problem per field: a password of the wrong length is reported by its own rule already.
+      if (typeof body.password !== "string" || body.password.length < PASSWORD_MIN || body.password.length > PASSWORD_MAX) return;
+      const problem = passwordProblem(body.password, { email: String(body.email ?? ""), name: body.name });
+      if (problem) ctx.addIssue({ code: "custom", path: ["password"], message: problem });
+    }),
   responses: {
     201: {
       description: "Account created",
@@ -27,7 +35,6 @@ export const signUpOperation = defineOperation({
       }),
     },
     403: error("Sign-up is disabled (SIGNUP_ENABLED) and the email has no pending invitation"),
-    409: error("An account with this email already exists"),
   },
 });
 

@@ -18,7 +18,7 @@ export function secretFile(dataDir = getEnv().dataDir): string {
 export function readOrCreateSecret(file: string): string {
   const existing = readSecret(file);
   if (existing) return existing;
-  fs.mkdirSync(path.dirname(file), { recursive: true });
+  fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
   const generated = randomBytes(48).toString("base64url");
   try {
     fs.writeFileSync(file, `${generated}\n`, { mode: 0o600, flag: "wx" });

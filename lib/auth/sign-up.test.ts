@@ -23,7 +23,7 @@ afterEach(() => {
 
 describe("POST /api/v1/signup", () => {
   it("creates the user with an argon2id hash and a personal workspace they own", async () => {
-    const res = await post({ email: "  Ada@Example.COM ", password: "correct horse battery", name: "Ada Lovelace" });
+    const res = await post({ email: "  Ada@Example.COM ", password: "correct horse battery stable", name: "Ada Lovelace" });
     expect(res.status).toBe(201);
     const body = await res.json();
     expect(body.user).toMatchObject({ email: "ada@example.com", name: "Ada Lovelace" });
@@ -41,7 +41,7 @@ describe("POST /api/v1/signup", () => {
     const { prisma } = database();
     await prisma.invitation.create({ data: { workspaceId: owner.workspace.id, email: "invitee@example.com", role: "member" } });
     // Whoever registers the invited address first gets an account, not the invitation.
-    const res = await post({ email: "Invitee@example.com", password: "long enough password" });
+    const res = await post({ email: "Invitee@example.com", password: "an invited guest arrives early" });
     expect(res.status).toBe(201);
     const { user } = await res.json();
     const memberships = await prisma.membership.findMany({ where: { userId: user.id } });
@@ -50,12 +50,41 @@ describe("POST /api/v1/signup", () => {
     expect(invitation.acceptedAt).toBeNull();
   });
 
-  it("answers 409 for an email that already has an account, whatever its case", async () => {
-    expect((await post({ email: "dup@example.com", password: "password-one" })).status).toBe(201);
-    const res = await post({ email: "DUP@example.com ", password: "password-two" });
-    expect(res.status).toBe(409);
-    expect((await res.json()).error.type).toBe("ConflictError");
+  it("does not tell a stranger that an email has an account: same status and shape, nothing created or changed", async () => {
+    const first = await post({ email: "dup@example.com", password: "first of the two accounts" });
+    expect(first.status).toBe(201);
+    const original = await database().prisma.user.findUniqueOrThrow({ where: { email: "dup@example.com" } });
+    const res = await post({ email: "DUP@example.com ", password: "second try by a stranger" });
+    expect(res.status).toBe(201);
+    const body = await res.json();
+    const fresh = await (await post({ email: "nobody-yet@example.com", password: "second try by a stranger" })).json();
+    const shape = (v: unknown): unknown =>
+      v && typeof v === "object" ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, shape(x)])) : typeof v;
+    expect(shape(body)).toEqual(shape(fresh));
+    expect(body.user.email).toBe("dup@example.com");
+    // Nothing was created, and the account keeps its password and workspaces.
     expect(await database().prisma.user.count({ where: { email: "dup@example.com" } })).toBe(1);
+    expect(await database().prisma.workspace.count({ where: { id: body.workspace.id } })).toBe(0);
+    const after = await database().prisma.user.findUniqueOrThrow({ where: { email: "dup@example.com" } });
+    expect(after.passwordHash).toBe(original.passwordHash);
+  });
+
+  it("refuses guessable passwords and the account's own email or name, saying why", async () => {
+    const cases: [Record<string, string>, RegExp][] = [
+      [{ email: "p1@example.com", password: "password" }, /too easy to guess/],
+      [{ email: "p2@example.com", password: "        " }, /too easy to guess/],
+      [{ email: "p3@example.com", password: "p3@example.com" }, /cannot be your email address or name/],
+      [{ email: "grace.hopper@example.com", password: "grace.hopper" }, /cannot be your email address or name/],
+      [{ email: "p4@example.com", password: "Ada Lovelace", name: "Ada Lovelace" }, /cannot be your email address or name/],
+      [{ email: "p5@example.com", password: "password123" }, /too easy to guess/],
+    ];
+    for (const [body, reason] of cases) {
+      const res = await post(body);
+      expect(res.status, body.password).toBe(422);
+      const detail = (await res.json()).error.details.find((d: { path: string }) => d.path === "body.password");
+      expect(detail.message, body.password).toMatch(reason);
+      expect(await database().prisma.user.count({ where: { email: body.email } })).toBe(0);
+    }
   });
 
   it("answers 422 naming every invalid field", async () => {
@@ -82,25 +111,25 @@ describe("POST /api/v1/signup", () => {
 
   it("answers 429 with Retry-After once an IP used up its sign-ups, without affecting other IPs", async () => {
     const ip = "198.51.100.7";
-    for (let i = 0; i < 3; i++) expect((await post({ email: `burst${i}@example.com`, password: "password123" }, { ip })).status).toBe(201);
-    const limited = await post({ email: "burst3@example.com", password: "password123" }, { ip });
+    for (let i = 0; i < 3; i++) expect((await post({ email: `burst${i}@example.com`, password: "burst of quiet otters" }, { ip })).status).toBe(201);
+    const limited = await post({ email: "burst3@example.com", password: "burst of quiet otters" }, { ip });
     expect(limited.status).toBe(429);
     const retryAfter = Number(limited.headers.get("retry-after"));
     expect(retryAfter).toBeGreaterThan(0);
     expect(retryAfter).toBeLessThanOrEqual(600);
     expect((await limited.json()).error).toMatchObject({ type: "RateLimitError", details: { retry_after_seconds: retryAfter } });
     expect(await database().prisma.user.count({ where: { email: "burst3@example.com" } })).toBe(0);
-    expect((await post({ email: "burst3@example.com", password: "password123" }, { ip: "198.51.100.8" })).status).toBe(201);
+    expect((await post({ email: "burst3@example.com", password: "burst of quiet otters" }, { ip: "198.51.100.8" })).status).toBe(201);
   });
 
   it("with SIGNUP_ENABLED off, admits only invited emails", async () => {
     vi.stubEnv("SIGNUP_ENABLED", "false");
     resetEnvCache();
-    const closed = await post({ email: "walkin@example.com", password: "password123" });
+    const closed = await post({ email: "walkin@example.com", password: "burst of quiet otters" });
     expect(closed.status).toBe(403);
     expect((await closed.json()).error.message).toMatch(/disabled/);
     const owner = await createTestUser();
     await database().prisma.invitation.create({ data: { workspaceId: owner.workspace.id, email: "guest@example.com" } });
-    expect((await post({ email: "guest@example.com", password: "password123" })).status).toBe(201);
+    expect((await post({ email: "guest@example.com", password: "burst of quiet otters" })).status).toBe(201);
   });
 });

@@ -1,14 +1,29 @@
+import { randomBytes } from "node:crypto";
 import { db } from "@/lib/db";
 import { getEnv } from "@/lib/env";
-import { conflict, forbidden } from "@/lib/errors";
+import { forbidden } from "@/lib/errors";
 import { logger } from "@/lib/logging";
-import { provisionUser } from "@/lib/workspaces/provision";
+import { displayName, provisionUser } from "@/lib/workspaces/provision";
+import { workspaceSlug } from "@/lib/workspaces/slug";
 import { hashPassword } from "./password";
 import { isUniqueViolation } from "./prisma-errors";
 
 export type SignUpInput = { email: string; password: string; name?: string };
 
-const emailTaken = () => conflict("An account with this email already exists; sign in instead");
+/**
+ * What a sign-up for an email that already has an account answers: the shape of a new account,
+ * with ids that name nothing, so a stranger cannot learn which emails are registered. Nothing is
+ * created or changed; the real owner signs in with their own password as before.
+ */
+function unchangedAccount(input: SignUpInput) {
+  const id = () => `c${randomBytes(12).toString("hex").slice(0, 24)}`;
+  const name = displayName({ email: input.email, name: input.name ?? null });
+  logger().info("sign-up for an email that has an account: nothing created");
+  return {
+    user: { id: id(), email: input.email, name: input.name ?? null, createdAt: new Date() },
+    workspace: { id: id(), name: `${name}'s workspace`, slug: workspaceSlug(name) },
+  };
+}
 
 /**
  * Creates a password account and its personal workspace in one transaction. Pending invitations
@@ -23,9 +38,10 @@ export async function signUp(input: SignUpInput) {
     });
     if (invited === 0) throw forbidden("Sign-up is disabled on this instance; ask a workspace owner for an invitation");
   }
-  // Fail fast before the slow hash; the unique index still decides races.
-  if (await prisma.user.findUnique({ where: { email: input.email }, select: { id: true } })) throw emailTaken();
+  const exists = await prisma.user.findUnique({ where: { email: input.email }, select: { id: true } });
+  // Hashed either way: the answer for a registered email takes as long as for a new one.
   const passwordHash = await hashPassword(input.password);
+  if (exists) return unchangedAccount(input);
   try {
     const result = await prisma.$transaction(async (tx) => {
       const user = await tx.user.create({
@@ -39,7 +55,7 @@ export async function signUp(input: SignUpInput) {
     logger().info({ user_id: result.user.id }, "user signed up");
     return result;
   } catch (error) {
-    if (isUniqueViolation(error)) throw emailTaken();
+    if (isUniqueViolation(error)) return unchangedAccount(input);
     throw error;
   }
 }

@@ -21,7 +21,8 @@ function runner(db: Queryable): SqlRunner {
  * optionally starting from a dumped data directory image.
  */
 export async function openPglite(dataDir: string | undefined, image?: Blob): Promise<PGlite> {
-  if (dataDir) fs.mkdirSync(dataDir, { recursive: true });
+  // The database holds every tenant's data: its directory is the process user's alone.
+  if (dataDir) fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   const pg = new PGlite(dataDir, image ? { loadDataDir: image } : undefined);
   await pg.waitReady;
   return pg;

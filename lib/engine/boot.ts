@@ -1,6 +1,7 @@
 import { getEnv, SettingsError } from "@/lib/env";
 import { isBuildPhase } from "@/lib/env/engine";
 import { logger } from "@/lib/logging";
+import { keepDataPrivate } from "@/lib/storage/private-modes";
 
 /**
  * Server start (instrumentation.ts, Node.js runtime): invalid settings stop the process with a
@@ -17,6 +18,7 @@ export async function bootServer(): Promise<void> {
     throw error;
   }
   if (isBuildPhase()) return;
+  keepDataPrivate(getEnv().dataDir);
   const { startEmbeddedEngine } = await import("./embedded");
   try {
     await startEmbeddedEngine();

@@ -29,6 +29,11 @@ export type EngineContext = {
   config: EngineConfig;
   /** Signs calls to SDK endpoints; unset means unsigned calls (SDKs in dev mode). */
   signingKey?: string;
+  /**
+   * The serve endpoints (origin + path) apps may register; a sync naming any other URL is refused.
+   * Unset accepts any URL: only the standalone engine started with --dev, like `inngest-cli dev`.
+   */
+  appEndpoints?: string[];
   log: Logger;
   /** Jitter source (tests pin it). */
   random: () => number;

@@ -1,5 +1,6 @@
 /**
- * Crash test: several worker processes work hundreds of multi-step runs while being SIGKILLed at
+ * Crash test: several worker processes work hundreds of multi-step runs (a chain of steps, then a
+ * parallel group) while being SIGKILLed at
  * random and restarted. Every run must complete with the right output, and no step may start
  * executing after its result was memoized (memoized steps never run again). Re-executions of
  * steps interrupted mid-run (at-least-once) are counted and reported.
@@ -18,6 +19,7 @@ import { createTestDatabase, type TestDatabase } from "@/lib/db/testing";
 import { serveEngineApi } from "./api/serve-http";
 import { Engine } from "./engine";
 import { TEST_SIGNING_KEY } from "./testing/sdk-app";
+import { GROUP } from "./testing/crash-group";
 import { until } from "./testing/harness";
 
 const RUNS = Number(process.env.CRASH_RUNS ?? 200);
@@ -74,7 +76,7 @@ describe.skipIf(!onPostgres)("crash safety (PostgreSQL; PGlite allows a single p
     fs.writeFileSync(logFile, "");
     const port = await freePort();
     appUrl = `http://127.0.0.1:${port}/api/inngest`;
-    const engine = new Engine({ sql: database.sql, kind: "test", signingKey: TEST_SIGNING_KEY });
+    const engine = new Engine({ sql: database.sql, kind: "test", signingKey: TEST_SIGNING_KEY, appUrls: [appUrl] });
     // The Inngest server API the app's SDK checkpoints to (a web process serves it in production):
     // each step is memoized there, fenced by the lease of the worker whose call runs it.
     api = await serveEngineApi({ port: 0, host: "127.0.0.1", trusted: false, ctx: engine.ctx });
@@ -94,7 +96,7 @@ describe.skipIf(!onPostgres)("crash safety (PostgreSQL; PGlite allows a single p
     await database?.close();
   });
 
-  it(`completes ${RUNS} runs of ${STEPS} steps while workers are SIGKILLed, never re-running a memoized step`, async () => {
+  it(`completes ${RUNS} runs of ${STEPS} steps and a parallel group while workers are SIGKILLed, never re-running a memoized step`, async () => {
     for (let i = 0; i < WORKERS; i++) startWorker();
     const started = Date.now();
     let kills = 0;
@@ -134,7 +136,10 @@ describe.skipIf(!onPostgres)("crash safety (PostgreSQL; PGlite allows a single p
     expect(runs).toHaveLength(RUNS);
     for (const run of runs) {
       expect(run.status).toBe("completed");
-      expect(run.output).toEqual(Array.from({ length: STEPS }, (_, i) => `${i}:${run.event.data.k}`));
+      expect(run.output).toEqual([
+        ...Array.from({ length: STEPS }, (_, i) => `${i}:${run.event.data.k}`),
+        ...GROUP.map((id) => `${id}:${run.event.data.k}`),
+      ]);
     }
 
     const memoized = new Map<string, number>();
@@ -142,7 +147,7 @@ describe.skipIf(!onPostgres)("crash safety (PostgreSQL; PGlite allows a single p
       `SELECT run_id, name, memoized_at FROM engine_steps`,
     );
     for (const s of steps) memoized.set(`${s.run_id}/${s.name}`, new Date(s.memoized_at).getTime());
-    expect(memoized.size).toBe(RUNS * STEPS);
+    expect(memoized.size).toBe(RUNS * (STEPS + GROUP.length));
 
     const executions = fs
       .readFileSync(logFile, "utf8")
@@ -153,7 +158,7 @@ describe.skipIf(!onPostgres)("crash safety (PostgreSQL; PGlite allows a single p
     expect(late).toEqual([]);
     const reexecuted = executions.length - memoized.size;
     console.log(
-      `crash test: ${RUNS} runs x ${STEPS} steps, ${kills} SIGKILLs, ${seconds.toFixed(1)} s, ` +
+      `crash test: ${RUNS} runs x (${STEPS} steps + a group of ${GROUP.length}), ${kills} SIGKILLs, ${seconds.toFixed(1)} s, ` +
         `${executions.length} step executions, ${reexecuted} at-least-once re-executions, 0 after memoization`,
     );
   }, 200_000);

@@ -5,6 +5,7 @@ import type { EngineContext } from "./context";
 import { Engine } from "./engine";
 import { setMetricsDatabase } from "./metrics";
 import { engineMode } from "./mode";
+import { appServeUrl } from "./registration/serve-url";
 import { embeddedSigningKey } from "./signing-key";
 import { SyncError } from "./sync";
 
@@ -52,6 +53,7 @@ async function createEngine(kind: string): Promise<Engine> {
     sql: database.sql,
     kind,
     signingKey: embeddedSigningKey(),
+    appUrls: [embeddedSdkUrl()],
     config: engineConfigFromEnv(),
     listenUrl: database.dialect === "postgres" ? env.DATABASE_URL : undefined,
   });
@@ -72,8 +74,7 @@ export async function intakeContext(): Promise<EngineContext> {
 
 /** The serve URL the engine calls in embedded mode. */
 export function embeddedSdkUrl(): string {
-  const env = getEnv();
-  return env.ENGINE_SDK_URL ?? `http://127.0.0.1:${env.PORT}/api/inngest`;
+  return appServeUrl().href;
 }
 
 /**

@@ -8,6 +8,7 @@ import { token } from "./ids";
 import { maintain, prune } from "./maintenance";
 import { metricsObserver } from "./metrics";
 import { PgNotifier } from "./notify";
+import { endpointOf } from "./registration/serve-url";
 import { syncUrl, type SyncResult } from "./sync";
 import { Worker } from "./worker";
 
@@ -16,6 +17,11 @@ export type EngineOptions = {
   clock?: Clock;
   /** Signs calls to SDK endpoints (cloud-mode SDKs); omit for SDKs in dev mode. */
   signingKey?: string;
+  /**
+   * Serve URLs apps may register (see EngineContext.appEndpoints). Required, so that no engine
+   * accepts any URL by omission; "any" is for development engines and tests only.
+   */
+  appUrls: string[] | "any";
   log?: Logger;
   config?: Partial<EngineConfig>;
   /** web | worker | standalone | test: shown to operators. */
@@ -56,6 +62,11 @@ export class Engine {
       clock: opts.clock ?? realClock,
       config,
       signingKey: opts.signingKey,
+      appEndpoints: opts.appUrls === "any" ? undefined : opts.appUrls.map((url) => {
+        const endpoint = endpointOf(url);
+        if (!endpoint) throw new Error(`not a URL: ${url}`);
+        return endpoint;
+      }),
       log,
       random: opts.random ?? Math.random,
       observe: metricsObserver(opts.observe),

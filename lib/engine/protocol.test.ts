@@ -20,6 +20,8 @@ const cpGate = { entered: 0, after: 0, open: false, release: () => {} };
 beforeAll(async () => {
   h = await startHarness({
     appId: "proto",
+    // Several apps sync to this engine below; the pin to configured URLs has its own tests.
+    appUrls: "any",
     functions: (inngest) => [
       inngest.createFunction({ id: "ai", retries: 0, triggers: [{ event: "proto/ai" }] }, async ({ step }) => {
         try {
@@ -114,7 +116,7 @@ describe("sync", () => {
   });
 
   it("refuses to call an app signed with another key, and records why", async () => {
-    const other = new Engine({ sql: database().sql, clock: new VirtualClock(), signingKey: `signkey-test-${"cd".repeat(32)}` });
+    const other = new Engine({ sql: database().sql, clock: new VirtualClock(), signingKey: `signkey-test-${"cd".repeat(32)}`, appUrls: [h.app.url] });
     await expect(other.sync(h.app.url)).rejects.toThrow(/rejected the engine's signature/);
   });
 });

@@ -93,4 +93,13 @@ describe("standalone engine", () => {
     const results = (await http("GET", `${app}/results`)) as Record<string, unknown>;
     expect(results.r1).toEqual({ greeting: "hello world", acked: "tester" });
   }, 90_000);
+
+  it("without --dev, refuses to register an app at a URL it was not started with", async () => {
+    const res = await fetch(`http://127.0.0.1:${enginePort}/fn/register`, {
+      method: "POST",
+      body: JSON.stringify({ url: "http://127.0.0.1:1/api/inngest", appName: "intruder", functions: [] }),
+    });
+    expect(res.status).toBe(400);
+    expect(((await res.json()) as { error: string }).error).toMatch(/refused/);
+  });
 });

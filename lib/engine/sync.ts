@@ -4,6 +4,7 @@ import { eventTriggers, maxAttemptsOf, parseFunctionConfig, runtimeUrl } from ".
 import { httpRequest } from "./protocol/http";
 import { canonicalJson, signBody } from "./protocol/sign";
 import { syncBodySchema } from "./protocol/types";
+import { endpointOf } from "./registration/serve-url";
 import { inTransaction } from "./store/scope";
 import { at, json } from "./store/sql";
 
@@ -33,6 +34,7 @@ export async function registerApp(ctx: EngineContext, raw: unknown, fallbackUrl?
   if (!appId) throw new SyncError("the app reported no id", "invalid");
   const url = body.url ?? fallbackUrl;
   if (!url) throw new SyncError("the app reported no URL", "invalid");
+  refuseForeignUrls(ctx, url, body.functions);
   const problems: string[] = [];
   const functions = body.functions.flatMap((raw) => {
     try {
@@ -97,6 +99,27 @@ export async function registerApp(ctx: EngineContext, raw: unknown, fallbackUrl?
   });
   if (modified) ctx.log.info({ app_id: appId, functions: functions.length }, "engine: app synced");
   return { appId, functions: functions.length, modified };
+}
+
+/**
+ * A sync decides where the engine sends every call of the app's functions, with their event data,
+ * and whose answers it takes as step results. Only the configured endpoints may be registered: a
+ * sync naming another URL, for the app or for any function's runtime, changes nothing.
+ */
+function refuseForeignUrls(ctx: EngineContext, url: string, functions: unknown[]): void {
+  if (!ctx.appEndpoints) return;
+  const allowed = new Set(ctx.appEndpoints);
+  const runtimeUrls = functions.flatMap((f) => {
+    const steps = (f as { steps?: Record<string, { runtime?: { url?: unknown } }> }).steps ?? {};
+    return Object.values(steps).map((s) => String(s?.runtime?.url ?? ""));
+  });
+  for (const candidate of [url, ...runtimeUrls]) {
+    const endpoint = endpointOf(candidate);
+    if (!endpoint || !allowed.has(endpoint)) {
+      ctx.log.warn({ url: candidate.slice(0, 200) }, "engine: refused a sync naming a URL this engine does not serve");
+      throw new SyncError(`refused: ${candidate.slice(0, 200)} is not an app URL this engine is configured to call`, "invalid");
+    }
+  }
 }
 
 async function recordSyncError(ctx: EngineContext, appId: string, url: string, error: string): Promise<void> {

@@ -61,8 +61,14 @@ export const authSettings = {
   RATE_LIMIT_SIGNUP: rateRule("5/10m"),
   /** Sign-in attempts per client IP. */
   RATE_LIMIT_SIGNIN_IP: rateRule("30/10m"),
-  /** Sign-in attempts per email address. */
-  RATE_LIMIT_SIGNIN_EMAIL: rateRule("10/10m"),
+  /** Sign-in attempts per email address from one client IP: what stops guessing from one place. */
+  RATE_LIMIT_SIGNIN_PAIR: rateRule("10/10m"),
+  /**
+   * Sign-in attempts per email address from all addresses together: a slower backstop against
+   * guessing spread over many addresses. Attempts refused by the pair limit do not count, so one
+   * address alone can never use it up and lock the owner out elsewhere.
+   */
+  RATE_LIMIT_SIGNIN_EMAIL: rateRule("100/1h"),
   /** API keys created per user. */
   RATE_LIMIT_API_KEYS: rateRule("20/1h"),
 };

@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import fs from "node:fs/promises";
 import path from "node:path";
+import { PRIVATE_DIR_MODE, PRIVATE_FILE_MODE } from "@/lib/storage/private-modes";
 import { pageFileName } from "./page/evidence";
 
 /**
@@ -17,10 +18,10 @@ export const workPaths = (workDir: string) => ({
 
 /** Writes through a temporary file and a rename, so a reader (or a retry) never sees half a file. */
 export async function writeFileAtomic(file: string, data: string | Uint8Array): Promise<void> {
-  await fs.mkdir(path.dirname(file), { recursive: true });
+  await fs.mkdir(path.dirname(file), { recursive: true, mode: PRIVATE_DIR_MODE });
   const tmp = `${file}.${randomBytes(6).toString("hex")}.tmp`;
   try {
-    await fs.writeFile(tmp, data);
+    await fs.writeFile(tmp, data, { mode: PRIVATE_FILE_MODE });
     await fs.rename(tmp, file);
   } catch (error) {
     await fs.rm(tmp, { force: true });

@@ -1,6 +1,8 @@
+import { getEnv } from "@/lib/env";
+import { withApiHeaders } from "./security-headers";
 import type { ZodType } from "zod";
 import { resolveAuth } from "@/lib/auth/resolve-auth";
-import { can } from "@/lib/auth/permissions";
+import { denial } from "@/lib/auth/permissions";
 import type { AuthContext } from "@/lib/auth/types";
 import { forbidden, unauthorized } from "@/lib/errors";
 import { logger, runWithRequestContext, type Logger } from "@/lib/logging";
@@ -75,7 +77,8 @@ export function apiRoute<P, Q, B, O extends Operation<P, Q, B>>(
           if (auth.via === "session" && !sessionMutationAllowed(req)) {
             throw forbidden("Cross-origin requests cannot act with your session; use an API key");
           }
-          if (op.permission && !can(auth.role, op.permission)) throw forbidden();
+          const denied = op.permission ? denial(auth, op.permission) : null;
+          if (denied) throw forbidden(denied);
         }
         if (op.rateLimit) await enforceRateLimit(op.rateLimit, req, auth);
         const params = parseWith(op.params, (await routeCtx?.params) ?? {}, "params");
@@ -89,6 +92,7 @@ export function apiRoute<P, Q, B, O extends Operation<P, Q, B>>(
       } catch (error) {
         response = errorResponse(error, requestId);
       }
+      response = withApiHeaders(response, getEnv().appUrl);
       const seconds = (performance.now() - started) / 1000;
       metrics().httpDuration.observe({ method: op.method, route: op.path, status: String(response.status) }, seconds);
       log.info(

@@ -27,6 +27,6 @@ export type BucketName = keyof typeof BUCKETS;
 
 /** The longest configured window, so pruning never drops a live one. */
 export function longestWindowMs(env = getEnv()): number {
-  const rules = [env.RATE_LIMIT_SIGNUP, env.RATE_LIMIT_SIGNIN_IP, env.RATE_LIMIT_SIGNIN_EMAIL, env.RATE_LIMIT_API_KEYS];
+  const rules = [env.RATE_LIMIT_SIGNUP, env.RATE_LIMIT_SIGNIN_IP, env.RATE_LIMIT_SIGNIN_PAIR, env.RATE_LIMIT_SIGNIN_EMAIL, env.RATE_LIMIT_API_KEYS];
   return Math.max(60_000, ...rules.map((r) => r?.windowMs ?? 0));
 }

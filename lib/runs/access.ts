@@ -17,7 +17,7 @@ export type RunsViewer = {
  */
 export function runsViewer(auth: AuthContext, permission: "runs.read" | "runs.manage"): RunsViewer {
   if (auth.user.isOperator) return { scope: {}, operator: true };
-  if (!can(auth.role, permission)) {
+  if (!can(auth, permission)) {
     throw forbidden(permission === "runs.read" ? "Only workspace owners can see runs" : "Only workspace owners can cancel or rerun runs");
   }
   return { scope: { workspaceId: auth.workspace.id }, operator: false };
@@ -25,5 +25,5 @@ export function runsViewer(auth: AuthContext, permission: "runs.read" | "runs.ma
 
 /** Whether the signed-in person may open the runs page at all (nav entry, page guard). */
 export function canSeeRuns(auth: AuthContext): boolean {
-  return auth.user.isOperator || can(auth.role, "runs.read");
+  return auth.user.isOperator || can(auth, "runs.read");
 }

@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import { createWriteStream } from "node:fs";
+import { PRIVATE_DIR_MODE, PRIVATE_FILE_MODE } from "./private-modes";
 import fs from "node:fs/promises";
 import path from "node:path";
 import { Readable, Transform } from "node:stream";
@@ -43,7 +44,10 @@ export class LocalDiskStorage implements Storage {
   async put(key: string, source: PutSource, options: PutOptions = {}): Promise<PutResult> {
     const target = this.pathFor(key);
     const tmpDir = path.join(this.root, ".tmp");
-    await Promise.all([fs.mkdir(path.dirname(target), { recursive: true }), fs.mkdir(tmpDir, { recursive: true })]);
+    await Promise.all([
+      fs.mkdir(path.dirname(target), { recursive: true, mode: PRIVATE_DIR_MODE }),
+      fs.mkdir(tmpDir, { recursive: true, mode: PRIVATE_DIR_MODE }),
+    ]);
     const tmp = path.join(tmpDir, `${ulid()}.part`);
     const hash = createHash("sha256");
     const headChunks: Buffer[] = [];
@@ -63,7 +67,7 @@ export class LocalDiskStorage implements Storage {
     });
     try {
       // flush: fsync before close, so a crash after rename cannot leave an empty file behind.
-      await pipeline(toNodeReadable(source), meter, createWriteStream(tmp, { flags: "wx", mode: 0o600, flush: true }));
+      await pipeline(toNodeReadable(source), meter, createWriteStream(tmp, { flags: "wx", mode: PRIVATE_FILE_MODE, flush: true }));
       await fs.rename(tmp, target);
     } catch (error) {
       await fs.rm(tmp, { force: true });

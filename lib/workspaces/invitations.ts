@@ -2,6 +2,7 @@ import { createHash, randomBytes } from "node:crypto";
 import type { Role } from "@prisma/client";
 import { db } from "@/lib/db";
 import type { AuthContext } from "@/lib/auth/types";
+import { denial } from "@/lib/auth/permissions";
 import { isUniqueViolation } from "@/lib/auth/prisma-errors";
 import { getEnv } from "@/lib/env";
 import { AppError, conflict, forbidden, notFound } from "@/lib/errors";
@@ -62,10 +63,12 @@ export type InviteResult = { invitation: ReturnType<typeof invitationJson>; invi
  * an address again issues a new link (the old one stops working) and a new expiry.
  */
 export async function inviteMember(auth: AuthContext, email: string, role: Role, now = new Date()): Promise<InviteResult> {
+  const denied = role === "owner" ? denial(auth, "members.grant_owner") : null;
+  if (denied) throw forbidden(denied);
   const prisma = await db();
   const workspaceId = auth.workspace.id;
   const token = TOKEN_PREFIX + randomBytes(32).toString("base64url");
-  const data = { role, invitedById: auth.user.id, acceptedAt: null, tokenHash: hashToken(token), createdAt: now, expiresAt: new Date(now.getTime() + getEnv().INVITATION_TTL) };
+  const data = { role, invitedById: auth.user.id, apiKeyId: auth.apiKeyId ?? null, acceptedAt: null, tokenHash: hashToken(token), createdAt: now, expiresAt: new Date(now.getTime() + getEnv().INVITATION_TTL) };
   try {
     const invitation = await prisma.$transaction(async (tx) => {
       const member = await tx.membership.findFirst({ where: { workspaceId, user: { email } }, select: { id: true } });
@@ -118,7 +121,8 @@ export async function previewInvitation(token: string, now = new Date()) {
  * link then stops working. Only a browser session accepts: an API key acts in its own workspace.
  */
 export async function acceptInvitation(auth: AuthContext, token: string, now = new Date()) {
-  if (auth.via !== "session") throw forbidden("Open the invitation link signed in; an API key cannot accept invitations");
+  const denied = denial(auth, "invitations.accept");
+  if (denied) throw forbidden(denied);
   const prisma = await db();
   const result = await prisma.$transaction(async (tx) => {
     const invitation = await tx.invitation.findUnique({ where: { tokenHash: hashToken(token) } });
@@ -130,7 +134,10 @@ export async function acceptInvitation(auth: AuthContext, token: string, now = n
     // Claimed once: a second acceptance racing this one updates nothing and fails.
     const { count } = await tx.invitation.updateMany({ where: { id: invitation.id, acceptedAt: null }, data: { acceptedAt: now, tokenHash: null } });
     if (count === 0) throw invalidLink();
-    await tx.membership.createMany({ data: [{ workspaceId: invitation.workspaceId, userId: auth.user.id, role: invitation.role }], skipDuplicates: true });
+    await tx.membership.createMany({
+      data: [{ workspaceId: invitation.workspaceId, userId: auth.user.id, role: invitation.role, grantedByApiKeyId: invitation.apiKeyId }],
+      skipDuplicates: true,
+    });
     const membership = await tx.membership.findUniqueOrThrow({
       where: { workspaceId_userId: { workspaceId: invitation.workspaceId, userId: auth.user.id } },
       select: { role: true, workspace: { select: { id: true, name: true, slug: true, createdAt: true } } },

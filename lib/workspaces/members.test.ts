@@ -99,7 +99,7 @@ describe("members", () => {
   it("lets a new person sign up and then join through the link; signing up alone joins nothing", async () => {
     const owner = await createTestUser();
     const { invite_url } = await (await add(owner, "later@example.com", "member")).json();
-    const res = await signup(apiRequest("/api/v1/signup", { method: "POST", body: { email: "later@example.com", password: "password123" }, headers: { "x-forwarded-for": "10.0.0.9" } }));
+    const res = await signup(apiRequest("/api/v1/signup", { method: "POST", body: { email: "later@example.com", password: "later arrivals bring cake" }, headers: { "x-forwarded-for": "10.0.0.9" } }));
     expect(res.status).toBe(201);
     const { user } = await res.json();
     const { prisma } = database();

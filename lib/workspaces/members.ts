@@ -1,7 +1,7 @@
 import type { Prisma, Role } from "@prisma/client";
 import { db } from "@/lib/db";
 import type { AuthContext } from "@/lib/auth/types";
-import { can } from "@/lib/auth/permissions";
+import { can, denial } from "@/lib/auth/permissions";
 import { conflict, forbidden, notFound } from "@/lib/errors";
 import { logger } from "@/lib/logging";
 
@@ -50,11 +50,15 @@ export async function changeMemberRole(auth: AuthContext, userId: string, role: 
   const prisma = await db();
   return prisma.$transaction(async (tx) => {
     const current = await findMembership(tx, auth.workspace.id, userId);
+    // After the lookup: another workspace's member is a 404, whoever asks.
+    const denied = role === "owner" ? denial(auth, "members.grant_owner") : null;
+    if (denied) throw forbidden(denied);
     if (current.role === role) return current;
     if (current.role === "owner") await assertKeepsAnOwner(tx, auth.workspace.id, userId);
     const updated = await tx.membership.update({
       where: { workspaceId_userId: { workspaceId: auth.workspace.id, userId } },
-      data: { role },
+      // A person deciding a member's role adopts the membership: it no longer ends with the key that invited them.
+      data: { role, ...(auth.via === "session" ? { grantedByApiKeyId: null } : {}) },
       select: MEMBER_SELECT,
     });
     logger().info({ member_user_id: userId, role }, "member role changed");
@@ -67,7 +71,7 @@ export async function changeMemberRole(auth: AuthContext, userId: string, role: 
  * remove anyone; everyone may remove themselves (leave), except the last owner.
  */
 export async function removeMember(auth: AuthContext, userId: string): Promise<void> {
-  if (userId !== auth.user.id && !can(auth.role, "members.manage")) throw forbidden("Only owners can remove other members");
+  if (userId !== auth.user.id && !can(auth, "members.manage")) throw forbidden("Only owners can remove other members");
   const prisma = await db();
   await prisma.$transaction(async (tx) => {
     const current = await findMembership(tx, auth.workspace.id, userId);

@@ -1,6 +1,6 @@
 import { db } from "@/lib/db";
 import type { AuthContext, Role } from "@/lib/auth/types";
-import { can } from "@/lib/auth/permissions";
+import { can, denial } from "@/lib/auth/permissions";
 import { forbidden, notFound } from "@/lib/errors";
 import { logger } from "@/lib/logging";
 import { createOwnedWorkspace } from "./provision";
@@ -35,7 +35,8 @@ export async function findOwnWorkspace(auth: AuthContext, id: string): Promise<W
 }
 
 export async function createWorkspace(auth: AuthContext, name: string): Promise<WorkspaceWithRole> {
-  if (auth.via !== "session") throw forbidden("API keys cannot create workspaces; sign in to create one");
+  const denied = denial(auth, "workspace.create");
+  if (denied) throw forbidden(denied);
   const prisma = await db();
   const w = await prisma.$transaction((tx) => createOwnedWorkspace(tx, auth.user.id, name));
   logger().info({ created_workspace_id: w.id }, "workspace created");
@@ -44,7 +45,7 @@ export async function createWorkspace(auth: AuthContext, name: string): Promise<
 
 export async function renameWorkspace(auth: AuthContext, id: string, name: string): Promise<WorkspaceWithRole> {
   const current = await findOwnWorkspace(auth, id);
-  if (!can(current.role, "workspace.manage")) throw forbidden("Only owners can rename the workspace");
+  if (!can({ role: current.role, via: auth.via }, "workspace.manage")) throw forbidden("Only owners can rename the workspace");
   const prisma = await db();
   const w = await prisma.workspace.update({ where: { id }, data: { name } });
   return { ...current, name: w.name };

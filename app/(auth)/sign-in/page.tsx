@@ -26,6 +26,11 @@ export default async function SignInPage({ searchParams }: Props) {
           Create an account
         </Link>
       </p>
+      {params.from === "sign-up" ? (
+        <p className="mt-3 text-sm text-slate-600">
+          Signing you in after sign-up did not work. If this email already had an account, sign in with that account&apos;s password.
+        </p>
+      ) : null}
       <SignInForm returnTo={returnTo} sso={sso} initialError={signInErrorMessage(code, env.OIDC_NAME)} />
     </>
   );

@@ -36,7 +36,6 @@ export function SignUpForm({ returnTo, inviteOnly, passwordMin, passwordMax }: P
       setBusy(false);
       if (!(e instanceof ApiError)) return setError("Something went wrong; try again.");
       if (e.status === 422) return setFieldErrors(e.fieldErrors());
-      if (e.status === 409) return setFieldErrors({ email: e.message });
       if (e.status === 429) {
         const details = e.details as { retry_after_seconds?: number } | undefined;
         return setError(`Too many accounts were created from your network. Try again in ${waitText(details?.retry_after_seconds)}.`);
@@ -45,8 +44,9 @@ export function SignUpForm({ returnTo, inviteOnly, passwordMin, passwordMax }: P
     }
     const result = await signIn("credentials", { redirect: false, email, password, callbackUrl: returnTo }).catch(() => undefined);
     if (!result || result.error) {
-      // The account exists; only the automatic sign-in failed.
-      router.replace(`/sign-in?callbackUrl=${encodeURIComponent(returnTo)}`);
+      // Sign-up never says whether the email had an account (so strangers cannot probe emails);
+      // if it had one, its own password signs in on the sign-in page.
+      router.replace(`/sign-in?callbackUrl=${encodeURIComponent(returnTo)}&from=sign-up`);
       return;
     }
     router.replace(returnTo);
@@ -70,7 +70,7 @@ export function SignUpForm({ returnTo, inviteOnly, passwordMin, passwordMax }: P
           minLength={passwordMin}
           maxLength={passwordMax}
           error={fieldErrors.password}
-          hint={`At least ${passwordMin} characters.`}
+          hint={`At least ${passwordMin} characters, hard to guess, not your email or name. A passphrase of four unrelated words works well.`}
         />
         <Button type="submit" className="w-full" busy={busy}>
           Create account

@@ -34,7 +34,7 @@ function Brand() {
 }
 
 function Sidebar({ user, role, operator, workspace, workspaces, pathname }: Omit<Props, "children"> & { pathname: string }) {
-  const items = NAV_ITEMS.filter((item) => !item.permission || can(role, item.permission) || (operator && item.permission === "runs.read"));
+  const items = NAV_ITEMS.filter((item) => !item.permission || can({ role, via: "session" }, item.permission) || (operator && item.permission === "runs.read"));
   const router = useRouter();
   // Ends every session of the account (copied cookies too); this browser's cookie is cleared too.
   const signOutEverywhere = async () => {

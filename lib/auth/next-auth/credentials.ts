@@ -20,9 +20,11 @@ function limited(retryAfterSeconds: number): Error {
 }
 
 /**
- * The credentials provider's `authorize`: rate limits per client IP and per email (counted on
- * every attempt, before the password is checked), then an argon2 verification. Returns null for
- * any wrong email/password pair, so callers cannot tell which part was wrong.
+ * The credentials provider's `authorize`: rate limits (counted on every attempt, before the
+ * password is checked), then an argon2 verification. Returns null for any wrong email/password
+ * pair, so callers cannot tell which part was wrong. Limits, in order: per client IP; per (email,
+ * IP) pair, which is what stops guessing; per email alone, a slower backstop that attempts refused
+ * by the pair limit never reach, so a guesser at one address cannot lock the owner out elsewhere.
  */
 export async function authorizeCredentials(credentials: unknown, headers: Headers = {}): Promise<SignedInUser | null> {
   const env = getEnv();
@@ -33,6 +35,8 @@ export async function authorizeCredentials(credentials: unknown, headers: Header
   const { email, password } = parsed.data;
   // The email is hashed so the bucket table holds no addresses.
   const emailKey = createHash("sha256").update(email).digest("hex").slice(0, 32);
+  const byPair = await consumeRateLimit("signin.pair", `pair:${emailKey}:${clientIp(headers)}`, env.RATE_LIMIT_SIGNIN_PAIR);
+  if (byPair && !byPair.allowed) throw limited(byPair.retryAfterSeconds);
   const byEmail = await consumeRateLimit("signin.email", `email:${emailKey}`, env.RATE_LIMIT_SIGNIN_EMAIL);
   if (byEmail && !byEmail.allowed) throw limited(byEmail.retryAfterSeconds);
   const prisma = await db();

@@ -131,4 +131,29 @@ describe("credentials sign-in through next-auth", () => {
     expect(await authorizeCredentials({ email: sso.user.email, password: "" }, headers)).toBeNull();
     expect(await authorizeCredentials({ email: sso.user.email, password: "anything-at-all" }, headers)).toBeNull();
   });
+
+  it("a guesser at one address cannot lock the owner out from another (per email+address limit, slower per-email backstop)", async () => {
+    vi.stubEnv("RATE_LIMIT_SIGNIN_PAIR", "3/10m");
+    vi.stubEnv("RATE_LIMIT_SIGNIN_EMAIL", "5/10m");
+    vi.stubEnv("RATE_LIMIT_SIGNIN_IP", "50/10m");
+    resetEnvCache();
+    try {
+      await createTestUser({ email: "owner-under-attack@example.com", password: "owner-password" });
+      const attacker = "198.51.100.66";
+      const answers: number[] = [];
+      for (let i = 0; i < 12; i++) answers.push((await signIn("owner-under-attack@example.com", `guess-${i}`, attacker)).status);
+      expect(answers).toEqual([401, 401, 401, ...Array(9).fill(429)]);
+      // The right password from the attacker's address waits too...
+      expect((await signIn("owner-under-attack@example.com", "owner-password", attacker)).status).toBe(429);
+      // ...but the owner, elsewhere, signs in.
+      const owner = await signIn("owner-under-attack@example.com", "owner-password", "192.0.2.77");
+      expect(owner.status).toBe(200);
+      expect(cookiesOf(owner).some((c) => c.startsWith("next-auth.session-token="))).toBe(true);
+    } finally {
+      vi.stubEnv("RATE_LIMIT_SIGNIN_PAIR", "10/10m");
+      vi.stubEnv("RATE_LIMIT_SIGNIN_EMAIL", "4/10m");
+      vi.stubEnv("RATE_LIMIT_SIGNIN_IP", "6/10m");
+      resetEnvCache();
+    }
+  });
 });

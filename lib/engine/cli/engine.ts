@@ -1,10 +1,12 @@
 /**
- * `npm run engine -- --sdk-url <serve URL> [--sdk-url ...] [--port 8288]`: the engine as its own
- * process, serving Inngest's server API so any Inngest app started with INNGEST_DEV=1 and
- * INNGEST_BASE_URL=http://127.0.0.1:8288 runs its functions here.
+ * `npm run engine -- --sdk-url <serve URL> [--sdk-url ...] [--port 8288] [--dev]`: the engine as its
+ * own process, serving Inngest's server API so any Inngest app started with INNGEST_DEV=1 and
+ * INNGEST_BASE_URL=http://127.0.0.1:8288 runs its functions here. Only the --sdk-url endpoints may
+ * be registered, unless --dev lets any app register itself (as `inngest-cli dev` does).
  */
 import { parseArgs } from "node:util";
 import { closeDatabase, getDatabase } from "@/lib/db";
+import { keepDataPrivate } from "@/lib/storage/private-modes";
 import { getEnv, SettingsError } from "@/lib/env";
 import { loadDotenvFiles } from "@/lib/env/dotenv";
 import { serveEngineApi } from "../api/serve-http";
@@ -13,7 +15,9 @@ import { Engine } from "../engine";
 import { setMetricsDatabase } from "../metrics";
 
 const USAGE = `usage: npm run engine -- --sdk-url <url> [--sdk-url <url> ...] [--port 8288] [--host 127.0.0.1]
-                           [--signing-key <key>] [--event-key <key> ...]`;
+                           [--signing-key <key>] [--event-key <key> ...] [--dev]
+  --dev  let any app register itself at /fn/register (development only, like inngest-cli dev);
+         without it only the --sdk-url endpoints can be registered`;
 
 async function main(): Promise<void> {
   loadDotenvFiles();
@@ -24,6 +28,7 @@ async function main(): Promise<void> {
       host: { type: "string", default: "127.0.0.1" },
       "signing-key": { type: "string" },
       "event-key": { type: "string", multiple: true, default: [] },
+      dev: { type: "boolean", default: false },
       help: { type: "boolean", default: false },
     },
   });
@@ -34,6 +39,7 @@ async function main(): Promise<void> {
     if (!/^https?:\/\//.test(url)) throw new Error(`--sdk-url ${url} is not an http(s) URL\n${USAGE}`);
   }
   const env = getEnv();
+  keepDataPrivate(env.dataDir);
   const database = await getDatabase();
   setMetricsDatabase(database.sql);
   const engine = new Engine({
@@ -41,6 +47,7 @@ async function main(): Promise<void> {
     kind: "standalone",
     // SDKs in dev mode ignore signatures; one in cloud mode needs its key here too.
     signingKey: values["signing-key"] ?? env.INNGEST_SIGNING_KEY,
+    appUrls: values.dev ? "any" : values["sdk-url"],
     config: engineConfigFromEnv(),
     listenUrl: database.dialect === "postgres" ? env.DATABASE_URL : undefined,
   });

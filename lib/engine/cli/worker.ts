@@ -5,12 +5,14 @@
  */
 import { parseArgs } from "node:util";
 import { closeDatabase, getDatabase } from "@/lib/db";
+import { keepDataPrivate } from "@/lib/storage/private-modes";
 import { getEnv, SettingsError } from "@/lib/env";
 import { loadDotenvFiles } from "@/lib/env/dotenv";
 import { engineConfigFromEnv } from "../embedded";
 import { Engine } from "../engine";
 import { setMetricsDatabase } from "../metrics";
 import { engineMode } from "../mode";
+import { appServeUrl } from "../registration/serve-url";
 import { embeddedSigningKey } from "../signing-key";
 import { serveMetrics } from "./metrics-server";
 
@@ -31,6 +33,7 @@ async function main(): Promise<void> {
   }
   loadDotenvFiles();
   const env = getEnv();
+  keepDataPrivate(env.dataDir);
   if (engineMode() === "external") {
     throw new Error("Inngest runs the functions (INNGEST_* settings are set): there is nothing for a worker to do");
   }
@@ -45,6 +48,7 @@ async function main(): Promise<void> {
     sql: database.sql,
     kind: "worker",
     signingKey: embeddedSigningKey(),
+    appUrls: [appServeUrl().href],
     config: engineConfigFromEnv(),
     listenUrl: env.DATABASE_URL,
   });

@@ -110,11 +110,26 @@ async function recover(ctx: EngineContext, state: RunState): Promise<Next> {
   return { kind: "continue", state: fresh, stepId: null };
 }
 
-/** Continue with a discovery in this worker, or leave the run to the calls still outstanding. */
+/**
+ * Continue with a discovery in this worker, or leave the run to the calls still outstanding.
+ * The discovery must carry every memoized step: siblings of a parallel group may have been
+ * memoized by other workers while this call was in flight, and a request without them makes the
+ * SDK plan (and the engine run) them again. So the state is reloaded here, under the run's lock
+ * and after the claim: from now on no other call of the run exists to memoize anything.
+ */
 async function handOver(scope: Scope, ctx: EngineContext, item: QueueItem, state: RunState): Promise<Next> {
-  if (await repurposeItemTx(scope, ctx, item, null)) return { kind: "continue", state, stepId: null };
+  if (await repurposeItemTx(scope, ctx, item, null)) {
+    const fresh = await loadRunState(scope.tx, state.id);
+    return fresh ? { kind: "continue", state: fresh, stepId: null } : DONE;
+  }
   await dropItemTx(scope, item, ctx.clock.now());
   return DONE;
+}
+
+/** Whether a step is memoized in the database, whatever this worker's picture of the run says. */
+async function memoizedTx(scope: Scope, runId: string, stepId: string): Promise<boolean> {
+  const rows = await scope.tx.query(`SELECT 1 FROM engine_steps WHERE run_id = $1 AND step_id = $2 AND memoized_at IS NOT NULL`, [runId, stepId]);
+  return rows.length > 0;
 }
 
 async function finish(ctx: EngineContext, item: QueueItem, runId: string, outcome: RunOutcome, version?: number): Promise<Next> {
@@ -158,13 +173,16 @@ async function applyOps(
 ): Promise<Next> {
   const { item, state, attempt } = call;
   const now = ctx.clock.now();
-  // A lone planned step is made right away by this worker (no queue round trip).
+  // A lone planned step is made right away by this worker (no queue round trip), unless the
+  // database says it is memoized already (the picture this call was made with was stale): then
+  // the run is discovered again with the stored steps, and the step is never run twice.
   if (ops.length === 1 && ops[0].op === OP.StepPlanned && !state.steps.has(ops[0].id)) {
-    const planned = await inTransaction(ctx, async (scope) => {
-      if (!(await lockActiveRun(scope, state.id))) return false;
-      return repurposeItemTx(scope, ctx, item, ops[0].id);
+    const planned = await inTransaction(ctx, async (scope): Promise<Next | "plan"> => {
+      if (!(await lockActiveRun(scope, state.id))) return DONE;
+      if (await memoizedTx(scope, state.id, ops[0].id)) return handOver(scope, ctx, item, state);
+      return (await repurposeItemTx(scope, ctx, item, ops[0].id)) ? { kind: "continue", state, stepId: ops[0].id } : "plan";
     });
-    if (planned) return { kind: "continue", state, stepId: ops[0].id };
+    if (planned !== "plan") return planned;
   }
   return inTransaction(ctx, async (scope): Promise<Next> => {
     if (!(await lockActiveRun(scope, state.id)) || !(await holdsLeaseTx(scope, item))) return DONE;

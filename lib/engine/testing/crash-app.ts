@@ -1,11 +1,13 @@
 /**
- * The crash test's SDK app (never killed): one multi-step function whose every step execution is
- * appended, with its start time, to the log file given as argv[3]. Serves on port argv[2].
+ * The crash test's SDK app (never killed): one function of argv[4] sequential steps followed by a
+ * parallel group (Promise.all) of GROUP steps, whose every step execution is appended, with its
+ * start time, to the log file given as argv[3]. Serves on port argv[2].
  */
 import fs from "node:fs";
 import http from "node:http";
 import { Inngest } from "inngest";
 import { serve } from "inngest/node";
+import { GROUP } from "./crash-group";
 import { TEST_SIGNING_KEY } from "./sdk-app";
 
 const port = Number(process.argv[2]);
@@ -17,18 +19,18 @@ const inngest = new Inngest({ id: "crash-app", isDev: false, signingKey: TEST_SI
 const chain = inngest.createFunction(
   { id: "chain", retries: 10, triggers: [{ event: "crash/chain" }] },
   async ({ event, step, runId }) => {
+    const counted = (id: string, value: string) =>
+      step.run(id, async () => {
+        fs.appendFileSync(logFile, `${JSON.stringify({ run: runId, step: id, at: Date.now() })}\n`);
+        // A little work, so kills land inside steps as well as between them.
+        await new Promise((r) => setTimeout(r, Math.floor(Math.random() * 15)));
+        return value;
+      });
     const out: string[] = [];
-    for (let i = 0; i < steps; i++) {
-      out.push(
-        await step.run(`s${i}`, async () => {
-          fs.appendFileSync(logFile, `${JSON.stringify({ run: runId, step: `s${i}`, at: Date.now() })}\n`);
-          // A little work, so kills land inside steps as well as between them.
-          await new Promise((r) => setTimeout(r, Math.floor(Math.random() * 15)));
-          return `${i}:${event.data.k}`;
-        }),
-      );
-    }
-    return out;
+    for (let i = 0; i < steps; i++) out.push(await counted(`s${i}`, `${i}:${event.data.k}`));
+    // Siblings finish on different workers, and kills land between them.
+    const group = await Promise.all(GROUP.map((id) => counted(id, `${id}:${event.data.k}`)));
+    return [...out, ...group];
   },
 );
 

@@ -68,6 +68,8 @@ export async function startHarness(opts: {
   observe?: EngineObserver;
   config?: ConstructorParameters<typeof Engine>[0]["config"];
   start?: boolean;
+  /** Serve URLs the engine accepts at sync; default the harness app's alone. */
+  appUrls?: string[] | "any";
 }): Promise<Harness> {
   const { sql } = await getDatabase();
   const clock = new VirtualClock();
@@ -84,6 +86,7 @@ export async function startHarness(opts: {
     clock,
     kind: "test",
     signingKey: TEST_SIGNING_KEY,
+    appUrls: opts.appUrls ?? [app.url],
     random: () => 0,
     observe: opts.observe,
     config: { pollMs: 50, leaseMs: 30_000, concurrency: 16, ...opts.config },

@@ -18,7 +18,7 @@ export default async function MembersPage() {
         initialMembers={members.map(memberJson)}
         initialInvitations={invitations.map(invitationJson)}
         currentUserId={auth.user.id}
-        canManage={can(auth.role, "members.manage")}
+        canManage={can(auth, "members.manage")}
       />
     </>
   );
