@@ -21,4 +21,6 @@ export const logbookSettings = {
   LOGBOOK_8A_PAGE_SIZE: int(50, 1, 200),
   /** How long an 8a.nu password waits in memory for its job's sign-in before it is dropped. */
   LOGBOOK_CREDENTIAL_TTL: duration("5m"),
+  /** How long the CSV result of a sync can be downloaded. */
+  LOGBOOK_RETENTION: duration("24h"),
 };
