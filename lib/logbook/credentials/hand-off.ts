@@ -57,6 +57,8 @@ function store(): Store {
 
 export const credentialHandOff = {
   put: (jobId: string, credentials: EightACredentials, ttlMs: number) => store().credentials.put(jobId, credentials, ttlMs),
+  /** Looks without taking: a sign-in that failed because the site was down may be retried. */
+  peek: (jobId: string) => store().credentials.get(jobId),
   /** Single use: the password is gone from memory once taken. */
   take: (jobId: string) => store().credentials.take(jobId),
   discard: (jobId: string) => store().credentials.take(jobId),
