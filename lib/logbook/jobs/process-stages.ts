@@ -83,7 +83,7 @@ export async function saveStage(
   const transition = await completeJob(ref.jobId, {
     resultFileId: done.fileId,
     result,
-    message: ticks.length === 0 ? "Synced: the logbook has no ticks" : `Synced ${ticks.length} ${ticks.length === 1 ? "tick" : "ticks"}`,
+    message: ticks.length === 0 ? `Synced 0 ticks. Warning: ${warnings[0]}` : `Synced ${ticks.length} ${ticks.length === 1 ? "tick" : "ticks"}`,
     expiresAt: new Date(now().getTime() + logbookConfig().retentionMs),
   });
   if (!transition.applied) throw jobStopped(transition.job.status);
