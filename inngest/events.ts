@@ -24,3 +24,11 @@ export const selfTestRequested = eventType("conveyor/self-test.requested", {
 export const formsPdfUploaded = eventType("forms/pdf.uploaded", {
   schema: z.object({ job_id: z.string().min(1), workspace_id: z.string().min(1) }),
 });
+
+/**
+ * A logbook source was connected and its sync job queued: `logbook-sync` fetches, cleans, exports,
+ * analyses and saves. Never holds a password or session: 8a.nu credentials wait in memory only.
+ */
+export const logbookSyncRequested = eventType("logbook/sync.requested", {
+  schema: z.object({ job_id: z.string().min(1), workspace_id: z.string().min(1), source_id: z.string().min(1) }),
+});

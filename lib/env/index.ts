@@ -7,6 +7,7 @@ import { authSettings, checkAuthSettings } from "./auth";
 import { formsModelSettings } from "./forms-model";
 import { formsSettings } from "./forms";
 import { pdfSettings } from "./pdf";
+import { logbookSettings } from "./logbook";
 
 const settingsSchema = z.object({
   ...coreSettings,
@@ -16,6 +17,7 @@ const settingsSchema = z.object({
   ...formsModelSettings,
   ...formsSettings,
   ...pdfSettings,
+  ...logbookSettings,
 }).superRefine(checkAuthSettings);
 
 /** Every setting's name (`.env.example` must list each one). */

@@ -352,6 +352,69 @@ CREATE TABLE "stored_files" (
     CONSTRAINT "stored_files_pkey" PRIMARY KEY ("id")
 );
 
+-- CreateTable
+CREATE TABLE "logbook_sources" (
+    "id" TEXT NOT NULL,
+    "workspace_id" TEXT NOT NULL,
+    "kind" TEXT NOT NULL,
+    "external_id" TEXT NOT NULL,
+    "profile_url" TEXT,
+    "username" TEXT,
+    "tick_count" INTEGER NOT NULL DEFAULT 0,
+    "last_synced_at" TIMESTAMP(3),
+    "last_job_id" TEXT,
+    "created_at" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updated_at" TIMESTAMP(3) NOT NULL,
+
+    CONSTRAINT "logbook_sources_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "logbook_ticks" (
+    "id" TEXT NOT NULL,
+    "source_id" TEXT NOT NULL,
+    "workspace_id" TEXT NOT NULL,
+    "key" TEXT NOT NULL,
+    "position" INTEGER NOT NULL,
+    "date" DATE,
+    "date_precision" TEXT,
+    "route" TEXT NOT NULL,
+    "location" TEXT NOT NULL,
+    "url" TEXT,
+    "discipline" TEXT NOT NULL,
+    "route_types" TEXT NOT NULL,
+    "style" TEXT NOT NULL,
+    "send" BOOLEAN NOT NULL,
+    "rating" TEXT NOT NULL,
+    "grade_system" TEXT,
+    "grade" TEXT,
+    "grade_step" TEXT,
+    "grade_score" DOUBLE PRECISION,
+    "danger" TEXT,
+    "aid" TEXT,
+    "pitches" INTEGER,
+    "length_ft" INTEGER,
+    "length_m" DOUBLE PRECISION,
+    "avg_stars" DOUBLE PRECISION,
+    "your_stars" DOUBLE PRECISION,
+    "notes" TEXT NOT NULL,
+
+    CONSTRAINT "logbook_ticks_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "logbook_pyramids" (
+    "id" TEXT NOT NULL,
+    "source_id" TEXT NOT NULL,
+    "discipline" TEXT NOT NULL,
+    "system" TEXT NOT NULL,
+    "top_grade" TEXT,
+    "levels" JSONB NOT NULL,
+    "computed_at" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "logbook_pyramids_pkey" PRIMARY KEY ("id")
+);
+
 -- CreateIndex
 CREATE UNIQUE INDEX "users_email_key" ON "users"("email");
 
@@ -484,6 +547,21 @@ CREATE INDEX "stored_files_workspace_id_idx" ON "stored_files"("workspace_id");
 -- CreateIndex
 CREATE INDEX "stored_files_job_id_idx" ON "stored_files"("job_id");
 
+-- CreateIndex
+CREATE UNIQUE INDEX "logbook_sources_workspace_id_kind_external_id_key" ON "logbook_sources"("workspace_id", "kind", "external_id");
+
+-- CreateIndex
+CREATE INDEX "logbook_ticks_workspace_id_id_idx" ON "logbook_ticks"("workspace_id", "id");
+
+-- CreateIndex
+CREATE INDEX "logbook_ticks_source_id_discipline_send_idx" ON "logbook_ticks"("source_id", "discipline", "send");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "logbook_ticks_source_id_key_key" ON "logbook_ticks"("source_id", "key");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "logbook_pyramids_source_id_discipline_key" ON "logbook_pyramids"("source_id", "discipline");
+
 -- AddForeignKey
 ALTER TABLE "accounts" ADD CONSTRAINT "accounts_user_id_fkey" FOREIGN KEY ("user_id") REFERENCES "users"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
@@ -525,4 +603,13 @@ ALTER TABLE "stored_files" ADD CONSTRAINT "stored_files_workspace_id_fkey" FOREI
 
 -- AddForeignKey
 ALTER TABLE "stored_files" ADD CONSTRAINT "stored_files_job_id_fkey" FOREIGN KEY ("job_id") REFERENCES "jobs"("id") ON DELETE SET NULL ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "logbook_sources" ADD CONSTRAINT "logbook_sources_workspace_id_fkey" FOREIGN KEY ("workspace_id") REFERENCES "workspaces"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "logbook_ticks" ADD CONSTRAINT "logbook_ticks_source_id_fkey" FOREIGN KEY ("source_id") REFERENCES "logbook_sources"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "logbook_pyramids" ADD CONSTRAINT "logbook_pyramids_source_id_fkey" FOREIGN KEY ("source_id") REFERENCES "logbook_sources"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 

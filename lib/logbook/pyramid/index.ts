@@ -1,0 +1,1 @@
+export { computePyramids, type DisciplinePyramid, type PyramidLevel } from "./compute-pyramid";
