@@ -134,6 +134,7 @@ CREATE TABLE "eve_contracts" (
     "contains_additional_items" BOOLEAN NOT NULL DEFAULT false,
     "first_seen_at" TIMESTAMPTZ(3) NOT NULL,
     "last_seen_at" TIMESTAMPTZ(3) NOT NULL,
+    "changed_at" TIMESTAMPTZ(3) NOT NULL,
     "expired_at" TIMESTAMPTZ(3),
 
     CONSTRAINT "eve_contracts_pkey" PRIMARY KEY ("contract_id")
