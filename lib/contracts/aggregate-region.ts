@@ -111,6 +111,13 @@ async function fetchPendingItems(
   const typeCounts: TypeCounts = { typesFetched: 0, typesRefreshed: 0, typeFailures: 0 };
   let next = 0;
   let stopped = false;
+  // New types are fetched one contract at a time, so two workers never fetch the same type twice.
+  let typesTurn: Promise<unknown> = Promise.resolve();
+  const inTypesTurn = (fn: () => Promise<void>) => {
+    const turn = typesTurn.then(fn);
+    typesTurn = turn.catch(() => {});
+    return turn;
+  };
   const worker = async () => {
     while (next < pending.length && !stopped) {
       const row = pending[next++];
@@ -130,7 +137,7 @@ async function fetchPendingItems(
           throw new Error(`invalid item ${result.invalid[0].id ?? "?"}: ${result.invalid[0].problem}`);
         }
         const typeIds = result.items.map((i) => i.type_id);
-        await ensureTypes(ctx.sql, ctx.esi, typeIds, typeCounts);
+        await inTypesTurn(() => ensureTypes(ctx.sql, ctx.esi, typeIds, typeCounts));
         const groups = await typeGroups(ctx.sql, typeIds);
         const shipGroups = ctx.shipGroupIds.length > 0 ? new Set(ctx.shipGroupIds) : await groupsOfCategory(ctx.sql, SHIP_CATEGORY_ID);
         const ship = detectShip(row.type, result.items, (t) => groups.get(t), shipGroups);
