@@ -18,7 +18,7 @@ const bundle = contract();
 const courier = contract({ type: "courier", reward: 2_000_000, collateral: 10_000_000, price: undefined });
 const auction = contract({ type: "auction", buyout: 5_000_000 });
 const gone = contract();
-const malformed = { ...contract(), date_issued: "yesterday" };
+const malformed: Record<string, unknown> = { ...contract(), date_issued: "yesterday" };
 
 beforeAll(async () => {
   esi = await startEsiStandIn(universe());
