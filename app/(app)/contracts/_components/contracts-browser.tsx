@@ -1,6 +1,6 @@
 "use client";
 
-import { useCallback, useEffect, useState } from "react";
+import { useEffect, useState } from "react";
 import { api, errorMessage } from "@/app/_components/api";
 import { Alert } from "@/app/_components/ui/alert";
 import { Button } from "@/app/_components/ui/button";
@@ -34,15 +34,20 @@ export function ContractsBrowser({ regions }: { regions: number[] }) {
   const [open, setOpen] = useState<number | null>(null);
   const cursor = pages.at(-1);
 
-  const load = useCallback(async () => {
-    try {
-      setError(null);
-      setData(await api(`/api/v1/contracts?${query(applied, cursor)}`));
-    } catch (e) {
-      setError(errorMessage(e));
-    }
+  useEffect(() => {
+    let current = true;
+    api<{ items: Contract[]; next_cursor: string | null }>(`/api/v1/contracts?${query(applied, cursor)}`).then(
+      (page) => {
+        if (!current) return;
+        setError(null);
+        setData(page);
+      },
+      (e) => current && setError(errorMessage(e)),
+    );
+    return () => {
+      current = false;
+    };
   }, [applied, cursor]);
-  useEffect(() => void load(), [load]);
 
   const set = (k: keyof Filters) => (e: { target: { value: string } }) => setFilters({ ...filters, [k]: e.target.value });
   return (
