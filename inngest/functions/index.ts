@@ -3,6 +3,7 @@ import { formsProcess } from "./forms-process";
 import { formsExpire } from "./forms-expire";
 import { formsCleanup } from "./forms-cleanup";
 import { logbookSync } from "./logbook-sync";
+import { contractsAggregate } from "./contracts-aggregate";
 
 /**
  * Every durable function served at /api/inngest. A pipeline adds its file under
@@ -14,4 +15,5 @@ export const functions = [
   formsExpire,
   formsCleanup,
   logbookSync,
+  contractsAggregate,
 ];

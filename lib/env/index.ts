@@ -8,6 +8,7 @@ import { formsModelSettings } from "./forms-model";
 import { formsSettings } from "./forms";
 import { pdfSettings } from "./pdf";
 import { logbookSettings } from "./logbook";
+import { contractsSettings } from "./contracts";
 
 const settingsSchema = z.object({
   ...coreSettings,
@@ -18,6 +19,7 @@ const settingsSchema = z.object({
   ...formsSettings,
   ...pdfSettings,
   ...logbookSettings,
+  ...contractsSettings,
 }).superRefine(checkAuthSettings);
 
 /** Every setting's name (`.env.example` must list each one). */

@@ -75,7 +75,16 @@ function logEngineProblems(status: string, detail: Record<string, unknown> | und
  * An engine reported "disabled" (Inngest Cloud or an external Inngest server runs the functions)
  * counts as healthy: this process cannot vouch for that service, and is not broken without it.
  */
-export async function checkHealth(): Promise<HealthReport> {
+/**
+ * A pipeline's own health (a scheduler that stopped firing): the route passes them in, so this
+ * platform module never imports a pipeline. "degraded" makes the whole report degraded.
+ */
+export type PipelineHealthCheck = {
+  name: string;
+  check: () => Promise<{ status: "ok" | "degraded" | "off" } & Record<string, string | number | boolean | null>>;
+};
+
+export async function checkHealth(pipelines: PipelineHealthCheck[] = []): Promise<HealthReport> {
   const [database, storageCheck, engine] = await Promise.all([
     timed("database", async () => {
       await (await getDatabase()).sql.query("SELECT 1");
@@ -93,9 +102,25 @@ export async function checkHealth(): Promise<HealthReport> {
       },
     ),
   ]);
+  const pipelineResults = await Promise.all(
+    pipelines.map(async (p) => {
+      try {
+        return [p.name, await withTimeout(p.check(), TIMEOUT_MS, p.name)] as const;
+      } catch (error) {
+        logger().warn({ err: error, check: p.name }, "health check failed");
+        return [p.name, { status: "degraded" as const }] as const;
+      }
+    }),
+  );
   const down = database.status === "down" || storageCheck.status === "down" || engine.status === "down";
+  const degraded = engine.status === "degraded" || pipelineResults.some(([, r]) => r.status === "degraded");
   return {
-    status: down ? "down" : engine.status === "degraded" ? "degraded" : "ok",
-    checks: { database, storage: storageCheck, engine },
+    status: down ? "down" : degraded ? "degraded" : "ok",
+    checks: {
+      database,
+      storage: storageCheck,
+      engine,
+      ...(pipelineResults.length ? { pipelines: Object.fromEntries(pipelineResults) } : {}),
+    },
   };
 }

@@ -1,2 +1,2 @@
-export { checkHealth } from "./check-health";
+export { checkHealth, type PipelineHealthCheck } from "./check-health";
 export { healthSchema, type HealthReport } from "./schemas";

@@ -24,6 +24,10 @@ export const healthSchema = z
             }),
         })
         .meta({ description: "The embedded engine's state, with numeric details such as queue depth" }),
+      pipelines: z
+        .record(z.string(), z.looseObject({ status: z.enum(["ok", "degraded", "off"]) }))
+        .optional()
+        .meta({ description: "Scheduled pipelines: degraded when no run succeeded within two intervals; off when not configured" }),
     }),
   })
   .meta({ id: "Health" });

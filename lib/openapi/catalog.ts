@@ -12,3 +12,4 @@ export * as workspaces from "@/lib/workspaces/operations";
 export * as runs from "@/lib/runs/operations";
 export * as forms from "@/lib/forms/operations";
 export * as logbook from "@/lib/logbook/operations";
+export * as contracts from "@/lib/contracts/operations";

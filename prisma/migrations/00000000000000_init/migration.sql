@@ -105,6 +105,119 @@ CREATE TABLE "rate_limit_buckets" (
 );
 
 -- CreateTable
+CREATE TABLE "eve_contracts" (
+    "contract_id" BIGINT NOT NULL,
+    "region_id" INTEGER NOT NULL,
+    "type" TEXT NOT NULL,
+    "status" TEXT NOT NULL DEFAULT 'outstanding',
+    "issuer_id" BIGINT NOT NULL,
+    "issuer_corporation_id" BIGINT NOT NULL,
+    "for_corporation" BOOLEAN NOT NULL DEFAULT false,
+    "price" DOUBLE PRECISION,
+    "buyout" DOUBLE PRECISION,
+    "reward" DOUBLE PRECISION,
+    "collateral" DOUBLE PRECISION,
+    "volume" DOUBLE PRECISION,
+    "title" TEXT,
+    "days_to_complete" INTEGER,
+    "start_location_id" BIGINT,
+    "end_location_id" BIGINT,
+    "date_issued" TIMESTAMPTZ(3) NOT NULL,
+    "date_expired" TIMESTAMPTZ(3) NOT NULL,
+    "items_fetched_at" TIMESTAMPTZ(3),
+    "items_gone" BOOLEAN NOT NULL DEFAULT false,
+    "is_ship_contract" BOOLEAN NOT NULL DEFAULT false,
+    "ship_type_id" INTEGER,
+    "quantity" INTEGER,
+    "is_blueprint_copy" BOOLEAN,
+    "runs" INTEGER,
+    "material_efficiency" INTEGER,
+    "time_efficiency" INTEGER,
+    "contains_additional_items" BOOLEAN NOT NULL DEFAULT false,
+    "first_seen_at" TIMESTAMPTZ(3) NOT NULL,
+    "last_seen_at" TIMESTAMPTZ(3) NOT NULL,
+    "changed_at" TIMESTAMPTZ(3) NOT NULL,
+    "expired_at" TIMESTAMPTZ(3),
+
+    CONSTRAINT "eve_contracts_pkey" PRIMARY KEY ("contract_id")
+);
+
+-- CreateTable
+CREATE TABLE "eve_contract_items" (
+    "record_id" BIGINT NOT NULL,
+    "contract_id" BIGINT NOT NULL,
+    "type_id" INTEGER NOT NULL,
+    "quantity" INTEGER NOT NULL,
+    "is_included" BOOLEAN NOT NULL,
+    "item_id" BIGINT,
+    "is_blueprint_copy" BOOLEAN NOT NULL DEFAULT false,
+    "runs" INTEGER,
+    "material_efficiency" INTEGER,
+    "time_efficiency" INTEGER,
+
+    CONSTRAINT "eve_contract_items_pkey" PRIMARY KEY ("record_id")
+);
+
+-- CreateTable
+CREATE TABLE "eve_types" (
+    "type_id" INTEGER NOT NULL,
+    "name" TEXT NOT NULL,
+    "group_id" INTEGER NOT NULL,
+    "category_id" INTEGER,
+    "last_refreshed_at" TIMESTAMPTZ(3) NOT NULL,
+    "failures" INTEGER NOT NULL DEFAULT 0,
+    "last_error" TEXT,
+
+    CONSTRAINT "eve_types_pkey" PRIMARY KEY ("type_id")
+);
+
+-- CreateTable
+CREATE TABLE "eve_groups" (
+    "group_id" INTEGER NOT NULL,
+    "name" TEXT NOT NULL,
+    "category_id" INTEGER NOT NULL,
+    "refreshed_at" TIMESTAMPTZ(3) NOT NULL,
+
+    CONSTRAINT "eve_groups_pkey" PRIMARY KEY ("group_id")
+);
+
+-- CreateTable
+CREATE TABLE "esi_cache" (
+    "url" TEXT NOT NULL,
+    "etag" TEXT,
+    "expires_at" TIMESTAMPTZ(3),
+    "last_modified" TEXT,
+    "updated_at" TIMESTAMPTZ(3) NOT NULL,
+
+    CONSTRAINT "esi_cache_pkey" PRIMARY KEY ("url")
+);
+
+-- CreateTable
+CREATE TABLE "contract_runs" (
+    "id" TEXT NOT NULL,
+    "status" TEXT NOT NULL,
+    "trigger" TEXT NOT NULL,
+    "requested_by" TEXT,
+    "created_at" TIMESTAMPTZ(3) NOT NULL,
+    "started_at" TIMESTAMPTZ(3),
+    "ended_at" TIMESTAMPTZ(3),
+    "duration_ms" INTEGER,
+    "summary" JSONB,
+
+    CONSTRAINT "contract_runs_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "contract_leases" (
+    "name" TEXT NOT NULL,
+    "holder" TEXT NOT NULL,
+    "expires_at" TIMESTAMPTZ(3) NOT NULL,
+    "acquired_at" TIMESTAMPTZ(3) NOT NULL,
+
+    CONSTRAINT "contract_leases_pkey" PRIMARY KEY ("name")
+);
+
+-- CreateTable
 CREATE TABLE "engine_apps" (
     "id" TEXT NOT NULL,
     "url" TEXT NOT NULL,
@@ -458,6 +571,33 @@ CREATE INDEX "revoked_sessions_expires_at_idx" ON "revoked_sessions"("expires_at
 CREATE INDEX "rate_limit_buckets_window_start_idx" ON "rate_limit_buckets"("window_start");
 
 -- CreateIndex
+CREATE INDEX "eve_contracts_region_id_status_idx" ON "eve_contracts"("region_id", "status");
+
+-- CreateIndex
+CREATE INDEX "eve_contracts_status_date_issued_contract_id_idx" ON "eve_contracts"("status", "date_issued" DESC, "contract_id" DESC);
+
+-- CreateIndex
+CREATE INDEX "eve_contracts_is_ship_contract_ship_type_id_idx" ON "eve_contracts"("is_ship_contract", "ship_type_id");
+
+-- CreateIndex
+CREATE INDEX "eve_contracts_price_idx" ON "eve_contracts"("price");
+
+-- CreateIndex
+CREATE INDEX "eve_contracts_expired_at_idx" ON "eve_contracts"("expired_at");
+
+-- CreateIndex
+CREATE INDEX "eve_contract_items_contract_id_idx" ON "eve_contract_items"("contract_id");
+
+-- CreateIndex
+CREATE INDEX "eve_types_last_refreshed_at_idx" ON "eve_types"("last_refreshed_at");
+
+-- CreateIndex
+CREATE INDEX "contract_runs_created_at_idx" ON "contract_runs"("created_at" DESC);
+
+-- CreateIndex
+CREATE INDEX "contract_runs_status_idx" ON "contract_runs"("status");
+
+-- CreateIndex
 CREATE INDEX "engine_functions_app_id_idx" ON "engine_functions"("app_id");
 
 -- CreateIndex
@@ -585,6 +725,9 @@ ALTER TABLE "api_keys" ADD CONSTRAINT "api_keys_workspace_id_fkey" FOREIGN KEY (
 
 -- AddForeignKey
 ALTER TABLE "api_keys" ADD CONSTRAINT "api_keys_created_by_id_fkey" FOREIGN KEY ("created_by_id") REFERENCES "users"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "eve_contract_items" ADD CONSTRAINT "eve_contract_items_contract_id_fkey" FOREIGN KEY ("contract_id") REFERENCES "eve_contracts"("contract_id") ON DELETE CASCADE ON UPDATE CASCADE;
 
 -- AddForeignKey
 ALTER TABLE "jobs" ADD CONSTRAINT "jobs_workspace_id_fkey" FOREIGN KEY ("workspace_id") REFERENCES "workspaces"("id") ON DELETE CASCADE ON UPDATE CASCADE;

@@ -1,0 +1,6 @@
+// GET /api/v1/contracts/{contract_id} – one contract with its items
+import { apiRoute } from "@/lib/http";
+import { getContract } from "@/lib/contracts/get-contract";
+import { getContractOperation } from "@/lib/contracts/operations";
+
+export const GET = apiRoute(getContractOperation, async ({ params }) => getContract(params.contract_id));

@@ -1,0 +1,6 @@
+// GET /api/v1/contracts – aggregated EVE public contracts (filters, sort, cursor)
+import { apiRoute } from "@/lib/http";
+import { listContracts } from "@/lib/contracts/list-contracts";
+import { listContractsOperation } from "@/lib/contracts/operations";
+
+export const GET = apiRoute(listContractsOperation, async ({ query }) => listContracts(query));
