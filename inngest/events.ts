@@ -24,3 +24,13 @@ export const selfTestRequested = eventType("conveyor/self-test.requested", {
 export const formsPdfUploaded = eventType("forms/pdf.uploaded", {
   schema: z.object({ job_id: z.string().min(1), workspace_id: z.string().min(1) }),
 });
+
+/** An image was accepted for the Notion relay and its job is queued: `relay-process` dispatches it. */
+export const relayImageUploaded = eventType("relay/image.uploaded", {
+  schema: z.object({ job_id: z.string().min(1), workspace_id: z.string().min(1) }),
+});
+
+/** The n8n workflow called back for a relay job (already stored); the waiting run wakes on it. */
+export const relayCallbackReceived = eventType("relay/callback.received", {
+  schema: z.object({ job_id: z.string().min(1), workspace_id: z.string().min(1), status: z.enum(["success", "failure"]) }),
+});

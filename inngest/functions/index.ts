@@ -2,6 +2,7 @@ import { selfTest } from "./self-test";
 import { formsProcess } from "./forms-process";
 import { formsExpire } from "./forms-expire";
 import { formsCleanup } from "./forms-cleanup";
+import { relayProcess } from "./relay-process";
 
 /**
  * Every durable function served at /api/inngest. A pipeline adds its file under
@@ -12,4 +13,5 @@ export const functions = [
   formsProcess,
   formsExpire,
   formsCleanup,
+  relayProcess,
 ];

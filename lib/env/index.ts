@@ -6,6 +6,7 @@ import { storageSettings } from "./storage";
 import { authSettings, checkAuthSettings } from "./auth";
 import { formsModelSettings } from "./forms-model";
 import { formsSettings } from "./forms";
+import { relaySettings } from "./relay";
 
 const settingsSchema = z.object({
   ...coreSettings,
@@ -14,6 +15,7 @@ const settingsSchema = z.object({
   ...authSettings,
   ...formsModelSettings,
   ...formsSettings,
+  ...relaySettings,
 }).superRefine(checkAuthSettings);
 
 /** Every setting's name (`.env.example` must list each one). */

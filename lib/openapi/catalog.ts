@@ -11,3 +11,4 @@ export * as auth from "@/lib/auth/operations";
 export * as workspaces from "@/lib/workspaces/operations";
 export * as runs from "@/lib/runs/operations";
 export * as forms from "@/lib/forms/operations";
+export * as relay from "@/lib/relay/operations";

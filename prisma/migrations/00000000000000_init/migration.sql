@@ -352,6 +352,24 @@ CREATE TABLE "stored_files" (
     CONSTRAINT "stored_files_pkey" PRIMARY KEY ("id")
 );
 
+-- CreateTable
+CREATE TABLE "relay_jobs" (
+    "job_id" TEXT NOT NULL,
+    "workspace_id" TEXT NOT NULL,
+    "filename" TEXT NOT NULL,
+    "content_type" TEXT NOT NULL,
+    "notion_database_id" TEXT NOT NULL,
+    "input_file_id" TEXT,
+    "callback_status" TEXT,
+    "notion_page_url" TEXT,
+    "result_message" TEXT,
+    "callback_digest" TEXT,
+    "callback_at" TIMESTAMP(3),
+    "created_at" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "relay_jobs_pkey" PRIMARY KEY ("job_id")
+);
+
 -- CreateIndex
 CREATE UNIQUE INDEX "users_email_key" ON "users"("email");
 
@@ -484,6 +502,9 @@ CREATE INDEX "stored_files_workspace_id_idx" ON "stored_files"("workspace_id");
 -- CreateIndex
 CREATE INDEX "stored_files_job_id_idx" ON "stored_files"("job_id");
 
+-- CreateIndex
+CREATE INDEX "relay_jobs_workspace_id_created_at_job_id_idx" ON "relay_jobs"("workspace_id", "created_at" DESC, "job_id" DESC);
+
 -- AddForeignKey
 ALTER TABLE "accounts" ADD CONSTRAINT "accounts_user_id_fkey" FOREIGN KEY ("user_id") REFERENCES "users"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
@@ -525,4 +546,7 @@ ALTER TABLE "stored_files" ADD CONSTRAINT "stored_files_workspace_id_fkey" FOREI
 
 -- AddForeignKey
 ALTER TABLE "stored_files" ADD CONSTRAINT "stored_files_job_id_fkey" FOREIGN KEY ("job_id") REFERENCES "jobs"("id") ON DELETE SET NULL ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "relay_jobs" ADD CONSTRAINT "relay_jobs_job_id_fkey" FOREIGN KEY ("job_id") REFERENCES "jobs"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
