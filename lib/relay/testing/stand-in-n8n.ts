@@ -11,8 +11,12 @@ import { checkSignature, signatureHeaders } from "@/lib/http/signed-webhook";
  * immediately" mode does, then calls back signed, as the workflow's HTTP Request nodes do.
  */
 export type StandInBehaviour =
-  /** Create the "page" and call back success (the default). */
-  | { kind: "success" }
+  /**
+   * Create the "page" and call back success (the default). `callBackFirst`: the callback is made
+   * and answered before the webhook answers (a workflow that responds at its end), so it lands
+   * before the run's wait can begin.
+   */
+  | { kind: "success"; callBackFirst?: boolean; delayMs?: number }
   /** Call back failure with this message (the workflow's error branch). */
   | { kind: "failure"; message: string }
   /** Accept the webhook but never call back. */
@@ -96,13 +100,17 @@ export async function startStandInN8n(opts: { secret: string; port?: number; cal
             res.writeHead(401, { "content-type": "application/json" }).end(JSON.stringify({ message: "invalid signature" }));
             return;
           }
-          res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ message: "Workflow was started" }));
-          if (behaviour.kind === "silent") return;
+          const answer = () => res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ message: "Workflow was started" }));
+          if (behaviour.kind === "silent") return answer();
           const payload =
             behaviour.kind === "success"
               ? { status: "success", notion_page_url: standInPageUrl(dispatch.jobId, dispatch.filename) }
               : { status: "failure", message: behaviour.message };
-          setTimeout(() => void callBack(dispatch.callbackUrl, payload).catch(() => state.callbackAnswers.push(0)), opts.callbackDelayMs ?? 0);
+          const send = () => callBack(dispatch.callbackUrl, payload).catch(() => void state.callbackAnswers.push(0));
+          if (behaviour.kind === "success" && behaviour.callBackFirst) return void send().then(answer);
+          answer();
+          const delay = behaviour.kind === "success" && behaviour.delayMs !== undefined ? behaviour.delayMs : (opts.callbackDelayMs ?? 0);
+          setTimeout(() => void send(), delay);
         })
         .catch(() => res.writeHead(400).end());
     });
