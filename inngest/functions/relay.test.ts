@@ -5,7 +5,6 @@ import { createTestUser, routeParams, type TestUser } from "@/lib/auth/testing";
 import { useTestDatabase } from "@/lib/db/testing";
 import { resetEnvCache } from "@/lib/env";
 import { startHarness, until, type Harness } from "@/lib/engine/testing/harness";
-import { checkSignature } from "@/lib/http";
 import { expireJobResults } from "@/lib/jobs";
 import { storedFiles } from "@/lib/forms/jobs/testing";
 import { IMAGES, relayUploadRequest, TEST_DATABASE_ID, TEST_RELAY_SECRET, useRelayTestEnv, type RelayTestEnv } from "@/lib/relay/testing/env";

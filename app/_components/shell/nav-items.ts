@@ -13,12 +13,14 @@ export type NavItem = {
 /**
  * The signed-in navigation. A pipeline adds its page with one line in the "main" section, e.g.
  *   { href: "/forms", label: "Forms", icon: "form", section: "main" },
+  { href: "/relay", label: "Notion relay", icon: "form", section: "main" },
  * The operators' runs page adds, when it exists:
  *   { href: "/runs", label: "Runs", icon: "runs", permission: "runs.read", section: "main" },
  */
 export const NAV_ITEMS: NavItem[] = [
   { href: "/dashboard", label: "Dashboard", icon: "dashboard", section: "main" },
   { href: "/forms", label: "Forms", icon: "form", section: "main" },
+  { href: "/relay", label: "Notion relay", icon: "form", section: "main" },
   { href: "/runs", label: "Runs", icon: "runs", permission: "runs.read", section: "main" },
   { href: "/settings/api-keys", label: "API keys", icon: "key", section: "settings" },
   { href: "/settings/members", label: "Members", icon: "users", section: "settings" },

@@ -68,6 +68,8 @@ export async function startStandInN8n(opts: { secret: string; port?: number; cal
   }
 
   const server = http.createServer((req, res) => {
+    // n8n's own health endpoint, which Playwright polls before the tests start.
+    if (req.method === "GET" && req.url === "/healthz") return void res.writeHead(200, { "content-type": "application/json" }).end('{"status":"ok"}');
     if (req.method !== "POST" || req.url !== STAND_IN_WEBHOOK_PATH) {
       res.writeHead(404, { "content-type": "application/json" }).end(JSON.stringify({ code: 404, message: "The requested webhook is not registered." }));
       return;
