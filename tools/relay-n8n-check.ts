@@ -18,6 +18,7 @@ import { startStandInNotion } from "../lib/relay/testing/stand-in-notion";
 const N8N_VERSION = process.env.N8N_VERSION ?? "1.123";
 const root = path.resolve(__dirname, "..");
 const cache = path.join(root, ".cache", "n8n");
+fs.mkdirSync(path.join(root, ".cache"), { recursive: true });
 const home = fs.mkdtempSync(path.join(root, ".cache", "n8n-home-"));
 const SECRET = "n8n-check-signing-secret-0123456789abcdef";
 const TOKEN = "ntn_n8n_check_token";
