@@ -1,6 +1,7 @@
 import path from "node:path";
 import { defineConfig } from "@playwright/test";
 import { OIDC_ISSUER, OIDC_PORT, oidcAppSettings } from "./e2e/fixtures/oidc-config";
+import { N8N_PORT, relayAppSettings } from "./e2e/fixtures/relay-config";
 
 /**
  * Browser tests against the built app (`npm run test:e2e`). The app is built once when sources
@@ -41,6 +42,7 @@ export default defineConfig({
       stderr: "pipe",
       // The logbook spec serves its Mountain Project stand-in on PORT + 2.
       env: { E2E_PORT: String(PORT), LOGBOOK_MP_BASE_URL: `http://127.0.0.1:${PORT + 2}`, ...oidcAppSettings() },
+      env: { E2E_PORT: String(PORT), ...oidcAppSettings(), ...relayAppSettings() },
     },
     {
       // The OpenID Connect provider e2e/sso.spec.ts signs in through.
@@ -51,6 +53,16 @@ export default defineConfig({
       stdout: "pipe",
       stderr: "pipe",
       env: { E2E_PORT: String(PORT), E2E_OIDC_PORT: String(OIDC_PORT) },
+    },
+    {
+      // The stand-in n8n workflow e2e/relay.spec.ts relays images through.
+      command: `npx tsx ${path.join("e2e", "fixtures", "n8n-server.ts")}`,
+      url: `http://127.0.0.1:${N8N_PORT}/healthz`,
+      timeout: 60_000,
+      reuseExistingServer: false,
+      stdout: "pipe",
+      stderr: "pipe",
+      env: { E2E_PORT: String(PORT) },
     },
   ],
 });

@@ -34,4 +34,12 @@ export const logbookSyncRequested = eventType("logbook/sync.requested", {
 /** An operator asked for a contracts aggregation run ("run now"); `run_id` names its queued row. */
 export const contractsRunRequested = eventType("contracts/run.requested", {
   schema: z.object({ run_id: z.string().min(1).max(100) }),
+/** An image was accepted for the Notion relay and its job is queued: `relay-process` dispatches it. */
+export const relayImageUploaded = eventType("relay/image.uploaded", {
+  schema: z.object({ job_id: z.string().min(1), workspace_id: z.string().min(1) }),
+});
+
+/** The n8n workflow called back for a relay job (already stored); the waiting run wakes on it. */
+export const relayCallbackReceived = eventType("relay/callback.received", {
+  schema: z.object({ job_id: z.string().min(1), workspace_id: z.string().min(1), status: z.enum(["success", "failure"]) }),
 });

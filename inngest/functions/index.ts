@@ -4,6 +4,7 @@ import { formsExpire } from "./forms-expire";
 import { formsCleanup } from "./forms-cleanup";
 import { logbookSync } from "./logbook-sync";
 import { contractsAggregate } from "./contracts-aggregate";
+import { relayProcess } from "./relay-process";
 
 /**
  * Every durable function served at /api/inngest. A pipeline adds its file under
@@ -16,4 +17,5 @@ export const functions = [
   formsCleanup,
   logbookSync,
   contractsAggregate,
+  relayProcess,
 ];

@@ -9,6 +9,7 @@ import { formsSettings } from "./forms";
 import { pdfSettings } from "./pdf";
 import { logbookSettings } from "./logbook";
 import { contractsSettings } from "./contracts";
+import { relaySettings } from "./relay";
 
 const settingsSchema = z.object({
   ...coreSettings,
@@ -20,6 +21,7 @@ const settingsSchema = z.object({
   ...pdfSettings,
   ...logbookSettings,
   ...contractsSettings,
+  ...relaySettings,
 }).superRefine(checkAuthSettings);
 
 /** Every setting's name (`.env.example` must list each one). */

@@ -2,9 +2,14 @@ import { badRequest, payloadTooLarge, unsupportedMediaType } from "@/lib/errors"
 
 /** Reads a request body as text, refusing it as soon as it exceeds `limit` bytes. */
 export async function readLimitedText(req: Request, limit: number): Promise<string> {
+  return (await readLimitedRaw(req, limit)).toString("utf8");
+}
+
+/** Reads a request body's exact bytes (signatures cover bytes, not decoded text), bounded like text. */
+export async function readLimitedRaw(req: Request, limit: number): Promise<Buffer> {
   const declared = Number(req.headers.get("content-length") ?? NaN);
   if (Number.isFinite(declared) && declared > limit) throw payloadTooLarge(limit);
-  if (!req.body) return "";
+  if (!req.body) return Buffer.alloc(0);
   const reader = req.body.getReader();
   const chunks: Uint8Array[] = [];
   let total = 0;
@@ -18,7 +23,7 @@ export async function readLimitedText(req: Request, limit: number): Promise<stri
     }
     chunks.push(value);
   }
-  return Buffer.concat(chunks).toString("utf8");
+  return Buffer.concat(chunks);
 }
 
 /** Parses a JSON request body; 415 for another content type, 400 for malformed JSON. */

@@ -13,3 +13,4 @@ export * as runs from "@/lib/runs/operations";
 export * as forms from "@/lib/forms/operations";
 export * as logbook from "@/lib/logbook/operations";
 export * as contracts from "@/lib/contracts/operations";
+export * as relay from "@/lib/relay/operations";

@@ -52,3 +52,23 @@ describe("sniffContentType", () => {
     expect(sniffContentType(Buffer.from("MZ\x90\x00\x03\x00\x00\x00", "latin1"), true)).toBe("application/octet-stream");
   });
 });
+
+describe("ISO media images (HEIC, HEIF, AVIF)", () => {
+  const ftyp = (major: string, ...compatible: string[]) => {
+    const brands = [major, "\0\0\0\0", ...compatible].join("");
+    const box = Buffer.alloc(8 + brands.length);
+    box.writeUInt32BE(box.length, 0);
+    box.write("ftyp", 4, "latin1");
+    box.write(brands, 8, "latin1");
+    return Buffer.concat([box, Buffer.alloc(32)]);
+  };
+  it("tells them apart by brand", () => {
+    expect(sniffContentType(ftyp("heic", "mif1", "heic"))).toBe("image/heic");
+    expect(sniffContentType(ftyp("mif1", "mif1", "heic"))).toBe("image/heic");
+    expect(sniffContentType(ftyp("mif1", "mif1"))).toBe("image/heif");
+    expect(sniffContentType(ftyp("avif", "mif1", "avif"))).toBe("image/avif");
+  });
+  it("leaves other ISO media (an MP4) alone", () => {
+    expect(sniffContentType(ftyp("isom", "isom", "mp41"))).toBe("application/octet-stream");
+  });
+});

@@ -9,10 +9,30 @@ export function sniffContentType(bytes: Uint8Array, complete = false): string {
   if (startsWith(b, [0xff, 0xd8, 0xff])) return "image/jpeg";
   if (b.subarray(0, 6).toString("latin1") === "GIF87a" || b.subarray(0, 6).toString("latin1") === "GIF89a") return "image/gif";
   if (b.subarray(0, 4).toString("latin1") === "RIFF" && b.subarray(8, 12).toString("latin1") === "WEBP") return "image/webp";
+  const isobmff = isoMediaImage(b);
+  if (isobmff) return isobmff;
   if (startsWith(b, [0x50, 0x4b, 0x03, 0x04]) || startsWith(b, [0x50, 0x4b, 0x05, 0x06])) return zipFlavour(b);
   const text = decodeText(b, complete);
   if (text === undefined) return "application/octet-stream";
   return textFlavour(text, complete);
+}
+
+/** HEIC/HEIF/AVIF photos (phones' default) are ISO media files: an `ftyp` box whose brands name the codec. */
+const HEIF_BRANDS: Record<string, string> = {
+  heic: "image/heic", heix: "image/heic", heim: "image/heic", heis: "image/heic", hevc: "image/heic-sequence", hevx: "image/heic-sequence",
+  mif1: "image/heif", msf1: "image/heif-sequence", avif: "image/avif", avis: "image/avif",
+};
+
+function isoMediaImage(b: Buffer): string | undefined {
+  if (b.length < 16 || b.subarray(4, 8).toString("latin1") !== "ftyp") return undefined;
+  const boxSize = Math.min(b.readUInt32BE(0), b.length);
+  if (boxSize < 16) return undefined;
+  // The major brand, then the compatible brands; a specific codec brand beats the generic mif1/msf1.
+  const brands = [b.subarray(8, 12).toString("latin1")];
+  for (let at = 16; at + 4 <= boxSize; at += 4) brands.push(b.subarray(at, at + 4).toString("latin1"));
+  const known = brands.filter((brand) => brand in HEIF_BRANDS);
+  const specific = known.find((brand) => brand !== "mif1" && brand !== "msf1");
+  return HEIF_BRANDS[specific ?? known[0]];
 }
 
 function startsWith(b: Buffer, sig: number[]): boolean {

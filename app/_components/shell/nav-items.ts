@@ -15,6 +15,7 @@ export type NavItem = {
  *   { href: "/forms", label: "Forms", icon: "form", section: "main" },
   { href: "/logbook", label: "Logbook", icon: "form", section: "main" },
   { href: "/contracts", label: "Contracts", icon: "runs", section: "main" },
+  { href: "/relay", label: "Notion relay", icon: "form", section: "main" },
  * The operators' runs page adds, when it exists:
  *   { href: "/runs", label: "Runs", icon: "runs", permission: "runs.read", section: "main" },
  */
@@ -23,6 +24,7 @@ export const NAV_ITEMS: NavItem[] = [
   { href: "/forms", label: "Forms", icon: "form", section: "main" },
   { href: "/logbook", label: "Logbook", icon: "form", section: "main" },
   { href: "/contracts", label: "Contracts", icon: "runs", section: "main" },
+  { href: "/relay", label: "Notion relay", icon: "form", section: "main" },
   { href: "/runs", label: "Runs", icon: "runs", permission: "runs.read", section: "main" },
   { href: "/settings/api-keys", label: "API keys", icon: "key", section: "settings" },
   { href: "/settings/members", label: "Members", icon: "users", section: "settings" },

@@ -526,6 +526,21 @@ CREATE TABLE "logbook_pyramids" (
     "computed_at" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
 
     CONSTRAINT "logbook_pyramids_pkey" PRIMARY KEY ("id")
+CREATE TABLE "relay_jobs" (
+    "job_id" TEXT NOT NULL,
+    "workspace_id" TEXT NOT NULL,
+    "filename" TEXT NOT NULL,
+    "content_type" TEXT NOT NULL,
+    "notion_database_id" TEXT NOT NULL,
+    "input_file_id" TEXT,
+    "callback_status" TEXT,
+    "notion_page_url" TEXT,
+    "result_message" TEXT,
+    "callback_digest" TEXT,
+    "callback_at" TIMESTAMP(3),
+    "created_at" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "relay_jobs_pkey" PRIMARY KEY ("job_id")
 );
 
 -- CreateIndex
@@ -701,6 +716,7 @@ CREATE UNIQUE INDEX "logbook_ticks_source_id_key_key" ON "logbook_ticks"("source
 
 -- CreateIndex
 CREATE UNIQUE INDEX "logbook_pyramids_source_id_discipline_key" ON "logbook_pyramids"("source_id", "discipline");
+CREATE INDEX "relay_jobs_workspace_id_created_at_job_id_idx" ON "relay_jobs"("workspace_id", "created_at" DESC, "job_id" DESC);
 
 -- AddForeignKey
 ALTER TABLE "accounts" ADD CONSTRAINT "accounts_user_id_fkey" FOREIGN KEY ("user_id") REFERENCES "users"("id") ON DELETE CASCADE ON UPDATE CASCADE;
@@ -755,4 +771,5 @@ ALTER TABLE "logbook_ticks" ADD CONSTRAINT "logbook_ticks_source_id_fkey" FOREIG
 
 -- AddForeignKey
 ALTER TABLE "logbook_pyramids" ADD CONSTRAINT "logbook_pyramids_source_id_fkey" FOREIGN KEY ("source_id") REFERENCES "logbook_sources"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+ALTER TABLE "relay_jobs" ADD CONSTRAINT "relay_jobs_job_id_fkey" FOREIGN KEY ("job_id") REFERENCES "jobs"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 

@@ -1,0 +1,111 @@
+import { randomUUID } from "node:crypto";
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import busboy from "busboy";
+
+/**
+ * A stand-in for the part of Notion's API the relay uses (version 2025-09-03), on 127.0.0.1:
+ * `GET /v1/databases/{id}` (with its `data_sources`), `POST /v1/file_uploads`,
+ * `POST /v1/file_uploads/{id}/send` (multipart `file`) and `POST /v1/pages` under a data source
+ * with an image block attaching the upload. Answers and errors take Notion's shapes
+ * (`{object: "error", status, code, message}`); it checks the bearer token and Notion-Version.
+ */
+export type StandInNotion = {
+  url: string;
+  databaseId: string;
+  dataSourceId: string;
+  uploads: Map<string, { filename: string; contentType: string; status: "pending" | "uploaded"; bytes?: Buffer }>;
+  pages: { id: string; url: string; title: string; dataSourceId: string; fileUploadId: string | null }[];
+  close(): Promise<void>;
+};
+
+const hex = (id: string) => id.replace(/-/g, "");
+
+export async function startStandInNotion(opts: { token: string; databaseId: string; port?: number }): Promise<StandInNotion> {
+  const dataSourceId = randomUUID();
+  const state = { uploads: new Map() as StandInNotion["uploads"], pages: [] as StandInNotion["pages"] };
+  const error = (res: http.ServerResponse, status: number, code: string, message: string) =>
+    res.writeHead(status, { "content-type": "application/json" }).end(JSON.stringify({ object: "error", status, code, message }));
+  const ok = (res: http.ServerResponse, body: object) => res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify(body));
+
+  const server = http.createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on("data", (c: Buffer) => chunks.push(c));
+    req.on("end", () => {
+      const raw = Buffer.concat(chunks);
+      if (req.headers.authorization !== `Bearer ${opts.token}`) return error(res, 401, "unauthorized", "API token is invalid.");
+      if (req.headers["notion-version"] !== "2025-09-03") return error(res, 400, "missing_version", "Notion-Version header failed validation: expected 2025-09-03 here.");
+      const url = new URL(req.url ?? "/", "http://x");
+      const path = url.pathname;
+      let m: RegExpExecArray | null;
+      if (req.method === "GET" && (m = /^\/v1\/databases\/([^/]+)$/.exec(path))) {
+        if (hex(m[1]) !== hex(opts.databaseId)) return error(res, 404, "object_not_found", `Could not find database with ID: ${m[1]}. Make sure the relevant pages and databases are shared with your integration.`);
+        return ok(res, { object: "database", id: opts.databaseId, title: [{ plain_text: "Inbox" }], data_sources: [{ id: dataSourceId, name: "Inbox" }] });
+      }
+      if (req.method === "POST" && path === "/v1/file_uploads") {
+        let body: { mode?: string; filename?: string; content_type?: string };
+        try {
+          body = JSON.parse(raw.toString("utf8") || "{}");
+        } catch {
+          return error(res, 400, "invalid_json", "Error parsing JSON body.");
+        }
+        if ((body.mode ?? "single_part") !== "single_part") return error(res, 400, "validation_error", "Only single_part is supported here.");
+        const id = randomUUID();
+        state.uploads.set(id, { filename: body.filename ?? "file", contentType: body.content_type ?? "application/octet-stream", status: "pending" });
+        return ok(res, { object: "file_upload", id, status: "pending", filename: body.filename ?? null, content_type: body.content_type ?? null, upload_url: `${address()}/v1/file_uploads/${id}/send` });
+      }
+      if (req.method === "POST" && (m = /^\/v1\/file_uploads\/([^/]+)\/send$/.exec(path))) {
+        const upload = state.uploads.get(m[1]);
+        if (!upload) return error(res, 404, "object_not_found", `Could not find file_upload with ID: ${m[1]}.`);
+        const parser = busboy({ headers: req.headers as Record<string, string>, limits: { fileSize: 20_000_000 } });
+        const parts: Buffer[] = [];
+        let seen = false;
+        parser.on("file", (name, stream) => {
+          if (name !== "file") return void stream.resume();
+          seen = true;
+          stream.on("data", (c: Buffer) => parts.push(c));
+        });
+        parser.on("close", () => {
+          if (!seen) return error(res, 400, "validation_error", "body.file should be defined.");
+          Object.assign(upload, { status: "uploaded", bytes: Buffer.concat(parts) });
+          ok(res, { object: "file_upload", id: m![1], status: "uploaded", filename: upload.filename, content_type: upload.contentType, content_length: upload.bytes!.length });
+        });
+        parser.on("error", () => error(res, 400, "validation_error", "The multipart body is malformed."));
+        parser.end(raw);
+        return;
+      }
+      if (req.method === "POST" && path === "/v1/pages") {
+        type PageBody = {
+          parent?: { type?: string; data_source_id?: string; database_id?: string };
+          properties?: Record<string, { title?: { text?: { content?: string } }[] }>;
+          children?: { type?: string; image?: { type?: string; file_upload?: { id?: string } } }[];
+        };
+        let body: PageBody;
+        try {
+          body = JSON.parse(raw.toString("utf8"));
+        } catch {
+          return error(res, 400, "invalid_json", "Error parsing JSON body.");
+        }
+        if (body.parent?.data_source_id !== dataSourceId) return error(res, 400, "validation_error", "body.parent.data_source_id should be a valid data source id.");
+        const title = body.properties?.title?.title?.[0]?.text?.content;
+        if (!title) return error(res, 400, "validation_error", "body.properties.title should be defined.");
+        const image = body.children?.find((c) => c.type === "image")?.image;
+        const fileUploadId = image?.type === "file_upload" ? (image.file_upload?.id ?? null) : null;
+        if (fileUploadId && state.uploads.get(fileUploadId)?.status !== "uploaded") return error(res, 400, "validation_error", `File upload ${fileUploadId} is not uploaded.`);
+        const id = randomUUID();
+        const pageUrl = `https://www.notion.so/${title.replace(/[^A-Za-z0-9]+/g, "-").replace(/^-|-$/g, "") || "Untitled"}-${hex(id)}`;
+        state.pages.push({ id, url: pageUrl, title, dataSourceId, fileUploadId });
+        return ok(res, { object: "page", id, url: pageUrl, parent: { type: "data_source_id", data_source_id: dataSourceId } });
+      }
+      error(res, 400, "invalid_request_url", "Invalid request URL.");
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(opts.port ?? 0, "127.0.0.1", resolve));
+  const address = () => `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return Object.assign(state, {
+    url: address(),
+    databaseId: opts.databaseId,
+    dataSourceId,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  });
+}
