@@ -41,8 +41,7 @@ export default defineConfig({
       stdout: "pipe",
       stderr: "pipe",
       // The logbook spec serves its Mountain Project stand-in on PORT + 2.
-      env: { E2E_PORT: String(PORT), LOGBOOK_MP_BASE_URL: `http://127.0.0.1:${PORT + 2}`, ...oidcAppSettings() },
-      env: { E2E_PORT: String(PORT), ...oidcAppSettings(), ...relayAppSettings() },
+      env: { E2E_PORT: String(PORT), LOGBOOK_MP_BASE_URL: `http://127.0.0.1:${PORT + 2}`, ...oidcAppSettings(), ...relayAppSettings() },
     },
     {
       // The OpenID Connect provider e2e/sso.spec.ts signs in through.

@@ -13,9 +13,6 @@ export type NavItem = {
 /**
  * The signed-in navigation. A pipeline adds its page with one line in the "main" section, e.g.
  *   { href: "/forms", label: "Forms", icon: "form", section: "main" },
-  { href: "/logbook", label: "Logbook", icon: "form", section: "main" },
-  { href: "/contracts", label: "Contracts", icon: "runs", section: "main" },
-  { href: "/relay", label: "Notion relay", icon: "form", section: "main" },
  * The operators' runs page adds, when it exists:
  *   { href: "/runs", label: "Runs", icon: "runs", permission: "runs.read", section: "main" },
  */
