@@ -526,6 +526,9 @@ CREATE TABLE "logbook_pyramids" (
     "computed_at" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
 
     CONSTRAINT "logbook_pyramids_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
 CREATE TABLE "relay_jobs" (
     "job_id" TEXT NOT NULL,
     "workspace_id" TEXT NOT NULL,
@@ -716,6 +719,8 @@ CREATE UNIQUE INDEX "logbook_ticks_source_id_key_key" ON "logbook_ticks"("source
 
 -- CreateIndex
 CREATE UNIQUE INDEX "logbook_pyramids_source_id_discipline_key" ON "logbook_pyramids"("source_id", "discipline");
+
+-- CreateIndex
 CREATE INDEX "relay_jobs_workspace_id_created_at_job_id_idx" ON "relay_jobs"("workspace_id", "created_at" DESC, "job_id" DESC);
 
 -- AddForeignKey
@@ -771,5 +776,7 @@ ALTER TABLE "logbook_ticks" ADD CONSTRAINT "logbook_ticks_source_id_fkey" FOREIG
 
 -- AddForeignKey
 ALTER TABLE "logbook_pyramids" ADD CONSTRAINT "logbook_pyramids_source_id_fkey" FOREIGN KEY ("source_id") REFERENCES "logbook_sources"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
 ALTER TABLE "relay_jobs" ADD CONSTRAINT "relay_jobs_job_id_fkey" FOREIGN KEY ("job_id") REFERENCES "jobs"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
