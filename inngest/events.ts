@@ -31,9 +31,13 @@ export const formsPdfUploaded = eventType("forms/pdf.uploaded", {
  */
 export const logbookSyncRequested = eventType("logbook/sync.requested", {
   schema: z.object({ job_id: z.string().min(1), workspace_id: z.string().min(1), source_id: z.string().min(1) }),
+});
+
 /** An operator asked for a contracts aggregation run ("run now"); `run_id` names its queued row. */
 export const contractsRunRequested = eventType("contracts/run.requested", {
   schema: z.object({ run_id: z.string().min(1).max(100) }),
+});
+
 /** An image was accepted for the Notion relay and its job is queued: `relay-process` dispatches it. */
 export const relayImageUploaded = eventType("relay/image.uploaded", {
   schema: z.object({ job_id: z.string().min(1), workspace_id: z.string().min(1) }),
