@@ -8,7 +8,7 @@ import os from "node:os";
 import path from "node:path";
 import { pipeline } from "node:stream/promises";
 import { Readable } from "node:stream";
-import { inspectPdfBytes } from "@/lib/forms/validate/inspect-pdf";
+import { inspectPdfBytes } from "@/lib/pdf/inspect-pdf";
 import { percentile } from "../engine/stats";
 
 const round = (v: number | null) => (v === null ? null : Number(v.toFixed(1)));

@@ -1,6 +1,6 @@
-import { loadPdfJs, openPdf } from "@/lib/forms/pdfjs";
+import { loadPdfJs, openPdf } from "@/lib/pdf/pdfjs";
 import { walkOperators } from "@/lib/forms/vector/walk-operators";
-import type { Matrix } from "@/lib/forms/geometry";
+import type { Matrix } from "@/lib/pdf/geometry";
 import type { PageInput } from "./types";
 
 /**
