@@ -24,8 +24,8 @@ export function checkPdfBounds(doc: PDFDocument, bounds: PdfBounds): void {
   const formOperators = new Map<PDFRawStream, number>();
   doc.getPages().forEach((page, index) => {
     let operators = 0;
-    for (const stream of contentStreams(page.node.Contents())) operators += countOperators(decodeStream(stream, bounds.maxStreamBytes));
-    const xobjects = page.node.Resources()?.lookupMaybe(PDFName.of("XObject"), PDFDict);
+    for (const stream of contentStreams(structure(() => page.node.Contents()))) operators += countOperators(decodeStream(stream, bounds.maxStreamBytes));
+    const xobjects = structure(() => page.node.Resources()?.lookupMaybe(PDFName.of("XObject"), PDFDict));
     for (const value of xobjects?.values() ?? []) {
       const form = doc.context.lookup(value);
       if (!(form instanceof PDFRawStream) || form.dict.lookupMaybe(PDFName.of("Subtype"), PDFName)?.asString() !== "/Form") continue;
@@ -41,6 +41,18 @@ export function checkPdfBounds(doc: PDFDocument, bounds: PdfBounds): void {
       });
     }
   });
+}
+
+/**
+ * A page attribute, or undefined when its structure is malformed (a Resources entry that is not a
+ * dictionary...): judging that is for the reader and the writer, which answer with their own errors.
+ */
+function structure<T>(read: () => T): T | undefined {
+  try {
+    return read();
+  } catch {
+    return undefined;
+  }
 }
 
 const streamTooLarge = (limit: number) =>
