@@ -13,7 +13,7 @@ describe("countOperators", () => {
     expect(countOperators(ascii("0 0 m 10 10 l S"))).toBe(3);
     expect(countOperators(ascii("BT /F1 12 Tf (a m l (nested) S) Tj ET % m l S\n"))).toBe(4);
     expect(countOperators(ascii("[(x) -20 (y)] TJ <414243> Tj true false null"))).toBe(2);
-    expect(countOperators(ascii("<< /W 2 >> BDC q BI /W 1 /H 1 ID m l S z EI Q EMC"))).toBe(6);
+    expect(countOperators(ascii("<< /W 2 >> BDC q BI /W 1 /H 1 ID m l S z EI Q EMC"))).toBe(7);
     expect(countOperators(ascii("1 0 0 RG 'x' \" 5 5 re f*"))).toBe(5);
   });
 });

@@ -24,8 +24,8 @@ export function checkPdfBounds(doc: PDFDocument, bounds: PdfBounds): void {
   const formOperators = new Map<PDFRawStream, number>();
   doc.getPages().forEach((page, index) => {
     let operators = 0;
-    for (const stream of contentStreams(page.node.Contents())) operators += countOperators(decodeStream(stream, bounds.maxStreamBytes));
-    const xobjects = page.node.Resources()?.lookupMaybe(PDFName.of("XObject"), PDFDict);
+    for (const stream of contentStreams(structure(() => page.node.Contents()))) operators += countOperators(decodeStream(stream, bounds.maxStreamBytes));
+    const xobjects = structure(() => page.node.Resources()?.lookupMaybe(PDFName.of("XObject"), PDFDict));
     for (const value of xobjects?.values() ?? []) {
       const form = doc.context.lookup(value);
       if (!(form instanceof PDFRawStream) || form.dict.lookupMaybe(PDFName.of("Subtype"), PDFName)?.asString() !== "/Form") continue;
@@ -41,6 +41,18 @@ export function checkPdfBounds(doc: PDFDocument, bounds: PdfBounds): void {
       });
     }
   });
+}
+
+/**
+ * A page attribute, or undefined when its structure is malformed (a Resources entry that is not a
+ * dictionary...): judging that is for the reader and the writer, which answer with their own errors.
+ */
+function structure<T>(read: () => T): T | undefined {
+  try {
+    return read();
+  } catch {
+    return undefined;
+  }
 }
 
 const streamTooLarge = (limit: number) =>
@@ -99,9 +111,12 @@ function decodedImageBytes(dict: PDFDict): number {
   return Math.ceil((width * components * bits) / 8) * height;
 }
 
-const WHITESPACE = new Set([0, 9, 10, 12, 13, 32]);
-const DELIMITERS = new Set([0x28, 0x29, 0x3c, 0x3e, 0x5b, 0x5d, 0x7b, 0x7d, 0x2f, 0x25]);
-const isRegular = (c: number) => !WHITESPACE.has(c) && !DELIMITERS.has(c);
+// Byte classes as a table (1 whitespace, 2 delimiter): the scan runs over tens of megabytes.
+const CLASS = new Uint8Array(256);
+for (const c of [0, 9, 10, 12, 13, 32]) CLASS[c] = 1;
+for (const c of [0x28, 0x29, 0x3c, 0x3e, 0x5b, 0x5d, 0x7b, 0x7d, 0x2f, 0x25]) CLASS[c] = 2;
+const WHITESPACE = { has: (c: number) => CLASS[c] === 1 };
+const isRegular = (c: number) => CLASS[c] === 0;
 
 /**
  * Counts the operators in a content stream in one linear pass: words that start with a letter
