@@ -5,6 +5,8 @@ import { shot, startSignedIn } from "./support/app";
 const PNG = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==", "base64");
 
 test("an uploaded image becomes a Notion link once the (stand-in) workflow calls back", async ({ page }) => {
+  // Sign-up, the upload, the dispatch, the callback and the engine's run on a shared, busy machine.
+  test.setTimeout(120_000);
   await startSignedIn(page, "relay");
   await page.goto("/relay");
   await expect(page.getByRole("heading", { name: "Notion relay" })).toBeVisible();

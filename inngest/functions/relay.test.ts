@@ -87,13 +87,14 @@ async function eventTypes(id: string): Promise<string[]> {
 
 describe("relay-process", () => {
   it("dispatches the image signed with every part, waits, and the callback's event ends the wait with the Notion page", async () => {
-    // The callback comes once the run waits; the clock never moves, so only the event can end the wait.
-    n8n.fallback = { kind: "success", delayMs: 1500 };
+    // The callback comes once the run waits (well after "waiting" is recorded, even on a busy
+    // machine); the clock never moves, so only the event can end the wait.
+    n8n.fallback = { kind: "success", delayMs: 5000 };
     const id = await uploadImage();
     const job = await until(async () => {
       const j = await relayJob(id);
       return j.status === "success" ? j : undefined;
-    }, 20_000, "the job to succeed");
+    }, 40_000, "the job to succeed");
     expect(job).toMatchObject({ status: "success", notion_page_url: standInPageUrl(id, "Whiteboard 3.png"), error: null });
     expect(job.completed_at).not.toBeNull();
     const [dispatch] = n8n.received;
