@@ -1,8 +1,10 @@
 import { eventType } from "inngest";
 import { z } from "zod";
+import { formsEvents } from "@/lib/forms/definition";
 
 /**
- * The event catalogue: every event Conveyor sends or listens to, with its data schema.
+ * The event catalogue: every event Conveyor sends or listens to, with its data schema. Pipelines
+ * declare theirs in their registry entry (`events`); this file makes them typed event types.
  * Names are `area/noun.verb`. Functions trigger on these (`triggers: [jobCanceled]`) and senders
  * build them with `jobCanceled.create({...})` so the payload is type-checked.
  *
@@ -21,6 +23,4 @@ export const selfTestRequested = eventType("conveyor/self-test.requested", {
 });
 
 /** A PDF passed the upload checks and its forms job is queued: `forms-process` makes it fillable. */
-export const formsPdfUploaded = eventType("forms/pdf.uploaded", {
-  schema: z.object({ job_id: z.string().min(1), workspace_id: z.string().min(1) }),
-});
+export const formsPdfUploaded = eventType(formsEvents.uploaded.name, { schema: formsEvents.uploaded.schema });

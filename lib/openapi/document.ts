@@ -9,7 +9,7 @@ import { errorSchema, STANDARD_ERRORS } from "./error-schema";
 
 export type OpenApiDocument = ReturnType<typeof createDocument>;
 
-const ROLES = new Set(Object.values(PERMISSIONS).flat());
+const ROLES = new Set(Object.values(PERMISSIONS).flatMap((p) => p.roles));
 
 export const SECURITY_SCHEMES = {
   sessionCookie: {

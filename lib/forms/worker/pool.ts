@@ -3,6 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { Worker } from "node:worker_threads";
 import { AppError } from "@/lib/errors";
+import { formsError } from "../error-types";
 import type { SerializedError, WorkerReply, WorkerRequest, WorkerTask } from "./protocol";
 
 export type RunOptions = {
@@ -145,7 +146,7 @@ export class WorkerPool {
     if (!job || job.id !== reply.id) return;
     if (reply.type === "started") {
       slot.timeout = setTimeout(() => {
-        void this.stop(slot, new AppError("PdfTooComplexError", "A page took too long to process; the PDF may be too complex", 422));
+        void this.stop(slot, formsError("PdfTooComplexError", "A page took too long to process; the PDF may be too complex"));
       }, this.options.taskTimeoutMs ?? 300_000);
       slot.timeout.unref();
       return;
@@ -180,7 +181,7 @@ export class WorkerPool {
     slot.job = undefined;
     if (job) {
       const oom = (error as NodeJS.ErrnoException).code === "ERR_WORKER_OUT_OF_MEMORY";
-      job.reject(oom ? new AppError("PdfTooComplexError", "The PDF needs more memory to process than allowed", 422) : error);
+      job.reject(oom ? formsError("PdfTooComplexError", "The PDF needs more memory to process than allowed") : error);
     }
     if (!this.closed) this.dispatch();
   }
