@@ -1,5 +1,5 @@
 import { expect, test } from "./support/test";
-import { newAccount, shot, signInViaApi, startSignedIn } from "./support/app";
+import { newAccount, shot, signInViaApi, signUpViaApi, startSignedIn } from "./support/app";
 
 test("sign up, see the empty dashboard, sign out, sign back in", async ({ page }) => {
   const account = newAccount("ada");
@@ -37,6 +37,36 @@ test("sign up, see the empty dashboard, sign out, sign back in", async ({ page }
   await page.getByRole("button", { name: /^sign in$/i }).click();
   await expect(page).toHaveURL(/\/settings\/api-keys$/);
   await expect(page.getByRole("heading", { level: 1, name: "API keys" })).toBeVisible();
+});
+
+test("sign-up says why a password is refused, and answers a registered email like a new one", async ({ page }) => {
+  const account = newAccount("grace");
+  await page.goto("/sign-up");
+  await page.getByLabel("Email").fill(account.email);
+  for (const [password, reason] of [
+    ["password", "Password is too easy to guess"],
+    ["        ", "Password is too easy to guess"],
+    [account.email, "Password cannot be your email address or name"],
+  ]) {
+    await page.getByLabel("Password", { exact: true }).fill(password);
+    await page.getByRole("button", { name: /create account/i }).click();
+    await expect(page.getByText(reason)).toBeVisible();
+  }
+  await shot(page, "sign-up-weak-password");
+  await expect(page).toHaveURL(/\/sign-up/);
+
+  // Someone else tries the now-registered email: the answer is the same as for a new one, and the
+  // sign-in that follows needs the account's own password, without saying whether it existed.
+  await signUpViaApi(page.request, account);
+  await page.goto("/sign-up");
+  await page.getByLabel("Email").fill(account.email);
+  await page.getByLabel("Password", { exact: true }).fill("a different long passphrase");
+  await page.getByRole("button", { name: /create account/i }).click();
+  await expect(page).toHaveURL(/\/sign-in\?.*from=sign-up/);
+  await expect(page.getByText("If this email already had an account, sign in with that account's password.")).toBeVisible();
+  await signInViaApi(page, account);
+  await page.goto("/dashboard");
+  await expect(page.getByRole("heading", { level: 1, name: "Dashboard" })).toBeVisible();
 });
 
 test("keyboard: the skip link leads to the content, and every nav entry is reachable", async ({ page }) => {

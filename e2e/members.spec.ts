@@ -80,6 +80,11 @@ test("owners invite by link, change roles and remove; invitees join through the 
   await other.getByRole("link", { name: "Create an account" }).click();
   await other.getByLabel("Name").fill(newcomer.name);
   await other.getByLabel("Email").fill(newcomer.email);
+  // A password that is the email's local part is refused, with the reason beside the field.
+  await other.getByLabel("Password", { exact: true }).fill(newcomer.email.split("@")[0]);
+  await other.getByRole("button", { name: /create account/i }).click();
+  await expect(other.getByText("Password cannot be your email address or name")).toBeVisible();
+  await shot(other, "invite-sign-up-weak-password");
   await other.getByLabel("Password", { exact: true }).fill(newcomer.password);
   await other.getByRole("button", { name: /create account/i }).click();
   await expect(other).toHaveURL(/\/invite\/cvi_/);

@@ -1,5 +1,6 @@
 import { db } from "@/lib/db";
 import { forbidden, notFound } from "@/lib/errors";
+import { deleteKeysWithGrants } from "@/lib/workspaces/key-grants";
 import { denial } from "./permissions";
 import { logger } from "@/lib/logging";
 import { generateApiKey, hashApiKey, visiblePrefix } from "./api-key-format";
@@ -80,12 +81,7 @@ export async function deleteApiKey(auth: AuthContext, id: string): Promise<void>
   const ended = await prisma.$transaction(async (tx) => {
     const key = await tx.apiKey.findFirst({ where: { id, ...visibleTo(auth) }, select: { id: true, workspaceId: true } });
     if (!key) throw notFound("API key");
-    const granted = await tx.membership.findMany({ where: { workspaceId: key.workspaceId, grantedByApiKeyId: key.id }, select: { userId: true } });
-    const userIds = granted.map((m) => m.userId);
-    await tx.membership.deleteMany({ where: { workspaceId: key.workspaceId, grantedByApiKeyId: key.id } });
-    await tx.apiKey.deleteMany({ where: { workspaceId: key.workspaceId, createdById: { in: userIds } } });
-    await tx.apiKey.delete({ where: { id: key.id } });
-    return userIds.length;
+    return (await deleteKeysWithGrants(tx, key.workspaceId, { ids: [key.id] })).length;
   });
   logger().info({ key_id: id, memberships_ended: ended }, "api key deleted");
 }

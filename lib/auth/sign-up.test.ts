@@ -4,6 +4,13 @@ import { useTestDatabase } from "@/lib/db/testing";
 import { resetEnvCache } from "@/lib/env";
 import { apiRequest, createTestUser } from "./testing";
 
+// The real hash, counted: a registered email must cost the same argon2 work as a new one.
+const hashSpy = vi.hoisted(() => vi.fn());
+vi.mock("./password", async (importOriginal) => {
+  const real = await importOriginal<typeof import("./password")>();
+  return { ...real, hashPassword: hashSpy.mockImplementation(real.hashPassword) };
+});
+
 const database = useTestDatabase();
 
 let ipCounter = 0;
@@ -67,6 +74,41 @@ describe("POST /api/v1/signup", () => {
     expect(await database().prisma.workspace.count({ where: { id: body.workspace.id } })).toBe(0);
     const after = await database().prisma.user.findUniqueOrThrow({ where: { email: "dup@example.com" } });
     expect(after.passwordHash).toBe(original.passwordHash);
+  });
+
+  it("answers a registered email with ids and a slug from the real generators, and leaves nothing behind", async () => {
+    const { prisma } = database();
+    const real = await (await post({ email: "twin@example.com", password: "first of the two accounts", name: "Twin" })).json();
+    const workspacesBefore = await prisma.workspace.count();
+    const usersBefore = await prisma.user.count();
+    const decoy = await (await post({ email: "twin@example.com", password: "second try by a stranger", name: "Twin" })).json();
+    // Same length and alphabet, and a cuid's process fingerprint (characters 13..16) matches too:
+    // a decoy id made up by hand would stand out.
+    for (const [a, b] of [[real.user.id, decoy.user.id], [real.workspace.id, decoy.workspace.id]]) {
+      expect(b).toMatch(/^c[a-z0-9]{24}$/);
+      expect(b.length).toBe(a.length);
+      expect(b.slice(13, 17)).toBe(a.slice(13, 17));
+    }
+    expect(decoy.workspace.name).toBe(real.workspace.name);
+    expect(decoy.workspace.slug).toMatch(/^twin-[a-z0-9]{6}$/);
+    expect(decoy.workspace.slug).not.toBe(real.workspace.slug);
+    expect(await prisma.workspace.count()).toBe(workspacesBefore);
+    expect(await prisma.user.count()).toBe(usersBefore);
+    expect(await prisma.user.count({ where: { email: { endsWith: "@invalid" } } })).toBe(0);
+  });
+
+  it("hashes the password for a registered email too (the same argon2 work), and gives an SSO-only account no password", async () => {
+    await post({ email: "timing@example.com", password: "first of the two accounts" });
+    hashSpy.mockClear();
+    expect((await post({ email: "timing@example.com", password: "second try by a stranger" })).status).toBe(201);
+    expect(hashSpy).toHaveBeenCalledTimes(1);
+    expect((await post({ email: "timing-new@example.com", password: "second try by a stranger" })).status).toBe(201);
+    expect(hashSpy).toHaveBeenCalledTimes(2);
+    const { prisma } = database();
+    const sso = await createTestUser({ email: "sso-only@example.com" });
+    await prisma.user.update({ where: { id: sso.user.id }, data: { passwordHash: null } });
+    expect((await post({ email: "sso-only@example.com", password: "take over this account" })).status).toBe(201);
+    expect((await prisma.user.findUniqueOrThrow({ where: { id: sso.user.id } })).passwordHash).toBeNull();
   });
 
   it("refuses guessable passwords and the account's own email or name, saying why", async () => {

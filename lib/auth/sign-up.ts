@@ -1,36 +1,39 @@
 import { randomBytes } from "node:crypto";
+import type { PrismaClient } from "@prisma/client";
 import { db } from "@/lib/db";
 import { getEnv } from "@/lib/env";
 import { forbidden } from "@/lib/errors";
 import { logger } from "@/lib/logging";
-import { displayName, provisionUser } from "@/lib/workspaces/provision";
-import { workspaceSlug } from "@/lib/workspaces/slug";
+import { provisionUser } from "@/lib/workspaces/provision";
 import { hashPassword } from "./password";
 import { isUniqueViolation } from "./prisma-errors";
 
 export type SignUpInput = { email: string; password: string; name?: string };
 
-/**
- * What a sign-up for an email that already has an account answers: the shape of a new account,
- * with ids that name nothing, so a stranger cannot learn which emails are registered. Nothing is
- * created or changed; the real owner signs in with their own password as before.
- */
-function unchangedAccount(input: SignUpInput) {
-  const id = () => `c${randomBytes(12).toString("hex").slice(0, 24)}`;
-  const name = displayName({ email: input.email, name: input.name ?? null });
-  logger().info("sign-up for an email that has an account: nothing created");
-  return {
-    user: { id: id(), email: input.email, name: input.name ?? null, createdAt: new Date() },
-    workspace: { id: id(), name: `${name}'s workspace`, slug: workspaceSlug(name) },
-  };
+type Created = {
+  user: { id: string; email: string; name: string | null; createdAt: Date };
+  workspace: { id: string; name: string; slug: string };
+};
+
+/** Carries a decoy's answer out of its transaction, which throwing rolls back. */
+class DecoyRolledBack extends Error {
+  constructor(readonly result: Created) {
+    super("decoy sign-up rolled back");
+  }
 }
 
 /**
  * Creates a password account and its personal workspace in one transaction. Pending invitations
  * to the email are not accepted here (the email is unverified); their links are. Email is
  * already normalised by the schema.
+ *
+ * An email that already has an account gets the same answer as a new one, so a stranger cannot
+ * learn which emails are registered: the same work (the argon2 hash, then the very same
+ * transaction) runs and is rolled back, so the answer's ids, slug and timing are real ones
+ * from the same generators, while nothing is created and the account is not changed. The
+ * owner signs in with their own password as before.
  */
-export async function signUp(input: SignUpInput) {
+export async function signUp(input: SignUpInput): Promise<Created> {
   const prisma = await db();
   if (!getEnv().SIGNUP_ENABLED) {
     const invited = await prisma.invitation.count({
@@ -41,21 +44,44 @@ export async function signUp(input: SignUpInput) {
   const exists = await prisma.user.findUnique({ where: { email: input.email }, select: { id: true } });
   // Hashed either way: the answer for a registered email takes as long as for a new one.
   const passwordHash = await hashPassword(input.password);
-  if (exists) return unchangedAccount(input);
+  if (exists) return decoy(prisma, input, passwordHash);
   try {
-    const result = await prisma.$transaction(async (tx) => {
-      const user = await tx.user.create({
-        data: { email: input.email, name: input.name ?? null, passwordHash },
-        select: { id: true, email: true, name: true, createdAt: true },
-      });
-      // An email nobody verified joins nothing by itself: invitations are accepted by their link.
-      const { workspace } = await provisionUser(tx, user, { emailVerified: false });
-      return { user, workspace };
-    });
+    const result = await createAccount(prisma, input, passwordHash, false);
     logger().info({ user_id: result.user.id }, "user signed up");
     return result;
   } catch (error) {
-    if (isUniqueViolation(error)) return unchangedAccount(input);
+    // Another sign-up for the address won the race: answer as for any registered email.
+    if (isUniqueViolation(error)) return decoy(prisma, input, passwordHash);
     throw error;
   }
+}
+
+async function decoy(prisma: PrismaClient, input: SignUpInput, passwordHash: string): Promise<Created> {
+  try {
+    await createAccount(prisma, input, passwordHash, true);
+  } catch (error) {
+    if (error instanceof DecoyRolledBack) {
+      logger().info("sign-up for an email that has an account: answered as new, nothing created");
+      return error.result;
+    }
+    throw error;
+  }
+  throw new Error("a decoy sign-up must roll back");
+}
+
+async function createAccount(prisma: PrismaClient, input: SignUpInput, passwordHash: string, rollBack: boolean): Promise<Created> {
+  return prisma.$transaction(async (tx) => {
+    // The decoy writes under a throwaway address (the real one is taken) and never commits.
+    const email = rollBack ? `decoy-${randomBytes(16).toString("hex")}@invalid` : input.email;
+    const row = await tx.user.create({
+      data: { email, name: input.name ?? null, passwordHash },
+      select: { id: true, email: true, name: true, createdAt: true },
+    });
+    const user = { ...row, email: input.email };
+    // An email nobody verified joins nothing by itself: invitations are accepted by their link.
+    const { workspace } = await provisionUser(tx, user, { emailVerified: false });
+    const result = { user, workspace: { id: workspace.id, name: workspace.name, slug: workspace.slug } };
+    if (rollBack) throw new DecoyRolledBack(result);
+    return result;
+  });
 }

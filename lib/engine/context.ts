@@ -39,6 +39,12 @@ export type EngineContext = {
   random: () => number;
   /** Tells workers (here and, on PostgreSQL, in other processes) that work is due. */
   wake: () => void;
+  /**
+   * Handles the events a committed transaction emitted: their triggers and the runs waiting for
+   * them (events/process-events). Passed in by whoever builds the context, because the store's
+   * after-commit step (store/scope) sits below event processing, which itself runs in scopes.
+   */
+  processEmitted: (ctx: EngineContext, eventIds: string[]) => Promise<unknown>;
   /** Observers for tests and metrics. */
   observe?: EngineObserver;
 };

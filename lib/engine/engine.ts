@@ -3,7 +3,7 @@ import { logger, type Logger } from "@/lib/logging";
 import { realClock, type Clock } from "./clock";
 import type { EngineConfig, EngineContext, EngineObserver } from "./context";
 import { Doorbell } from "./doorbell";
-import { ingestEvents } from "./events/process-events";
+import { ingestEvents, processPendingEvents } from "./events/process-events";
 import { token } from "./ids";
 import { maintain, prune } from "./maintenance";
 import { metricsObserver } from "./metrics";
@@ -74,6 +74,7 @@ export class Engine {
         this.doorbell.ring();
         this.notifier?.notify();
       },
+      processEmitted: processPendingEvents,
     };
     this.kind = kind;
   }

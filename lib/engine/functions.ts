@@ -1,6 +1,6 @@
 import type { Sql, SqlRunner } from "@/lib/db";
 import { expressionKey, matchesExpression, validateExpression } from "./cel";
-import { jitterMs, parseCron } from "./cron";
+import { jitterMs, parseCron } from "./cron-schedule";
 import { parseDuration } from "./util/duration";
 import { functionConfigSchema, type ConcurrencyOption, type FunctionConfig } from "./protocol/types";
 

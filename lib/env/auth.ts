@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { duration, flag, optionalString, parseDurationMs } from "./parsers";
+import { duration, flag, int, optionalString, parseDurationMs } from "./parsers";
 
 /** A fixed-window limit: at most `limit` hits per `windowMs`. */
 export type RateRule = { limit: number; windowMs: number };
@@ -42,6 +42,11 @@ export const authSettings = {
   SESSION_MAX_AGE: duration("30d"),
   /** Off: only emails with a pending invitation may create a password account. */
   SIGNUP_ENABLED: flag(true),
+  /**
+   * The lowest zxcvbn score (0..4) a new password may have: 3 is "safely unguessable", about
+   * 10^10 guesses, which an attacker holding a stolen argon2id hash still cannot afford.
+   */
+  PASSWORD_MIN_SCORE: int(3, 0, 4),
   /** How long an invitation link works. */
   INVITATION_TTL: duration("7d"),
   /** Comma-separated emails that are instance operators (see every workspace's engine runs). */

@@ -9,7 +9,8 @@ import { errorSchema, STANDARD_ERRORS } from "./error-schema";
 
 export type OpenApiDocument = ReturnType<typeof createDocument>;
 
-const ROLES = new Set(Object.values(PERMISSIONS).flatMap((p) => p.roles));
+// Every role some permission names (the table maps permissions to rules, each with its roles).
+const ROLES = new Set(Object.values(PERMISSIONS).flatMap((rule) => rule.roles));
 
 export const SECURITY_SCHEMES = {
   sessionCookie: {

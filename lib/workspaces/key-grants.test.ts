@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { DELETE as deleteKey } from "@/app/api/v1/api-keys/[id]/route";
 import { POST as acceptRoute } from "@/app/api/v1/invitations/accept/route";
-import { PATCH as changeRole } from "@/app/api/v1/members/[user_id]/route";
+import { PATCH as changeRole, DELETE as removeRoute } from "@/app/api/v1/members/[user_id]/route";
 import { GET as listMembers, POST as invite } from "@/app/api/v1/members/route";
 import { GET as me } from "@/app/api/v1/me/route";
 import { apiRequest, createTestUser, routeParams, type TestUser } from "@/lib/auth/testing";
@@ -78,6 +78,25 @@ describe("what an API key may grant", () => {
     expect((await patch(owner, joiner.user.id, "owner", "session")).status).toBe(200);
     expect((await revoke(owner, owner.apiKeyId)).status).toBe(204);
     expect(await memberIds(owner)).toEqual(expect.arrayContaining([owner.user.id, joiner.user.id]));
+  });
+
+  it("a key's grants end however the key ends: its owner removed, or leaving", async () => {
+    for (const how of ["removed", "left"] as const) {
+      const owner = await createTestUser();
+      const second = await createTestUser({ workspace: owner.workspace, role: "owner" });
+      const joiner = await createTestUser({ email: `joiner-${how}@example.com` });
+      const pending = `pending-${how}@example.com`;
+      const token = (await (await add(second, joiner.user.email, "member", "api_key")).json()).invite_url.split("/").pop();
+      const pendingToken = (await (await add(second, pending, "member", "api_key")).json()).invite_url.split("/").pop();
+      expect((await accept(joiner, token)).status).toBe(200);
+      const leaver = how === "removed" ? owner : second;
+      expect((await removeRoute(apiRequest(`/api/v1/members/${second.user.id}`, { method: "DELETE", as: leaver }), routeParams({ user_id: second.user.id }))).status).toBe(204);
+      // The second owner's key went with them, and so did the membership and the invitation it made.
+      expect(await memberIds(owner)).toEqual([owner.user.id]);
+      const late = await createTestUser({ email: pending });
+      expect((await accept(late, pendingToken)).status).toBe(404);
+      expect(await database().prisma.invitation.count({ where: { workspaceId: owner.workspace.id } })).toBe(0);
+    }
   });
 
   it("the permissions table names what keys may not do, and /me reports it", async () => {

@@ -3,6 +3,7 @@ import { db } from "@/lib/db";
 import type { AuthContext } from "@/lib/auth/types";
 import { can, denial } from "@/lib/auth/permissions";
 import { conflict, forbidden, notFound } from "@/lib/errors";
+import { deleteKeysWithGrants } from "./key-grants";
 import { logger } from "@/lib/logging";
 
 type Tx = Prisma.TransactionClient;
@@ -77,7 +78,8 @@ export async function removeMember(auth: AuthContext, userId: string): Promise<v
     const current = await findMembership(tx, auth.workspace.id, userId);
     if (current.role === "owner") await assertKeepsAnOwner(tx, auth.workspace.id, userId);
     await tx.membership.delete({ where: { workspaceId_userId: { workspaceId: auth.workspace.id, userId } } });
-    await tx.apiKey.deleteMany({ where: { workspaceId: auth.workspace.id, createdById: userId } });
+    // Their keys go, and with them whatever those keys granted (invitations, memberships).
+    await deleteKeysWithGrants(tx, auth.workspace.id, { createdBy: [userId] });
   });
   logger().info({ member_user_id: userId, left: userId === auth.user.id }, userId === auth.user.id ? "member left" : "member removed");
 }

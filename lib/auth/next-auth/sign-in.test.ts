@@ -48,6 +48,8 @@ describe("credentials sign-in through next-auth", () => {
     expect((await res.json()).url).toBe(`${origin}/dashboard`);
     const session = cookiesOf(res).find((c) => c.startsWith("next-auth.session-token="));
     expect(session).toBeDefined();
+    // Over plain http (a local APP_URL) the cookie cannot be Secure, or the browser would drop it.
+    expect(res.headers.getSetCookie().find((c) => c.startsWith("next-auth.session-token="))).not.toMatch(/; Secure/i);
     const auth = await resolveAuth(new Request(`${origin}/api/v1/me`, { headers: { cookie: session! } }));
     expect(auth).toMatchObject({ user: { id: alice.user.id, email: "alice@example.com" }, workspace: { id: alice.workspace.id }, role: "owner", via: "session" });
     const me = await GET(new Request(`${origin}/api/auth/session`, { headers: { cookie: session! } }), routeParams({ nextauth: ["session"] }));
@@ -107,6 +109,11 @@ describe("credentials sign-in through next-auth", () => {
       expect(res.status).toBe(200);
       const raw = res.headers.getSetCookie().find((c) => c.startsWith("__Secure-next-auth.session-token="));
       expect(raw).toMatch(/; Secure/i);
+      expect(raw).toMatch(/; HttpOnly/i);
+      expect(raw).toMatch(/; SameSite=Lax/i);
+      // Every cookie next-auth sets under https is Secure; none keeps the plain name.
+      for (const cookie of res.headers.getSetCookie()) expect(cookie, cookie.split("=")[0]).toMatch(/; Secure/i);
+      expect(cookiesOf(res).some((c) => c.startsWith("next-auth.session-token="))).toBe(false);
       const session = raw!.split(";")[0];
       const auth = await resolveAuth(new Request("https://conveyor.example.com/api/v1/me", { headers: { cookie: session } }));
       expect(auth?.user.id).toBe(frank.user.id);

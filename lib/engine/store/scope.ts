@@ -40,8 +40,7 @@ export async function afterCommit(ctx: EngineContext, scope: Scope): Promise<voi
   // handled right here, and wake them themselves if they start runs.
   if (scope.wake) ctx.wake();
   if (scope.emitted.length) {
-    const { processPendingEvents } = await import("../events/process-events");
-    await processPendingEvents(ctx, scope.emitted).catch((error) =>
+    await ctx.processEmitted(ctx, scope.emitted).catch((error) =>
       // The sweeper retries events left unprocessed; nothing is lost.
       ctx.log.warn({ err: error }, "engine: processing emitted events failed; the sweeper will retry"),
     );

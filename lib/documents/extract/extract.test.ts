@@ -1,0 +1,126 @@
+import { describe, expect, it } from "vitest";
+import { f1, scoreTable } from "./adjacency";
+import { extractPageTables } from "./extract-page";
+import { mergeAcrossPages } from "./merge-pages";
+import { forEachPage } from "./read-pdf";
+import { tablePdf, type PageSpec } from "./testing/table-pdf";
+import type { ExtractedTable } from "./types";
+
+async function extract(pages: PageSpec[], method: "auto" | "lattice" | "stream" = "auto"): Promise<ExtractedTable[]> {
+  const bytes = await tablePdf(pages);
+  const tables: ExtractedTable[] = [];
+  const heights = new Map<number, number>();
+  await forEachPage(bytes, (page, n) => {
+    heights.set(n, page.height);
+    tables.push(...extractPageTables(page, n, { method }));
+  });
+  return mergeAcrossPages(tables, heights);
+}
+
+const PRICES = [
+  ["Item", "Qty", "Price"],
+  ["Apples", "12", "3.50"],
+  ["Pears", "4", "1.20"],
+  ["Plums", "30", "9.00"],
+];
+
+describe("lattice", () => {
+  it("reads a ruled grid cell by cell", async () => {
+    const [t] = await extract([{ tables: [{ x: 72, y: 100, colWidths: [120, 60, 80], rowHeight: 20, rows: PRICES, ruled: true }] }], "lattice");
+    expect(t.method).toBe("lattice");
+    expect(t.rows).toEqual(PRICES);
+    expect(t.bbox.x0).toBeCloseTo(72, 0);
+    expect(t.bbox.y0).toBeCloseTo(100, 0);
+  });
+
+  it("keeps a spanning cell's text top-left and empty strings in the cells it covers", async () => {
+    const rows = [
+      ["Region", "2024", null],
+      [null, "H1", "H2"],
+      ["North", "10", "12"],
+      ["South", "7", "9"],
+    ];
+    const [t] = await extract([{ tables: [{ x: 72, y: 100, colWidths: [100, 60, 60], rowHeight: 20, rows, ruled: true, spans: [[0, 0, 2, 1], [0, 1, 1, 2]] }] }], "lattice");
+    expect(t.rows).toEqual([
+      ["Region", "2024", ""],
+      ["", "H1", "H2"],
+      ["North", "10", "12"],
+      ["South", "7", "9"],
+    ]);
+    expect(t.spans).toEqual(expect.arrayContaining([[0, 0, 2, 1], [0, 1, 1, 2]]));
+  });
+
+  it("keeps multi-line cells and empty cells", async () => {
+    const rows = [
+      ["Name", "Notes"],
+      ["Ada", "first line\nsecond line"],
+      ["Grace", ""],
+    ];
+    const [t] = await extract([{ tables: [{ x: 72, y: 100, colWidths: [100, 160], rowHeight: 30, rows, ruled: true }] }], "lattice");
+    expect(t.rows).toEqual(rows);
+  });
+
+  it("finds the table in the right place on a page rotated 90 degrees", async () => {
+    const [t] = await extract([{ rotate: 90, tables: [{ x: 72, y: 100, colWidths: [120, 60, 80], rowHeight: 20, rows: PRICES, ruled: true }] }], "lattice");
+    expect(t.rows).toEqual(PRICES);
+  });
+});
+
+describe("stream", () => {
+  it("reads an unruled table from alignment, with its title, and leaves the footnote out", async () => {
+    const tables = await extract(
+      [
+        {
+          texts: [
+            { x: 72, y: 80, text: "Table 1: Fruit prices", size: 11 },
+            { x: 72, y: 200, text: "Source: market survey, prices in euros per kilogram.", size: 8 },
+          ],
+          tables: [{ x: 72, y: 100, colWidths: [120, 60, 80], rowHeight: 18, rows: PRICES, ruled: false }],
+        },
+      ],
+      "stream",
+    );
+    expect(tables).toHaveLength(1);
+    expect(tables[0].rows).toEqual(PRICES);
+    expect(tables[0].title).toBe("Table 1: Fruit prices");
+  });
+});
+
+describe("auto", () => {
+  it("finds a ruled and an unruled table on one page", async () => {
+    const tables = await extract([
+      {
+        tables: [
+          { x: 72, y: 100, colWidths: [120, 60, 80], rowHeight: 20, rows: PRICES, ruled: true },
+          { x: 72, y: 300, colWidths: [100, 80], rowHeight: 18, rows: [["City", "People"], ["Lyon", "522000"], ["Nice", "342000"]], ruled: false },
+        ],
+      },
+    ]);
+    expect(tables.map((t) => t.method)).toEqual(["lattice", "stream"]);
+    expect(tables[0].rows).toEqual(PRICES);
+    expect(tables[1].rows).toEqual([["City", "People"], ["Lyon", "522000"], ["Nice", "342000"]]);
+  });
+
+  it("merges a table continued on the next page, dropping the repeated header", async () => {
+    const first = [PRICES[0], ...Array.from({ length: 30 }, (_, i) => [`Item ${i}`, `${i}`, `${i}.00`])];
+    const second = [PRICES[0], ...Array.from({ length: 5 }, (_, i) => [`Item ${30 + i}`, `${30 + i}`, `${30 + i}.00`])];
+    const tables = await extract([
+      { tables: [{ x: 72, y: 72, colWidths: [120, 60, 80], rowHeight: 20, rows: first, ruled: true }] },
+      { tables: [{ x: 72, y: 72, colWidths: [120, 60, 80], rowHeight: 20, rows: second, ruled: true }] },
+    ]);
+    expect(tables).toHaveLength(1);
+    expect(tables[0].pages).toEqual([1, 2]);
+    expect(tables[0].rows).toHaveLength(36);
+    expect(tables[0].rows[35]).toEqual(["Item 34", "34", "34.00"]);
+  });
+});
+
+describe("the adjacency-relation score", () => {
+  it("is 1 for a perfect result and drops for a shifted column", () => {
+    expect(f1(scoreTable(PRICES, PRICES)).f1).toBe(1);
+    const shifted = PRICES.map((r, i) => (i === 2 ? [r[0], "", r[1], r[2]] : [...r, ""]));
+    const s = f1(scoreTable(shifted, PRICES));
+    expect(s.f1).toBeLessThan(1);
+    expect(s.f1).toBeGreaterThan(0.5);
+  });
+});
