@@ -22,6 +22,7 @@ const PENDING: Record<string, string> = {};
 
 const database = useTestDatabase();
 let entries: CatalogEntry[];
+let operatorOnly: CatalogEntry[];
 let a: TestUser;
 let aMember: TestUser;
 let b: TestUser;
@@ -35,7 +36,10 @@ beforeAll(async () => {
   const path = await import("node:path");
   root = await fs.mkdtemp(path.join(os.tmpdir(), "conveyor-contract-"));
   setStorage(new LocalDiskStorage(root));
-  entries = (await catalogEntries()).filter((e) => !PENDING[e.label]);
+  const all = (await catalogEntries()).filter((e) => !PENDING[e.label]);
+  // Instance-level operations (operators only) hold no workspace's data: they have their own test below.
+  operatorOnly = all.filter((e) => e.op.operators);
+  entries = all.filter((e) => !e.op.operators);
   a = await createTestUser();
   aMember = await createTestUser({ role: "member", workspace: a.workspace });
   b = await createTestUser();
@@ -146,6 +150,20 @@ describe("every operation in the catalog", () => {
         expect(res.status, `${entry.label} via ${via}`).toBe(200);
         const text = await res.text();
         for (const id of Object.values(foreign)) expect(text, `${entry.label} via ${via}`).not.toContain(id);
+      }
+    }
+  });
+
+  it("that belongs to instance operators answers workspace owners 403 in the error shape, and lets operators in", async () => {
+    const operator = await createTestUser({ isOperator: true });
+    for (const entry of operatorOnly) {
+      for (const via of ["session", "api_key"] as const) {
+        const res = await call(entry, allParams(entry, "cunknown0000000000000000"), { as: a, via });
+        expect(res.status, `${entry.label} as a workspace owner via ${via}`).toBe(403);
+        expect(await errorShapeProblems(res), entry.label).toEqual([]);
+        const allowed = await call(entry, allParams(entry, "cunknown0000000000000000"), { as: operator, via });
+        expect(allowed.status, `${entry.label} as an operator via ${via}`).not.toBe(403);
+        expect(allowed.status, `${entry.label} as an operator via ${via}`).toBeLessThan(500);
       }
     }
   });

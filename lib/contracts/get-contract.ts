@@ -5,13 +5,15 @@ import type { z } from "zod";
 import type { contractDetailSchema } from "./schemas";
 
 /** One contract with its items, their type names and groups. */
-export async function getContract(contractId: number): Promise<z.output<typeof contractDetailSchema>> {
+export async function getContract(contractId: string): Promise<z.output<typeof contractDetailSchema>> {
+  // ESI contract ids are positive integers; anything else names no contract.
+  if (!/^[1-9]\d{0,18}$/.test(contractId)) throw notFound("Contract");
   const { sql } = await getDatabase();
   const [row] = await sql.query<Record<string, unknown>>(
     `SELECT ${CONTRACT_COLUMNS}, c.issuer_id::float8 AS issuer_id, c.issuer_corporation_id::float8 AS issuer_corporation_id,
        c.for_corporation, c.days_to_complete, c.items_fetched_at, c.items_gone
      FROM eve_contracts c LEFT JOIN eve_types t ON t.type_id = c.ship_type_id WHERE c.contract_id = $1`,
-    [String(contractId)],
+    [contractId],
   );
   if (!row) throw notFound("Contract");
   const items = await sql.query<Record<string, unknown>>(

@@ -37,6 +37,7 @@ export const getContractOperation = defineOperation({
 });
 
 export const startContractRunOperation = defineOperation({
+  operators: true,
   method: "POST",
   path: "/api/v1/contracts/runs",
   summary: "Run the contracts aggregation now",
@@ -50,6 +51,7 @@ export const startContractRunOperation = defineOperation({
 });
 
 export const listContractRunsOperation = defineOperation({
+  operators: true,
   method: "GET",
   path: "/api/v1/contracts/runs",
   summary: "List contracts aggregation runs",
@@ -60,6 +62,7 @@ export const listContractRunsOperation = defineOperation({
 });
 
 export const getContractRunOperation = defineOperation({
+  operators: true,
   method: "GET",
   path: "/api/v1/contracts/runs/{run_id}",
   summary: "Get a contracts aggregation run",

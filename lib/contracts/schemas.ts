@@ -75,7 +75,8 @@ export const contractDetailSchema = contractSchema.extend({
   items: z.array(contractItemViewSchema),
 });
 
-export const contractIdParamsSchema = z.object({ contract_id: z.coerce.number().int().positive() });
+/** Any id that names no contract is a 404, whatever its shape (the handler looks numeric ones up). */
+export const contractIdParamsSchema = z.object({ contract_id: z.string().min(1).max(100) });
 export const runIdParamsSchema = z.object({ run_id: z.string().min(1).max(100) });
 
 export const RUN_STATUSES = ["queued", "running", "succeeded", "partial", "failed", "skipped"] as const;

@@ -79,6 +79,7 @@ export function apiRoute<P, Q, B, O extends Operation<P, Q, B>>(
           }
           const denied = op.permission ? denial(auth, op.permission) : null;
           if (denied) throw forbidden(denied);
+          if (op.operators && !auth.user.isOperator) throw forbidden("Only instance operators can do this");
         }
         for (const bucket of op.rateLimit ? [op.rateLimit].flat() : []) await enforceRateLimit(bucket, req, auth);
         const params = parseWith(op.params, (await routeCtx?.params) ?? {}, "params");

@@ -25,6 +25,8 @@ export type Operation<P = unknown, Q = unknown, B = unknown> = {
   /** "required" (default): session or API key; "optional": resolved if present; "none": public. */
   auth?: "required" | "optional" | "none";
   permission?: Permission;
+  /** Instance operators only (OPERATOR_EMAILS): instance-level data that belongs to no workspace. Checked before input. */
+  operators?: true;
   params?: ZodType<P>;
   query?: ZodType<Q>;
   /** A JSON body schema; "multipart" bodies are read by the handler itself (streaming uploads). */

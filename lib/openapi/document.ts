@@ -31,7 +31,7 @@ export function standardErrorStatuses(op: Operation): number[] {
   const hasBody = !!op.body || !!op.multipart;
   if (op.body) statuses.add(400);
   if ((op.auth ?? "required") === "required") statuses.add(401);
-  if (op.permission && (PERMISSIONS[op.permission].roles.length < ROLES.size || "notByKey" in PERMISSIONS[op.permission])) statuses.add(403);
+  if (op.operators || (op.permission && (PERMISSIONS[op.permission].roles.length < ROLES.size || "notByKey" in PERMISSIONS[op.permission]))) statuses.add(403);
   if (op.params) statuses.add(404);
   if (hasBody) statuses.add(413).add(415);
   if (op.params || op.query || hasBody) statuses.add(422);

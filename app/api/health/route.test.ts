@@ -42,6 +42,8 @@ describe("GET /api/health", () => {
         database: { status: "ok", latency_ms: expect.any(Number) },
         storage: { status: "ok", latency_ms: expect.any(Number) },
         engine: { status: "ok", queue_depth: 3 },
+        // The contracts aggregation, switched off here (no CONTRACTS_REGION_IDS).
+        pipelines: { contracts: expect.objectContaining({ status: "off" }) },
       },
     });
     const left = (await fs.readdir(root, { recursive: true, withFileTypes: true })).filter((d) => d.isFile());
