@@ -40,8 +40,8 @@ export default defineConfig({
       reuseExistingServer: false,
       stdout: "pipe",
       stderr: "pipe",
-      // The logbook spec serves its Mountain Project stand-in on PORT + 2.
-      env: { E2E_PORT: String(PORT), LOGBOOK_MP_BASE_URL: `http://127.0.0.1:${PORT + 2}`, ...oidcAppSettings(), ...relayAppSettings() },
+      // The logbook spec serves its Mountain Project stand-in on PORT + 3 (PORT + 2 is the n8n stand-in).
+      env: { E2E_PORT: String(PORT), LOGBOOK_MP_BASE_URL: `http://127.0.0.1:${PORT + 3}`, ...oidcAppSettings(), ...relayAppSettings() },
     },
     {
       // The OpenID Connect provider e2e/sso.spec.ts signs in through.

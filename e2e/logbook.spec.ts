@@ -3,8 +3,8 @@ import { startMpStandIn, type MpStandIn } from "../lib/logbook/mountain-project/
 import { mpRow } from "../lib/logbook/mountain-project/testing/tick-export-csv";
 import { shot, startSignedIn } from "./support/app";
 
-/** The app reads Mountain Project from E2E_PORT + 2 (playwright.config.ts); this stand-in serves it. */
-const MP_PORT = Number(process.env.E2E_PORT ?? 3210) + 2;
+/** The app reads Mountain Project from E2E_PORT + 3 (playwright.config.ts; + 2 is the relay's n8n stand-in); this stand-in serves it. */
+const MP_PORT = Number(process.env.E2E_PORT ?? 3210) + 3;
 let mp: MpStandIn;
 
 test.beforeAll(async () => {
