@@ -3,7 +3,8 @@ import { sendEvent } from "@/inngest/send";
 import { getEnv } from "@/lib/env";
 import { acceptFormsUpload } from "@/lib/forms/jobs";
 import { uploadFormOperation } from "@/lib/forms/operations";
-import { apiRoute, json } from "@/lib/http";
+import { apiRoute } from "@/lib/api";
+import { json } from "@/lib/http";
 
 export const POST = apiRoute(uploadFormOperation, async ({ req, auth }) => {
   const job = await acceptFormsUpload(req, { workspaceId: auth.workspace.id, userId: auth.user.id }, sendEvent);

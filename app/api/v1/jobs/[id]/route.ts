@@ -1,5 +1,6 @@
 // GET /api/v1/jobs/{id} – one job; DELETE – cancel if running, delete with its files
-import { apiRoute, noContent } from "@/lib/http";
+import { apiRoute } from "@/lib/api";
+import { noContent } from "@/lib/http";
 import { sendEvent } from "@/inngest/send";
 import { deleteJob, getJob, toJobResponse } from "@/lib/jobs";
 import { deleteJobOperation, getJobOperation } from "@/lib/jobs/operations";

@@ -1,7 +1,8 @@
 // POST /api/v1/logbook/connect – connect a Mountain Project profile or 8a.nu account and queue its sync
 import { sendEvent } from "@/inngest/send";
 import { getEnv } from "@/lib/env";
-import { apiRoute, json } from "@/lib/http";
+import { apiRoute } from "@/lib/api";
+import { json } from "@/lib/http";
 import { toConnectRequest } from "@/lib/logbook/connect/connect-request";
 import { connectLogbook } from "@/lib/logbook/jobs";
 import { connectLogbookOperation } from "@/lib/logbook/operations";
