@@ -1,4 +1,4 @@
-import type { Job } from "@prisma/client";
+import type { Job, JobEvent } from "@prisma/client";
 import { forbidden, notFound } from "@/lib/errors";
 import { db } from "@/lib/db";
 import { decodeCursor, encodeCursor } from "./cursor";
@@ -40,4 +40,20 @@ export async function listSystemJobs(viewer: SystemJobViewer, opts: ListJobsOpti
   const jobs = rows.slice(0, limit);
   const last = jobs[jobs.length - 1];
   return { jobs, nextCursor: rows.length > limit && last ? encodeCursor(last) : null };
+}
+
+/** A system job's timeline, oldest first, paged like `listJobEvents`. */
+export async function listSystemJobEvents(
+  viewer: SystemJobViewer,
+  jobId: string,
+  opts: { after?: string | bigint; limit?: number } = {},
+): Promise<{ events: JobEvent[]; hasMore: boolean }> {
+  await getSystemJob(viewer, jobId);
+  const limit = Math.min(1000, Math.max(1, Math.floor(opts.limit ?? 200)));
+  const rows = await (await db()).jobEvent.findMany({
+    where: { jobId, ...(opts.after !== undefined ? { id: { gt: BigInt(opts.after) } } : {}) },
+    orderBy: { id: "asc" },
+    take: limit + 1,
+  });
+  return { events: rows.slice(0, limit), hasMore: rows.length > limit };
 }
