@@ -2,7 +2,7 @@ import type { Job, JobEvent } from "@prisma/client";
 import { forbidden, notFound } from "@/lib/errors";
 import { db } from "@/lib/db";
 import { decodeCursor, encodeCursor } from "./cursor";
-import type { ListJobsOptions } from "./read";
+import { eventsAfter, type ListJobsOptions } from "./read";
 
 /** Who may read system jobs: instance operators (OPERATOR_EMAILS or the user flag), whatever their workspace role. */
 export type SystemJobViewer = { user: { isOperator: boolean } };
@@ -49,11 +49,5 @@ export async function listSystemJobEvents(
   opts: { after?: string | bigint; limit?: number } = {},
 ): Promise<{ events: JobEvent[]; hasMore: boolean }> {
   await getSystemJob(viewer, jobId);
-  const limit = Math.min(1000, Math.max(1, Math.floor(opts.limit ?? 200)));
-  const rows = await (await db()).jobEvent.findMany({
-    where: { jobId, ...(opts.after !== undefined ? { id: { gt: BigInt(opts.after) } } : {}) },
-    orderBy: { id: "asc" },
-    take: limit + 1,
-  });
-  return { events: rows.slice(0, limit), hasMore: rows.length > limit };
+  return eventsAfter(jobId, opts);
 }
