@@ -18,6 +18,7 @@ import { generateForm, splitSeeds } from "@/lib/forms/synthetic";
 import { summarizeProfile } from "../engine/cpuprofile";
 import { longDocument } from "../forms/documents";
 import { burst, closedLoop, type LoadResult, type Target } from "./load";
+import { treeCpuMs } from "./proc-cpu";
 import { makeApiKey, startServer, type Store } from "./server";
 import { diskFloor, uploadAll } from "./uploads";
 
@@ -86,8 +87,20 @@ async function benchStore(store: Store, bigPdf: Uint8Array) {
     await closedLoop(target, 8, 2000); // warm-up: JIT, pools, route compilation
     const sweep: LoadResult[] = [];
     for (const c of LEVELS) {
-      const r = { ...(await closedLoop(target, c, STEP_MS)), load_average_1m: load1() };
-      console.log(`[${store}] GET job, ${c} concurrent: ${r.rps} req/s, p50 ${r.p50_ms} ms, p99 ${r.p99_ms} ms, errors ${r.errors}, load ${r.load_average_1m}`);
+      // CPU per request of the server (and of this load generator): unlike req/s it holds on a busy machine.
+      const serverCpu0 = treeCpuMs(server.pid);
+      const selfCpu0 = process.cpuUsage();
+      const loop = await closedLoop(target, c, STEP_MS);
+      const serverCpu = serverCpu0 === undefined ? undefined : treeCpuMs(server.pid)! - serverCpu0;
+      const self = process.cpuUsage(selfCpu0);
+      const perRequest = (ms: number | undefined) => (ms === undefined || loop.requests === 0 ? null : Number((ms / loop.requests).toFixed(3)));
+      const r = {
+        ...loop,
+        server_cpu_ms_per_request: perRequest(serverCpu),
+        load_generator_cpu_ms_per_request: perRequest((self.user + self.system) / 1000),
+        load_average_1m: load1(),
+      };
+      console.log(`[${store}] GET job, ${c} concurrent: ${r.rps} req/s, p50 ${r.p50_ms} ms, p99 ${r.p99_ms} ms, errors ${r.errors}, server CPU ${r.server_cpu_ms_per_request} ms/req, generator ${r.load_generator_cpu_ms_per_request} ms/req, load ${r.load_average_1m}`);
       sweep.push(r);
     }
     const atOnce = await burst(target, 200);
