@@ -1,6 +1,7 @@
 /**
  * Where a key-authenticated `GET /api/v1/jobs/{id}` spends its time, in process (no HTTP, no
- * Next.js): each piece timed alone, serially, on a fresh database of each store. Run by
+ * Next.js): each piece timed alone, serially, on a fresh database of each store, with the ways
+ * it was done before (Prisma's nested select and `findFirst`, unprepared statements) next to now. Run by
  * `npm run bench:api` in its own process (`tsx bench/api/breakdown.ts <postgres|pglite> <adminUrl>`);
  * prints one JSON line. The gap between the whole handler here and a request over HTTP is Next.js
  * and the HTTP stack.
@@ -10,7 +11,7 @@ import { hashApiKey } from "@/lib/auth/api-key-format";
 import { authenticateApiKey } from "@/lib/auth/authenticate-api-key";
 import { resolveSession } from "@/lib/auth/resolve-session";
 import { apiRequest, createTestUser, routeParams } from "@/lib/auth/testing";
-import { db, setDatabase } from "@/lib/db";
+import { db, getDatabase, setDatabase } from "@/lib/db";
 import { createTestDatabase } from "@/lib/db/test-databases";
 import { createJob, getJob, toJobResponse } from "@/lib/jobs";
 import { percentile } from "../engine/stats";
@@ -33,6 +34,20 @@ async function prismaNestedLookup(secret: string) {
   });
 }
 
+/** The key lookup's statement unprepared (as before the prepared statement): parsed and planned on every call. */
+async function unpreparedLookup(secret: string) {
+  const { sql } = await getDatabase();
+  return sql.query(KEY_QUERY_TEXT, [hashApiKey(secret)]);
+}
+const KEY_QUERY_TEXT = `
+  SELECT k.id, k.last_used_at AT TIME ZONE 'UTC' AS last_used_at, w.id AS workspace_id, w.name AS workspace_name, w.slug AS workspace_slug,
+         u.id AS user_id, u.email, u.name AS user_name, u.is_operator, m.role::text AS role
+    FROM api_keys k
+    JOIN workspaces w ON w.id = k.workspace_id
+    JOIN users u ON u.id = k.created_by_id
+    JOIN memberships m ON m.workspace_id = k.workspace_id AND m.user_id = k.created_by_id
+   WHERE k.hash = $1`;
+
 const r3 = (v: number | null) => (v === null ? null : Number(v.toFixed(3)));
 
 /**
@@ -42,17 +57,23 @@ const r3 = (v: number | null) => (v === null ? null : Number(v.toFixed(3)));
 async function timeInterleaved(pieces: Record<string, () => Promise<unknown> | unknown>) {
   const names = Object.keys(pieces);
   const samples = new Map<string, number[]>(names.map((n) => [n, []]));
+  // CPU of this process per piece (process.cpuUsage): it does not grow when other work shares the cores.
+  const cpu = new Map<string, number>(names.map((n) => [n, 0]));
   for (let round = -30; round < N; round++) {
     for (const name of names) {
+      const c0 = process.cpuUsage();
       const t0 = performance.now();
       await pieces[name]();
-      if (round >= 0) samples.get(name)!.push(performance.now() - t0); // the first 30 rounds warm up
+      if (round < 0) continue; // the first 30 rounds warm up
+      samples.get(name)!.push(performance.now() - t0);
+      const c = process.cpuUsage(c0);
+      cpu.set(name, cpu.get(name)! + (c.user + c.system) / 1000);
     }
   }
   return Object.fromEntries(
     names.map((n) => {
       const ms = samples.get(n)!;
-      return [n, { p50_ms: r3(percentile(ms, 50)), p99_ms: r3(percentile(ms, 99)), mean_ms: r3(ms.reduce((a, b) => a + b, 0) / ms.length) }];
+      return [n, { p50_ms: r3(percentile(ms, 50)), p99_ms: r3(percentile(ms, 99)), mean_ms: r3(ms.reduce((a, b) => a + b, 0) / ms.length), cpu_ms: r3(cpu.get(n)! / ms.length) }];
     }),
   );
 }
@@ -68,9 +89,11 @@ async function main() {
     ...(await timeInterleaved({
       sha256_key_hash: () => hashApiKey(owner.apiKey),
       key_lookup_prisma_nested_select: () => prismaNestedLookup(owner.apiKey),
-      key_lookup_one_sql_statement: () => authenticateApiKey(owner.apiKey),
+      key_lookup_one_sql_statement_unprepared: () => unpreparedLookup(owner.apiKey),
+      key_lookup_one_sql_statement_prepared: () => authenticateApiKey(owner.apiKey),
       session_cookie_decode_and_user_lookup: () => resolveSession(owner.cookie),
-      get_job_prisma: () => getJob(owner.workspace.id, job.id),
+      get_job_prisma_find_first: async () => (await db()).job.findFirst({ where: { id: job.id, workspaceId: owner.workspace.id } }),
+      get_job_one_sql_statement_prepared: () => getJob(owner.workspace.id, job.id),
       job_to_json: () => JSON.stringify(toJobResponse(job)),
       whole_handler_with_key: async () => {
         const res = await getJobRoute(apiRequest(`/api/v1/jobs/${job.id}`, { as: owner, via: "api_key" }), routeParams({ id: job.id }));

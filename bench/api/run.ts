@@ -6,7 +6,7 @@
  *  - POST /api/v1/forms: time to the 202 for a ~1 MB PDF under 20 concurrent uploads, next to
  *    streaming the same bytes to disk and opening them once.
  * Then, with no server running, each piece of one poll timed in process (breakdown.ts).
- * `--profile` also records a CPU profile of the server under polling load (where the time goes).
+ * `--no-uploads` and `--no-breakdown` skip those parts. `--profile` also records a CPU profile of the server under polling load (where the time goes).
  * Writes bench/results/api.json. Not a test: it asserts nothing and never runs in CI.
  * Builds into .next-bench when the sources changed (`next build`, a few minutes).
  */
@@ -18,6 +18,7 @@ import { generateForm, splitSeeds } from "@/lib/forms/synthetic";
 import { summarizeProfile } from "../engine/cpuprofile";
 import { longDocument } from "../forms/documents";
 import { burst, closedLoop, type LoadResult, type Target } from "./load";
+import { treeCpuMs } from "./proc-cpu";
 import { makeApiKey, startServer, type Store } from "./server";
 import { diskFloor, uploadAll } from "./uploads";
 
@@ -25,6 +26,9 @@ const root = path.resolve(__dirname, "..", "..");
 const args = process.argv.slice(2);
 const quick = args.includes("--quick");
 const profile = args.includes("--profile");
+const withUploads = !args.includes("--no-uploads");
+const withBreakdown = !args.includes("--no-breakdown");
+const load1 = () => Number(os.loadavg()[0].toFixed(2));
 const storesArg = args.includes("--stores") ? args[args.indexOf("--stores") + 1] : "postgres,pglite";
 const stores = storesArg.split(",") as Store[];
 const adminUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
@@ -83,25 +87,37 @@ async function benchStore(store: Store, bigPdf: Uint8Array) {
     await closedLoop(target, 8, 2000); // warm-up: JIT, pools, route compilation
     const sweep: LoadResult[] = [];
     for (const c of LEVELS) {
-      const r = await closedLoop(target, c, STEP_MS);
-      console.log(`[${store}] GET job, ${c} concurrent: ${r.rps} req/s, p50 ${r.p50_ms} ms, p99 ${r.p99_ms} ms, errors ${r.errors}`);
+      // CPU per request of the server (and of this load generator): unlike req/s it holds on a busy machine.
+      const serverCpu0 = treeCpuMs(server.pid);
+      const selfCpu0 = process.cpuUsage();
+      const loop = await closedLoop(target, c, STEP_MS);
+      const serverCpu = serverCpu0 === undefined ? undefined : treeCpuMs(server.pid)! - serverCpu0;
+      const self = process.cpuUsage(selfCpu0);
+      const perRequest = (ms: number | undefined) => (ms === undefined || loop.requests === 0 ? null : Number((ms / loop.requests).toFixed(3)));
+      const r = {
+        ...loop,
+        server_cpu_ms_per_request: perRequest(serverCpu),
+        load_generator_cpu_ms_per_request: perRequest((self.user + self.system) / 1000),
+        load_average_1m: load1(),
+      };
+      console.log(`[${store}] GET job, ${c} concurrent: ${r.rps} req/s, p50 ${r.p50_ms} ms, p99 ${r.p99_ms} ms, errors ${r.errors}, server CPU ${r.server_cpu_ms_per_request} ms/req, generator ${r.load_generator_cpu_ms_per_request} ms/req, load ${r.load_average_1m}`);
       sweep.push(r);
     }
     const atOnce = await burst(target, 200);
     console.log(`[${store}] 200 polls at once: p50 ${atOnce.p50_ms} ms, p99 ${atOnce.p99_ms} ms, all done in ${atOnce.seconds} s, errors ${atOnce.errors}`);
     const withinBudget = sweep.filter((r) => r.errors === 0 && r.p99_ms !== null && r.p99_ms < P99_BUDGET_MS);
     const best = withinBudget.sort((a, b) => b.rps - a.rps)[0] ?? null;
-    const uploads = await uploadAll(server.base, key, bigPdf, UPLOADS);
-    console.log(`[${store}] ${UPLOADS} uploads of ${bigPdf.length} bytes at once: 202 after p50 ${uploads.p50_ms} ms, max ${uploads.max_ms} ms, statuses ${uploads.statuses}`);
+    const uploads = withUploads ? await uploadAll(server.base, key, bigPdf, UPLOADS) : undefined;
+    if (uploads) console.log(`[${store}] ${UPLOADS} uploads of ${bigPdf.length} bytes at once: 202 after p50 ${uploads.p50_ms} ms, max ${uploads.max_ms} ms, statuses ${uploads.statuses}`);
     await server.stop();
     const cpu = profileDir ? fs.readdirSync(profileDir).filter((f) => f.endsWith(".cpuprofile")) : [];
     const profiles = cpu.map((f) => summarizeProfile(path.join(profileDir!, f), 25));
     if (profileDir) fs.rmSync(profileDir, { recursive: true, force: true });
-    const { jobIds: _ids, ...uploadSummary } = uploads;
+    const { jobIds: _ids, ...uploadSummary } = uploads ?? { jobIds: [] };
     return {
       store,
       get_job: { sweep, best_rps_with_p99_under_50ms: best ? { rps: best.rps, concurrency: best.concurrency, p99_ms: best.p99_ms } : null, burst_200: atOnce },
-      upload_1mb: { bytes: bigPdf.length, concurrency: UPLOADS, ...uploadSummary },
+      upload_1mb: uploads ? { bytes: bigPdf.length, concurrency: UPLOADS, ...uploadSummary } : "skipped (--no-uploads)",
       ...(profile ? { cpu_profiles: profiles } : {}),
     };
   } finally {
@@ -130,9 +146,9 @@ async function main() {
   console.log(`api bench on ${os.availableParallelism()} cores, load ${loadAtStart.join(" ")}${quick ? " (quick)" : ""}; stores ${stores.join(", ")}`);
   const results = [];
   for (const store of stores) results.push(await benchStore(store, bigPdf));
-  const breakdown = stores.map(inProcessBreakdown);
-  const floor = await diskFloor(bigPdf, UPLOADS);
-  console.log(`floor: ${UPLOADS} x stream ${bigPdf.length} bytes to disk + open once: p50 ${floor.p50_ms} ms, max ${floor.max_ms} ms`);
+  const breakdown = withBreakdown ? stores.map(inProcessBreakdown) : "skipped (--no-breakdown)";
+  const floor = withUploads ? await diskFloor(bigPdf, UPLOADS) : undefined;
+  if (floor) console.log(`floor: ${UPLOADS} x stream ${bigPdf.length} bytes to disk + open once: p50 ${floor.p50_ms} ms, max ${floor.max_ms} ms`);
   const out = {
     generated_at: started.toISOString(),
     quick,
@@ -147,7 +163,7 @@ async function main() {
     settings: { levels: LEVELS, step_ms: STEP_MS, p99_budget_ms: P99_BUDGET_MS, uploads: UPLOADS },
     stores: results,
     in_process_breakdown: breakdown,
-    upload_floor_disk_and_open: { bytes: bigPdf.length, concurrency: UPLOADS, ...floor },
+    upload_floor_disk_and_open: floor ? { bytes: bigPdf.length, concurrency: UPLOADS, ...floor } : "skipped (--no-uploads)",
   };
   const file = path.join(root, "bench", "results", process.env.BENCH_OUT ?? "api.json");
   fs.writeFileSync(file, `${JSON.stringify(out, null, 2)}\n`);

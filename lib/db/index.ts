@@ -1,2 +1,2 @@
 export { db, getDatabase, setDatabase, closeDatabase, openDatabase, type Database } from "./database";
-export type { Sql, SqlRunner, Dialect } from "./sql";
+export type { Sql, SqlRunner, Dialect, QueryOptions } from "./sql";

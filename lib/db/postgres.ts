@@ -1,12 +1,12 @@
 import pg from "pg";
-import type { Sql, SqlRunner } from "./sql";
+import type { QueryOptions, Sql, SqlRunner } from "./sql";
 
-type Queryable = { query: (text: string, params?: unknown[]) => Promise<pg.QueryResult> };
+type Queryable = { query: ((text: string, params?: unknown[]) => Promise<pg.QueryResult>) & ((config: pg.QueryConfig) => Promise<pg.QueryResult>) };
 
 function runner(db: Queryable): SqlRunner {
   return {
-    async query<T>(text: string, params?: unknown[]) {
-      const res = await db.query(text, params);
+    async query<T>(text: string, params?: unknown[], options?: QueryOptions) {
+      const res = options?.name ? await db.query({ name: options.name, text, values: params }) : await db.query(text, params);
       return res.rows as T[];
     },
     async exec(script: string) {

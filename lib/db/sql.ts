@@ -4,8 +4,17 @@
  */
 export type Dialect = "pglite" | "postgres";
 
+export type QueryOptions = {
+  /**
+   * A prepared statement's name, for hot queries with a fixed text: PostgreSQL parses and plans
+   * it once per connection instead of on every call (the API's key lookup and job read). One
+   * name, one text. PGlite (one in-process connection) runs the text as usual.
+   */
+  name?: string;
+};
+
 export interface SqlRunner {
-  query<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<T[]>;
+  query<T = Record<string, unknown>>(text: string, params?: unknown[], options?: QueryOptions): Promise<T[]>;
   /** Runs a multi-statement script without parameters. */
   exec(script: string): Promise<void>;
 }

@@ -14,6 +14,11 @@ export const pdfSettings = {
   PDF_PAGE_TIMEOUT: duration("60s"),
   /** V8 heap cap of each PDF worker thread, in MiB; a document needing more fails alone (422). */
   PDF_WORKER_MAX_HEAP_MB: int(1024, 128, 16_384),
+  /**
+   * PDF worker threads one workspace may hold at once, upload checks included; 0: half the pool,
+   * rounded up, but never all of a pool of two or more (so 1 of 2).
+   */
+  PDF_WORKSPACE_THREADS: int(0, 0, 256),
   /** Forms jobs' CPU-heavy steps one workspace may have in flight at once (the global cap is FORMS_CONCURRENCY). */
   FORMS_WORKSPACE_CONCURRENCY: int(1, 1, 256),
   /** Uploads per workspace (`POST /api/v1/forms`), e.g. 60/10m; "off" disables. */

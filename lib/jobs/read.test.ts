@@ -108,6 +108,18 @@ describe("getJob and listJobEvents", () => {
     expect((await getJob(ws.beta.workspace.id, betaJob.id)).id).toBe(betaJob.id);
   });
 
+  it("reads every field exactly as Prisma does: JSON, enums, nulls and UTC timestamps", async () => {
+    const job = await createJob({ workspaceId: ws.alpha.workspace.id, createdById: ws.alpha.user.id, kind: "forms", input: { pages: 2, nested: { ok: true } } });
+    await database().prisma.job.update({
+      where: { id: job.id },
+      data: { status: "succeeded", stage: "writing", progress: 0.75, message: "done", result: { fields: [1, 2] }, startedAt: new Date("2026-03-01T23:59:59.123Z"), finishedAt: new Date("2026-03-02T00:00:01.007Z"), expiresAt: new Date("2026-03-03T00:00:00.000Z") },
+    });
+    const viaPrisma = await database().prisma.job.findUniqueOrThrow({ where: { id: job.id } });
+    expect(await getJob(ws.alpha.workspace.id, job.id)).toEqual(viaPrisma);
+    // Twice: the second read uses the prepared statement on PostgreSQL.
+    expect(await getJob(ws.alpha.workspace.id, job.id)).toEqual(viaPrisma);
+  });
+
   it("pages events after a known id", async () => {
     const job = await createJob({ workspaceId: ws.alpha.workspace.id, createdById: null, kind: "forms" });
     for (let i = 1; i <= 5; i++) await updateJobProgress(job.id, { progress: i / 10 });

@@ -1,11 +1,26 @@
 import type { Job, JobEvent, JobStatus } from "@prisma/client";
-import { db } from "@/lib/db";
+import { db, getDatabase } from "@/lib/db";
 import { notFound } from "@/lib/errors";
 import { decodeCursor, encodeCursor } from "./cursor";
 
+/**
+ * One job row as Prisma's `Job`, in one prepared statement: the hot read of API polling, where
+ * Prisma's per-call query compilation cost several times the query itself (docs/benchmarks.md,
+ * "API"). Timestamps are read as UTC, as Prisma stores them.
+ */
+const JOB_QUERY = `
+  SELECT id, workspace_id AS "workspaceId", created_by_id AS "createdById", kind, status::text AS status, stage, progress,
+         message, error_type AS "errorType", error_detail AS "errorDetail", input, result, result_file_id AS "resultFileId",
+         created_at AT TIME ZONE 'UTC' AS "createdAt", updated_at AT TIME ZONE 'UTC' AS "updatedAt",
+         started_at AT TIME ZONE 'UTC' AS "startedAt", finished_at AT TIME ZONE 'UTC' AS "finishedAt",
+         expires_at AT TIME ZONE 'UTC' AS "expiresAt", expired_at AT TIME ZONE 'UTC' AS "expiredAt"
+    FROM jobs
+   WHERE id = $1 AND workspace_id = $2`;
+
 /** The workspace's job; another workspace's or an unknown id is the same NotFound. */
 export async function getJob(workspaceId: string, jobId: string): Promise<Job> {
-  const job = await (await db()).job.findFirst({ where: { id: jobId, workspaceId } });
+  const { sql } = await getDatabase();
+  const [job] = await sql.query<Job>(JOB_QUERY, [jobId, workspaceId], { name: "conveyor_get_job" });
   if (!job) throw notFound("Job");
   return job;
 }

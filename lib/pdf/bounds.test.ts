@@ -1,4 +1,5 @@
-import { PDFDocument } from "pdf-lib";
+import zlib from "node:zlib";
+import { PDFDocument, PDFName } from "pdf-lib";
 import { describe, expect, it } from "vitest";
 import { checkPdfBounds, countOperators } from "./bounds";
 import { inflateBombPdf, pathBombPdf } from "./hostile";
@@ -15,6 +16,12 @@ describe("countOperators", () => {
     expect(countOperators(ascii("[(x) -20 (y)] TJ <414243> Tj true false null"))).toBe(2);
     expect(countOperators(ascii("<< /W 2 >> BDC q BI /W 1 /H 1 ID m l S z EI Q EMC"))).toBe(7);
     expect(countOperators(ascii("1 0 0 RG 'x' \" 5 5 re f*"))).toBe(5);
+  });
+
+  it("stops as soon as the count passes the caller's limit", () => {
+    const many = ascii("0 0 m 1 1 l ".repeat(1000));
+    expect(countOperators(many)).toBe(2000);
+    expect(countOperators(many, 10)).toBe(11);
   });
 });
 
@@ -40,6 +47,23 @@ describe("checkPdfBounds", () => {
     const doc = await load(bomb);
     expect(() => checkPdfBounds(doc, bounds)).toThrow(expect.objectContaining({ type: "PdfTooComplexError", details: { limit_bytes: 1_000_000 } }));
     expect(() => checkPdfBounds(doc, { ...bounds, maxStreamBytes: 2_000_000 })).not.toThrow();
+  });
+
+  it("decodes filter chains too: a bomb wrapped in ASCIIHex around Flate is refused, an ordinary chain counted", async () => {
+    // A page whose one content stream is hex-encoded Flate data: the upload check used to skip it.
+    const page = async (content: string) => {
+      const doc = await PDFDocument.create();
+      const p = doc.addPage([612, 792]);
+      const hex = Buffer.from(zlib.deflateSync(Buffer.from(content), { level: 9 }).toString("hex") + ">");
+      const stream = doc.context.register(doc.context.stream(hex, { Filter: ["ASCIIHexDecode", "FlateDecode"] }));
+      p.node.set(PDFName.of("Contents"), stream);
+      return load(await doc.save({ useObjectStreams: false }));
+    };
+    const bomb = await page(`${" ".repeat(2_000_000)}0 0 m S`);
+    expect(() => checkPdfBounds(bomb, bounds)).toThrow(expect.objectContaining({ type: "PdfTooComplexError", status: 422, details: { limit_bytes: 1_000_000 } }));
+    const busy = await page("0 0 m 1 1 l ".repeat(6_000));
+    expect(() => checkPdfBounds(busy, bounds)).toThrow(expect.objectContaining({ type: "PdfTooComplexError", details: expect.objectContaining({ page: 1, operators: 10_001 }) }));
+    expect(() => checkPdfBounds(busy, { ...bounds, maxPageOperators: 12_000 })).not.toThrow();
   });
 
   it("is applied by inspectPdfBytes when the bounds are given", async () => {

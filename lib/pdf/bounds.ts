@@ -1,5 +1,6 @@
 import zlib from "node:zlib";
-import { PDFArray, PDFDict, PDFName, PDFNumber, PDFRawStream, type PDFDocument, type PDFObject } from "pdf-lib";
+import { decodePDFRawStream, PDFArray, PDFDict, PDFName, PDFNumber, PDFRawStream, type PDFDocument, type PDFObject } from "pdf-lib";
+import { isAppError } from "@/lib/errors";
 import { pdfTooComplex } from "./errors";
 
 /** Limits on the work one PDF may cause (PDF_MAX_PAGE_OPERATORS, PDF_MAX_STREAM_BYTES). */
@@ -7,38 +8,50 @@ export type PdfBounds = { maxPageOperators: number; maxStreamBytes: number };
 
 /**
  * Refuses a parsed PDF whose pages would cost far more than any real form, before pdf.js runs a
- * page: a stream that inflates past `maxStreamBytes` (a decompression bomb: 400 MB of zeros packs
+ * page: a stream that decodes past `maxStreamBytes` (a decompression bomb: 400 MB of zeros packs
  * into 400 KB), an image whose pixels would take more than that, or a page whose content streams
  * and Form XObjects hold more than `maxPageOperators` drawing operators (3 million path operations
- * pack into 130 KB and keep pdf.js busy for minutes). Inflation is bounded, so checking a bomb
- * costs at most `maxStreamBytes` of memory. What this cannot see (LZW or other rare filters,
- * XObjects drawn many times, nested forms) is left to the per-page time and memory caps.
+ * pack into 130 KB and keep pdf.js busy for minutes). Decoding is bounded, so checking a bomb
+ * costs at most `maxStreamBytes` of memory, and counting stops at the limit, so a path bomb costs
+ * a scan of `maxPageOperators` operators. Every stream is decoded once. What this cannot see
+ * (image codecs, XObjects drawn many times, nested forms) is left to the per-page time and memory caps.
  */
 export function checkPdfBounds(doc: PDFDocument, bounds: PdfBounds): void {
-  for (const [, object] of doc.context.enumerateIndirectObjects()) {
-    if (!(object instanceof PDFRawStream)) continue;
-    const imageBytes = decodedImageBytes(object.dict);
-    if (imageBytes > bounds.maxStreamBytes) throw streamTooLarge(bounds.maxStreamBytes);
-    decodeStream(object, bounds.maxStreamBytes);
-  }
-  const formOperators = new Map<PDFRawStream, number>();
-  doc.getPages().forEach((page, index) => {
-    let operators = 0;
-    for (const stream of contentStreams(structure(() => page.node.Contents()))) operators += countOperators(decodeStream(stream, bounds.maxStreamBytes));
+  const limit = bounds.maxStreamBytes;
+  // What each page draws: its content streams and the Form XObjects its resources name.
+  const pages = doc.getPages().map((page) => {
+    const drawn = contentStreams(structure(() => page.node.Contents()));
     const xobjects = structure(() => page.node.Resources()?.lookupMaybe(PDFName.of("XObject"), PDFDict));
     for (const value of xobjects?.values() ?? []) {
-      const form = doc.context.lookup(value);
-      if (!(form instanceof PDFRawStream) || form.dict.lookupMaybe(PDFName.of("Subtype"), PDFName)?.asString() !== "/Form") continue;
-      let count = formOperators.get(form);
-      if (count === undefined) formOperators.set(form, (count = countOperators(decodeStream(form, bounds.maxStreamBytes))));
-      operators += count;
+      const form = structure(() => doc.context.lookup(value));
+      if (form instanceof PDFRawStream && form.dict.lookupMaybe(PDFName.of("Subtype"), PDFName)?.asString() === "/Form") drawn.push(form);
     }
-    if (operators > bounds.maxPageOperators) {
-      throw pdfTooComplex(`Page ${index + 1} has ${operators} drawing operations; the limit is ${bounds.maxPageOperators}`, {
-        page: index + 1,
-        operators,
-        limit_operators: bounds.maxPageOperators,
-      });
+    return drawn;
+  });
+  const drawn = new Set(pages.flat());
+  // Images first (their size is in their dictionary: refused without decoding a byte), then every
+  // other stream's decoded size; drawn streams are sized as they are counted below.
+  const streams = [...doc.context.enumerateIndirectObjects()].map(([, object]) => object).filter((o): o is PDFRawStream => o instanceof PDFRawStream);
+  for (const stream of streams) if (decodedImageBytes(stream.dict) > limit) throw streamTooLarge(limit);
+  for (const stream of streams) if (!drawn.has(stream)) decodeStream(stream, limit);
+  const counted = new Map<PDFRawStream, number>();
+  pages.forEach((streamsOfPage, index) => {
+    let operators = 0;
+    for (const stream of new Set(streamsOfPage)) {
+      let count = counted.get(stream);
+      if (count === undefined) {
+        count = countOperators(decodeStream(stream, limit), bounds.maxPageOperators - operators);
+        // A count cut short is only good for this page, which is refused below.
+        if (operators + count <= bounds.maxPageOperators) counted.set(stream, count);
+      }
+      operators += count;
+      if (operators > bounds.maxPageOperators) {
+        throw pdfTooComplex(`Page ${index + 1} has more than ${bounds.maxPageOperators} drawing operations`, {
+          page: index + 1,
+          operators,
+          limit_operators: bounds.maxPageOperators,
+        });
+      }
     }
   });
 }
@@ -69,32 +82,70 @@ function contentStreams(contents: PDFObject | undefined): PDFRawStream[] {
   return out;
 }
 
-/** The first filter's name, or undefined when the stream is stored plain. */
-function firstFilter(dict: PDFDict): string | undefined {
+/** The stream's filter names in order (empty when it is stored plain). */
+function filterNames(dict: PDFDict): string[] {
   const filter = dict.lookup(PDFName.of("Filter"));
-  if (filter instanceof PDFName) return filter.asString();
-  if (filter instanceof PDFArray && filter.size() > 0) {
-    const first = filter.lookup(0);
-    return first instanceof PDFName ? first.asString() : undefined;
+  if (filter instanceof PDFName) return [filter.asString()];
+  if (!(filter instanceof PDFArray)) return [];
+  const names: string[] = [];
+  for (let i = 0; i < filter.size(); i++) {
+    const name = filter.lookup(i);
+    names.push(name instanceof PDFName ? name.asString() : "");
   }
-  return undefined;
+  return names;
 }
 
+// Filters whose output is document data that pdf.js would decode in full. Image codecs (DCT, JPX,
+// JBIG2, CCITT) are bounded by the image's own dimensions instead (decodedImageBytes).
+const DATA_FILTERS = new Set(["/FlateDecode", "/LZWDecode", "/ASCII85Decode", "/ASCIIHexDecode", "/RunLengthDecode"]);
+
 /**
- * A stream's bytes after its first filter when that is Flate (or none), inflating at most `limit`
- * bytes; throws PdfTooComplexError past it. Other filters and broken data give an empty buffer:
- * pdf.js judges those when it draws the page, under the time and memory caps.
+ * A stream's decoded bytes, decoding at most `limit` bytes; throws PdfTooComplexError past it.
+ * Flate alone (nearly every stream) goes through zlib with a bounded output; chains and the other
+ * data filters (ASCII85 or hex around Flate, LZW, run-length: each can hide a bomb) through
+ * pdf-lib's decoders, pulled a block at a time until the limit. Streams ending in an image codec
+ * are decoded up to it (their pixels are bounded by the image's size); broken data gives what
+ * decoded before the break, or nothing: pdf.js judges it when it draws the page, under the caps.
  */
 function decodeStream(stream: PDFRawStream, limit: number): Uint8Array {
-  const filter = firstFilter(stream.dict);
-  if (filter === undefined) return stream.contents;
-  if (filter !== "/FlateDecode" && filter !== "/Fl") return new Uint8Array(0);
+  const filters = filterNames(stream.dict);
+  if (filters.length === 0) return stream.contents;
+  if (filters.length === 1 && (filters[0] === "/FlateDecode" || filters[0] === "/Fl")) {
+    try {
+      return zlib.inflateSync(stream.contents, { maxOutputLength: limit, finishFlush: zlib.constants.Z_SYNC_FLUSH });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === "ERR_BUFFER_TOO_LARGE") throw streamTooLarge(limit);
+      return new Uint8Array(0);
+    }
+  }
+  const data = filters.findIndex((name) => !DATA_FILTERS.has(name));
+  if (data === 0) return new Uint8Array(0);
   try {
-    return zlib.inflateSync(stream.contents, { maxOutputLength: limit, finishFlush: zlib.constants.Z_SYNC_FLUSH });
+    // Only the data filters before the first codec: a copy of the dictionary with that prefix.
+    const dict = data < 0 ? stream.dict : withFilters(stream, filters.slice(0, data));
+    const decoded = decodePDFRawStream(PDFRawStream.of(dict, stream.contents));
+    // The decoder keeps what it decoded in one buffer: pull blocks until the end or the limit,
+    // then read that buffer back whole, without a copy.
+    let total = 0;
+    for (let chunk = decoded.getBytes(65_536); chunk.length > 0; chunk = decoded.getBytes(65_536)) {
+      total += chunk.length;
+      if (total > limit) throw streamTooLarge(limit);
+    }
+    decoded.reset();
+    const all = decoded.getBytes(total);
+    return new Uint8Array(all.buffer, all.byteOffset, all.byteLength);
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === "ERR_BUFFER_TOO_LARGE") throw streamTooLarge(limit);
+    if (isAppError(error)) throw error;
     return new Uint8Array(0);
   }
+}
+
+function withFilters(stream: PDFRawStream, names: string[]): PDFDict {
+  const dict = stream.dict.clone();
+  const parms = stream.dict.lookup(PDFName.of("DecodeParms"));
+  dict.set(PDFName.of("Filter"), dict.context.obj(names.map((name) => PDFName.of(name.slice(1)))));
+  if (parms instanceof PDFArray) dict.set(PDFName.of("DecodeParms"), dict.context.obj(parms.asArray().slice(0, names.length)));
+  return dict;
 }
 
 /** An image's decoded size from its dictionary (width x height x components x bits), 0 for other streams. */
@@ -115,21 +166,44 @@ function decodedImageBytes(dict: PDFDict): number {
 const CLASS = new Uint8Array(256);
 for (const c of [0, 9, 10, 12, 13, 32]) CLASS[c] = 1;
 for (const c of [0x28, 0x29, 0x3c, 0x3e, 0x5b, 0x5d, 0x7b, 0x7d, 0x2f, 0x25]) CLASS[c] = 2;
-const WHITESPACE = { has: (c: number) => CLASS[c] === 1 };
-const isRegular = (c: number) => CLASS[c] === 0;
+// Bytes that may start an operator: letters, ' and ".
+const WORD_START = new Uint8Array(256);
+for (let c = 0x41; c <= 0x5a; c++) WORD_START[c] = WORD_START[c + 0x20] = 1;
+WORD_START[0x27] = WORD_START[0x22] = 1;
+
+/** Whether bytes[start, end) spell `word` (ASCII), without making a string. */
+function spells(bytes: Uint8Array, start: number, end: number, word: string): boolean {
+  if (end - start !== word.length) return false;
+  for (let k = 0; k < word.length; k++) if (bytes[start + k] !== word.charCodeAt(k)) return false;
+  return true;
+}
 
 /**
  * Counts the operators in a content stream in one linear pass: words that start with a letter
  * (or ' and ") outside strings, names, comments and inline image data. Keywords true/false/null
- * are operands.
+ * are operands. Stops as soon as the count passes `stopAbove` (the caller's limit), so a bomb
+ * costs a scan up to the limit, not the whole stream; the answer is then `stopAbove + 1`.
  */
-export function countOperators(bytes: Uint8Array): number {
+export function countOperators(bytes: Uint8Array, stopAbove = Number.POSITIVE_INFINITY): number {
   let count = 0;
   let i = 0;
   const n = bytes.length;
   while (i < n) {
     const c = bytes[i];
-    if (WHITESPACE.has(c)) {
+    const kind = CLASS[c];
+    if (kind === 0) {
+      const start = i;
+      while (i < n && CLASS[bytes[i]] === 0) i++;
+      if (WORD_START[bytes[start]] === 0) continue;
+      const length = i - start;
+      if (length >= 4 && length <= 5 && (spells(bytes, start, i, "true") || spells(bytes, start, i, "null") || spells(bytes, start, i, "false"))) continue;
+      if (++count > stopAbove) return count;
+      // Inline image data is binary: skip to the EI that ends it.
+      if (length === 2 && bytes[start] === 0x49 && bytes[start + 1] === 0x44) {
+        i++;
+        while (i < n && !(bytes[i] === 0x45 && bytes[i + 1] === 0x49 && CLASS[bytes[i - 1]] === 1 && (i + 2 >= n || CLASS[bytes[i + 2]] !== 0))) i++;
+      }
+    } else if (kind === 1) {
       i++;
     } else if (c === 0x25) {
       while (i < n && bytes[i] !== 10 && bytes[i] !== 13) i++;
@@ -145,23 +219,9 @@ export function countOperators(bytes: Uint8Array): number {
     } else if (c === 0x3c && bytes[i + 1] !== 0x3c) {
       while (i < n && bytes[i] !== 0x3e) i++;
       i++;
-    } else if (!isRegular(c)) {
-      i++;
-      if (c === 0x2f) while (i < n && isRegular(bytes[i])) i++;
     } else {
-      const start = i;
-      while (i < n && isRegular(bytes[i])) i++;
-      const first = bytes[start];
-      const isWord = (first >= 0x41 && first <= 0x5a) || (first >= 0x61 && first <= 0x7a) || first === 0x27 || first === 0x22;
-      if (!isWord) continue;
-      const word = i - start <= 5 ? String.fromCharCode(...bytes.subarray(start, i)) : "";
-      if (word === "true" || word === "false" || word === "null") continue;
-      count++;
-      // Inline image data is binary: skip to the EI that ends it.
-      if (word === "ID") {
-        i++;
-        while (i < n && !(bytes[i] === 0x45 && bytes[i + 1] === 0x49 && WHITESPACE.has(bytes[i - 1]) && (i + 2 >= n || !isRegular(bytes[i + 2])))) i++;
-      }
+      i++;
+      if (c === 0x2f) while (i < n && CLASS[bytes[i]] === 0) i++;
     }
   }
   return count;

@@ -60,7 +60,7 @@ export async function receiveFormsUpload(req: Request, limits: ReceiveLimits): P
     }
     file = stream;
     filename = sanitizeFilename(info.filename, "form.pdf");
-    upload = validatePdfUpload(stream, { key, maxBytes: limits.maxBytes, maxPages: limits.maxPages, inspect: inspectPdf });
+    upload = validatePdfUpload(stream, { key, maxBytes: limits.maxBytes, maxPages: limits.maxPages, inspect: (bytes, checks) => inspectPdf(bytes, { ...checks, tenant: limits.workspaceId }) });
     upload.catch(fail);
   });
   parser.on("field", (name, value, info) => {

@@ -58,7 +58,7 @@ export async function validateFormsJob(ref: FormsJobRef): Promise<FormsPlan | { 
     typeof stored.page_count === "number"
       ? { pageCount: stored.page_count, hasAcroForm: stored.has_acroform ?? false, existingFieldCount: stored.existing_field_count ?? 0, hasXfa: false }
       : undefined;
-  const summary = await validateStoredPdf({ inputPath, maxPages: formsConfig().maxPages, known });
+  const summary = await validateStoredPdf({ inputPath, maxPages: formsConfig().maxPages, known, tenant: ref.workspaceId });
   const n = summary.pageCount;
   assertStillRunning(
     await updateJobProgress(job.id, {
@@ -82,6 +82,7 @@ export async function renderFormsJob(ref: FormsJobRef, plan: FormsPlan): Promise
     dpi: plan.dpi,
     raster: plan.raster === undefined ? undefined : { enabled: plan.raster },
     onProgress: progress.report,
+    tenant: ref.workspaceId,
   });
   return { scannedPages: summary.scannedPages, raster: summary.raster, timings: summary.timings, ...(summary.rasterError ? { rasterError: summary.rasterError } : {}) };
 }
@@ -112,6 +113,7 @@ export async function writeFormsJob(
     workDir: paths.workDir,
     outputPath: paths.resultPath,
     onProgress: (i, n) => void progress.report(i, n).catch(() => {}),
+    tenant: ref.workspaceId,
   });
   await progress.flush();
   const file = await paths.area.registerOutput(paths.resultName, { filename: resultFilename(plan.filename), contentType: "application/pdf" });

@@ -5,10 +5,12 @@ import type { WorkerPool } from "@/lib/pdf/worker/pool";
 import { defaultPool } from "./settings";
 
 /**
- * The upload checks on the forms worker pool, with the PDF bounds of this process (PDF_MAX_*).
+ * The upload checks on the forms worker pool, with the PDF bounds of this process (PDF_MAX_*),
+ * counted against `tenant`'s (the workspace's) share of the pool's threads.
  * The bytes are transferred, not copied: do not use them afterwards.
  */
-export function inspectPdf(bytes: Uint8Array, limits: { maxPages: number }, pool: WorkerPool = defaultPool()): Promise<PdfSummary> {
+export function inspectPdf(bytes: Uint8Array, limits: { maxPages: number; tenant?: string }, pool: WorkerPool = defaultPool()): Promise<PdfSummary> {
   const { maxPageOperators, maxStreamBytes } = pdfLimits();
-  return inspectPdfOnPool(pool, bytes, { maxPageOperators, maxStreamBytes, ...limits });
+  const { tenant, ...rest } = limits;
+  return inspectPdfOnPool(pool, bytes, { maxPageOperators, maxStreamBytes, ...rest }, tenant);
 }

@@ -19,6 +19,8 @@ export type RenderPagesInput = {
   /** Called as each page finishes (pages finish out of order when several workers run). */
   onProgress?: (pageIndex: number, pageCount: number) => void | Promise<void>;
   pool?: WorkerPool;
+  /** The workspace: its pages hold at most its share of the pool's threads. */
+  tenant?: string;
 };
 
 export type RenderSummary = {
@@ -57,7 +59,7 @@ export async function renderPages(input: RenderPagesInput): Promise<RenderSummar
     await Promise.all(
       indices.map(async (index) => {
         const done = await readJson<PageEvidence>(paths.evidence(index));
-        const summary = done ? fromEvidence(done) : await pool.run<PageSummary>({ kind: "page", inputPath: input.inputPath, index, options }, { group });
+        const summary = done ? fromEvidence(done) : await pool.run<PageSummary>({ kind: "page", inputPath: input.inputPath, index, options }, { group, tenant: input.tenant });
         summaries.push(summary);
         await input.onProgress?.(index, input.pageCount);
       }),

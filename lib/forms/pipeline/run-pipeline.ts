@@ -23,10 +23,12 @@ export async function runFormsPipeline(input: {
   pool?: WorkerPool;
   raster?: RenderPagesInput["raster"];
   dpi?: number;
+  /** The workspace, counted against its share of the pool's threads. */
+  tenant?: string;
   onProgress?: (stage: FormsStage, pageIndex: number, pageCount: number) => void;
 }): Promise<PipelineResult> {
   const pool = input.pool ?? defaultPool();
-  const summary = await validateStoredPdf({ inputPath: input.inputPath, pool });
+  const summary = await validateStoredPdf({ inputPath: input.inputPath, pool, tenant: input.tenant });
   input.onProgress?.("validating", summary.pageCount - 1, summary.pageCount);
   const render = await renderPages({
     inputPath: input.inputPath,
@@ -35,9 +37,10 @@ export async function runFormsPipeline(input: {
     pool,
     raster: input.raster,
     dpi: input.dpi,
+    tenant: input.tenant,
     onProgress: (i, n) => input.onProgress?.("rendering", i, n),
   });
   const detect = await detectPageFields({ workDir: input.workDir, pageCount: summary.pageCount, onProgress: (i, n) => input.onProgress?.("detecting", i, n) });
-  const write = await writeFillablePdf({ inputPath: input.inputPath, workDir: input.workDir, outputPath: input.outputPath, pool, onProgress: (i, n) => input.onProgress?.("writing", i, n) });
+  const write = await writeFillablePdf({ inputPath: input.inputPath, workDir: input.workDir, outputPath: input.outputPath, pool, tenant: input.tenant, onProgress: (i, n) => input.onProgress?.("writing", i, n) });
   return { summary, render, detect, write };
 }

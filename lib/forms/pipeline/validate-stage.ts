@@ -12,13 +12,13 @@ import { defaultPool, formsConfig } from "./settings";
  * Without it (tools, benchmarks, jobs from before this was kept) the file is inspected in full.
  * Throws the same typed errors as the upload check.
  */
-export async function validateStoredPdf(input: { inputPath: string; maxPages?: number; pool?: WorkerPool; known?: PdfSummary }): Promise<PdfSummary> {
+export async function validateStoredPdf(input: { inputPath: string; maxPages?: number; pool?: WorkerPool; known?: PdfSummary; tenant?: string }): Promise<PdfSummary> {
   const bytes = await fs.readFile(input.inputPath);
   const view = new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const pool = input.pool ?? defaultPool();
   if (input.known) {
-    await reopenPdfOnPool(pool, view, input.known.pageCount);
+    await reopenPdfOnPool(pool, view, input.known.pageCount, input.tenant);
     return input.known;
   }
-  return inspectPdf(view, { maxPages: input.maxPages ?? formsConfig().maxPages }, pool);
+  return inspectPdf(view, { maxPages: input.maxPages ?? formsConfig().maxPages, tenant: input.tenant }, pool);
 }

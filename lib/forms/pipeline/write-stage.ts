@@ -10,6 +10,8 @@ export type WriteStageInput = {
   outputPath: string;
   onProgress?: (pageIndex: number, pageCount: number) => void;
   pool?: WorkerPool;
+  /** The workspace, counted against its share of the pool's threads. */
+  tenant?: string;
 };
 
 export type WriteSummary = { fieldCount: number; bytes: number; removedXfa: boolean };
@@ -24,7 +26,7 @@ export async function writeFillablePdf(input: WriteStageInput): Promise<WriteSum
   try {
     return await pool.run<WriteSummary>(
       { kind: "write", inputPath: input.inputPath, fieldsPath: workPaths(input.workDir).fields, outputPath: input.outputPath },
-      { group: `write:${input.workDir}`, onProgress: input.onProgress },
+      { group: `write:${input.workDir}`, tenant: input.tenant, onProgress: input.onProgress },
     );
   } catch (error) {
     await fs.rm(input.outputPath, { force: true });

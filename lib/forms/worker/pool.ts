@@ -17,7 +17,7 @@ type Holder = { [KEY]?: WorkerPool };
 
 /**
  * The process's forms pool, `concurrency` workers (0: one per core) running the forms worker
- * (page-worker.ts) under the PDF bounds (PDF_PAGE_TIMEOUT, PDF_WORKER_MAX_HEAP_MB); created on first use.
+ * (page-worker.ts) under the PDF bounds (PDF_PAGE_TIMEOUT, PDF_WORKER_MAX_HEAP_MB, PDF_WORKSPACE_THREADS); created on first use.
  */
 export function formsPool(concurrency: number): WorkerPool {
   const g = globalThis as Holder;
@@ -29,6 +29,7 @@ export function formsPool(concurrency: number): WorkerPool {
       size,
       taskTimeoutMs: limits.pageTimeoutMs,
       maxHeapMb: limits.workerMaxHeapMb,
+      maxPerTenant: limits.workspaceThreads,
     });
   }
   return g[KEY];

@@ -3,7 +3,7 @@ import { threadId } from "node:worker_threads";
 import { afterEach, describe, expect, it } from "vitest";
 import { AppError } from "@/lib/errors";
 import type { WorkerTask } from "./protocol";
-import { WorkerPool } from "./pool";
+import { tenantShare, WorkerPool } from "./pool";
 
 const entry = path.join(__dirname, "fixtures", "test-worker.ts");
 let pool: WorkerPool | undefined;
@@ -45,6 +45,42 @@ describe("forms worker pool", () => {
     ]);
     const order = [...results].sort((x, y) => x.started - y.started).map((r) => r.tag);
     expect(order).toEqual(["a1", "a2", "b1", "a3", "b2", "a4"]);
+  });
+
+  it("never lets one tenant hold more than its share of threads, upload checks included", { timeout: 30_000 }, async () => {
+    const p = make(2);
+    expect(p.maxPerTenant).toBe(1);
+    type Out = { tag: string; started: number; ended: number };
+    // Both threads booted first, so the victim's start does not depend on how fast one boots.
+    await Promise.all(["w1", "w2"].map((tag) => p.run(task({ kind: "sleep", ms: 300, tag }), { group: tag })));
+    // Workspace "a" floods with urgent checks and queued work; "b" arrives later with one task.
+    const flood = [
+      ...["a1", "a2", "a3"].map((tag) => p.run<Out>(task({ kind: "sleep", ms: 80, tag }), { priority: "high", tenant: "a" })),
+      ...["a4", "a5"].map((tag) => p.run<Out>(task({ kind: "sleep", ms: 80, tag }), { group: "job-a", tenant: "a" })),
+    ];
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(p.heldBy("a")).toBeLessThanOrEqual(1);
+    const victim = await p.run<Out>(task({ kind: "sleep", ms: 10, tag: "b1" }), { priority: "high", tenant: "b" });
+    const a = await Promise.all(flood);
+    // a's tasks ran one at a time, and b's ran while a's were still queued, not after all of them.
+    const sorted = [...a].sort((x, y) => x.started - y.started);
+    for (let i = 1; i < sorted.length; i++) expect(sorted[i].started).toBeGreaterThanOrEqual(sorted[i - 1].ended);
+    expect(victim.ended).toBeLessThan(sorted[sorted.length - 1].started);
+    expect(p.heldBy("a")).toBe(0);
+  });
+
+  it("lets a tenant use every thread when allowed, and tasks without a tenant are not capped", { timeout: 30_000 }, async () => {
+    const p = make(2, { maxPerTenant: 2 });
+    type Out = { started: number; ended: number };
+    const overlap = (xs: Out[]) => xs[0].started < xs[1].ended && xs[1].started < xs[0].ended;
+    expect(overlap(await Promise.all(["x", "y"].map((tag) => p.run<Out>(task({ kind: "sleep", ms: 600, tag }), { tenant: "a", group: tag }))))).toBe(true);
+    const q = make(2);
+    expect(overlap(await Promise.all(["x", "y"].map((tag) => q.run<Out>(task({ kind: "sleep", ms: 600, tag }), { group: tag }))))).toBe(true);
+    await p.close();
+  });
+
+  it("gives a tenant half the threads by default, never all of two or more", () => {
+    expect([1, 2, 3, 4, 8, 16].map(tenantShare)).toEqual([1, 1, 2, 2, 4, 8]);
   });
 
   it("rebuilds typed errors, and survives a worker that crashes", { timeout: 30_000 }, async () => {

@@ -10,6 +10,11 @@ export type RunOptions = {
   group?: string;
   /** Upload checks jump the queue: a user is waiting on them. */
   priority?: "high" | "normal";
+  /**
+   * Who the work is for (a workspace id). A tenant holds at most `maxPerTenant` threads at once,
+   * upload checks included, so one workspace's hostile documents leave the others a thread.
+   */
+  tenant?: string;
   onProgress?: (pageIndex: number, pageCount: number) => void;
   transfer?: ArrayBuffer[];
 };
@@ -22,6 +27,8 @@ export type PoolOptions = {
   taskTimeoutMs?: number;
   /** V8 heap limit per worker; a document that needs more fails instead of starving the server. */
   maxHeapMb?: number;
+  /** Threads one tenant may hold at once (tasks without a tenant are not counted); `tenantShare(size)` by default. */
+  maxPerTenant?: number;
   /** The worker entry (TypeScript, loaded through tsx), which calls `serveTasks` (./serve.ts). */
   entry: string;
 };
@@ -41,6 +48,7 @@ export class WorkerPool {
   private readonly urgent: Job[] = [];
   private readonly groups = new Map<string, Job[]>();
   private turn: string[] = [];
+  private readonly running = new Map<string, number>();
   private nextId = 1;
   private closed = false;
   private readonly bootstrap: string;
@@ -53,6 +61,16 @@ export class WorkerPool {
 
   get size(): number {
     return this.options.size;
+  }
+
+  /** Threads one tenant may hold at once. */
+  get maxPerTenant(): number {
+    return Math.max(1, Math.min(this.options.size, this.options.maxPerTenant ?? tenantShare(this.options.size)));
+  }
+
+  /** Threads a tenant holds now (for tests and metrics). */
+  heldBy(tenant: string): number {
+    return this.running.get(tenant) ?? 0;
   }
 
   run<T>(task: WorkerTask, options: RunOptions = {}): Promise<T> {
@@ -92,17 +110,27 @@ export class WorkerPool {
     await Promise.all(this.slots.splice(0).map((s) => this.stop(s, new Error("The PDF worker pool is closed"))));
   }
 
+  /** The next job whose tenant is under its cap: urgent ones first, then groups in turn. Removes it from its queue. */
   private next(): Job | undefined {
-    if (this.urgent.length > 0) return this.urgent.shift();
-    while (this.turn.length > 0) {
-      const group = this.turn.shift()!;
+    const urgent = this.urgent.findIndex((job) => this.runnable(job));
+    if (urgent >= 0) return this.urgent.splice(urgent, 1)[0];
+    for (let i = 0; i < this.turn.length; i++) {
+      const group = this.turn[i];
       const queue = this.groups.get(group)!;
-      const job = queue.shift();
+      const index = queue.findIndex((job) => this.runnable(job));
+      if (index < 0) continue;
+      const [job] = queue.splice(index, 1);
+      this.turn.splice(i, 1);
       if (queue.length > 0) this.turn.push(group);
       else this.groups.delete(group);
-      if (job) return job;
+      return job;
     }
     return undefined;
+  }
+
+  private runnable(job: Job): boolean {
+    const tenant = job.options.tenant;
+    return tenant === undefined || this.heldBy(tenant) < this.maxPerTenant;
   }
 
   private dispatch(): void {
@@ -117,12 +145,27 @@ export class WorkerPool {
   }
 
   private hasWork(): boolean {
-    return this.urgent.length > 0 || this.turn.length > 0;
+    return this.urgent.some((job) => this.runnable(job)) || [...this.groups.values()].some((queue) => queue.some((job) => this.runnable(job)));
+  }
+
+  /** Takes the slot's job off it, and off its tenant's count. */
+  private release(slot: Slot): Job | undefined {
+    const job = slot.job;
+    slot.job = undefined;
+    const tenant = job?.options.tenant;
+    if (tenant !== undefined) {
+      const held = this.heldBy(tenant) - 1;
+      if (held > 0) this.running.set(tenant, held);
+      else this.running.delete(tenant);
+    }
+    return job;
   }
 
   private assign(slot: Slot, job: Job): void {
     clearTimeout(slot.idle);
     slot.job = job;
+    const tenant = job.options.tenant;
+    if (tenant !== undefined) this.running.set(tenant, this.heldBy(tenant) + 1);
     slot.worker.ref();
     slot.worker.postMessage({ id: job.id, task: job.task } satisfies WorkerRequest, job.options.transfer ?? []);
   }
@@ -156,7 +199,7 @@ export class WorkerPool {
       return;
     }
     clearTimeout(slot.timeout);
-    slot.job = undefined;
+    this.release(slot);
     if (reply.type === "done") job.resolve(reply.result);
     else job.reject(deserialize(reply.error));
     this.idle(slot);
@@ -177,8 +220,7 @@ export class WorkerPool {
     this.slots.splice(index, 1);
     clearTimeout(slot.timeout);
     clearTimeout(slot.idle);
-    const job = slot.job;
-    slot.job = undefined;
+    const job = this.release(slot);
     if (job) {
       const oom = (error as NodeJS.ErrnoException).code === "ERR_WORKER_OUT_OF_MEMORY";
       job.reject(oom ? pdfTooComplex("The PDF needs more memory to process than allowed", { limit_heap_mb: this.options.maxHeapMb ?? 1024 }) : error);
@@ -191,12 +233,19 @@ export class WorkerPool {
     if (index >= 0) this.slots.splice(index, 1);
     clearTimeout(slot.timeout);
     clearTimeout(slot.idle);
-    const job = slot.job;
-    slot.job = undefined;
+    const job = this.release(slot);
     if (job) job.reject(error ?? new Error("PDF worker stopped"));
     await slot.worker.terminate();
     if (!this.closed) this.dispatch();
   }
+}
+
+/**
+ * A tenant's default share of a pool: half its threads, rounded up, but never all of them when
+ * there are two or more, so another tenant always finds one (2 threads: 1; 4: 2; 8: 4).
+ */
+export function tenantShare(size: number): number {
+  return size <= 1 ? 1 : Math.min(size - 1, Math.ceil(size / 2));
 }
 
 function deserialize(error: SerializedError): Error {
