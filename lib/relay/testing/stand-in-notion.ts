@@ -6,16 +6,32 @@ import busboy from "busboy";
 /**
  * A stand-in for the part of Notion's API the relay uses (version 2025-09-03), on 127.0.0.1:
  * `GET /v1/databases/{id}` (with its `data_sources`), `POST /v1/file_uploads`,
- * `POST /v1/file_uploads/{id}/send` (multipart `file`) and `POST /v1/pages` under a data source
- * with an image block attaching the upload. Answers and errors take Notion's shapes
- * (`{object: "error", status, code, message}`); it checks the bearer token and Notion-Version.
+ * `GET /v1/file_uploads/{id}`, `POST /v1/file_uploads/{id}/send` (multipart `file`) and
+ * `POST /v1/pages` under a data source with an image block attaching the upload. Answers and errors
+ * take Notion's shapes (`{object: "error", status, code, message, request_id}`, `Retry-After` in
+ * seconds on a 429); it checks the bearer token and Notion-Version. `faults` makes the next matching
+ * calls fail as Notion does when it is busy or down; `requests` counts the calls by route.
  */
+export type NotionRoute = "databases" | "file_uploads" | "file_upload" | "send" | "pages";
+
+export type NotionFault = { on: NotionRoute; status: 429 | 500 | 502 | 503 | 504; retryAfterSeconds?: number };
+
+const FAULT_BODIES: Record<NotionFault["status"], { code: string; message: string }> = {
+  429: { code: "rate_limited", message: "You have been rate limited. Please try again in a few minutes." },
+  500: { code: "internal_server_error", message: "Unexpected error occurred." },
+  502: { code: "bad_gateway", message: "Bad gateway." },
+  503: { code: "service_unavailable", message: "Notion is unavailable. Please try again later." },
+  504: { code: "gateway_timeout", message: "Gateway timeout." },
+};
+
 export type StandInNotion = {
   url: string;
   databaseId: string;
   dataSourceId: string;
   uploads: Map<string, { filename: string; contentType: string; status: "pending" | "uploaded"; bytes?: Buffer }>;
   pages: { id: string; url: string; title: string; dataSourceId: string; fileUploadId: string | null }[];
+  faults: NotionFault[];
+  requests: Record<NotionRoute, number>;
   close(): Promise<void>;
 };
 
@@ -23,9 +39,26 @@ const hex = (id: string) => id.replace(/-/g, "");
 
 export async function startStandInNotion(opts: { token: string; databaseId: string; port?: number }): Promise<StandInNotion> {
   const dataSourceId = randomUUID();
-  const state = { uploads: new Map() as StandInNotion["uploads"], pages: [] as StandInNotion["pages"] };
-  const error = (res: http.ServerResponse, status: number, code: string, message: string) =>
-    res.writeHead(status, { "content-type": "application/json" }).end(JSON.stringify({ object: "error", status, code, message }));
+  const state = {
+    uploads: new Map() as StandInNotion["uploads"],
+    pages: [] as StandInNotion["pages"],
+    faults: [] as NotionFault[],
+    requests: { databases: 0, file_uploads: 0, file_upload: 0, send: 0, pages: 0 } as StandInNotion["requests"],
+  };
+  const error = (res: http.ServerResponse, status: number, code: string, message: string, headers: Record<string, string> = {}) =>
+    res
+      .writeHead(status, { "content-type": "application/json", "x-notion-request-id": randomUUID(), ...headers })
+      .end(JSON.stringify({ object: "error", status, code, message, request_id: randomUUID() }));
+  /** Counts the call; answers a queued fault for its route instead, if there is one. */
+  const faulted = (res: http.ServerResponse, route: NotionRoute): boolean => {
+    state.requests[route]++;
+    const at = state.faults.findIndex((f) => f.on === route);
+    if (at < 0) return false;
+    const [fault] = state.faults.splice(at, 1);
+    const body = FAULT_BODIES[fault.status];
+    error(res, fault.status, body.code, body.message, fault.retryAfterSeconds !== undefined ? { "retry-after": String(fault.retryAfterSeconds) } : {});
+    return true;
+  };
   const ok = (res: http.ServerResponse, body: object) => res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify(body));
 
   const server = http.createServer((req, res) => {
@@ -39,10 +72,12 @@ export async function startStandInNotion(opts: { token: string; databaseId: stri
       const path = url.pathname;
       let m: RegExpExecArray | null;
       if (req.method === "GET" && (m = /^\/v1\/databases\/([^/]+)$/.exec(path))) {
+        if (faulted(res, "databases")) return;
         if (hex(m[1]) !== hex(opts.databaseId)) return error(res, 404, "object_not_found", `Could not find database with ID: ${m[1]}. Make sure the relevant pages and databases are shared with your integration.`);
         return ok(res, { object: "database", id: opts.databaseId, title: [{ plain_text: "Inbox" }], data_sources: [{ id: dataSourceId, name: "Inbox" }] });
       }
       if (req.method === "POST" && path === "/v1/file_uploads") {
+        if (faulted(res, "file_uploads")) return;
         let body: { mode?: string; filename?: string; content_type?: string };
         try {
           body = JSON.parse(raw.toString("utf8") || "{}");
@@ -54,9 +89,25 @@ export async function startStandInNotion(opts: { token: string; databaseId: stri
         state.uploads.set(id, { filename: body.filename ?? "file", contentType: body.content_type ?? "application/octet-stream", status: "pending" });
         return ok(res, { object: "file_upload", id, status: "pending", filename: body.filename ?? null, content_type: body.content_type ?? null, upload_url: `${address()}/v1/file_uploads/${id}/send` });
       }
-      if (req.method === "POST" && (m = /^\/v1\/file_uploads\/([^/]+)\/send$/.exec(path))) {
+      if (req.method === "GET" && (m = /^\/v1\/file_uploads\/([^/]+)$/.exec(path))) {
+        if (faulted(res, "file_upload")) return;
         const upload = state.uploads.get(m[1]);
         if (!upload) return error(res, 404, "object_not_found", `Could not find file_upload with ID: ${m[1]}.`);
+        return ok(res, {
+          object: "file_upload",
+          id: m[1],
+          status: upload.status,
+          filename: upload.filename,
+          content_type: upload.contentType,
+          content_length: upload.bytes?.length ?? null,
+          upload_url: upload.status === "pending" ? `${address()}/v1/file_uploads/${m[1]}/send` : null,
+        });
+      }
+      if (req.method === "POST" && (m = /^\/v1\/file_uploads\/([^/]+)\/send$/.exec(path))) {
+        if (faulted(res, "send")) return;
+        const upload = state.uploads.get(m[1]);
+        if (!upload) return error(res, 404, "object_not_found", `Could not find file_upload with ID: ${m[1]}.`);
+        if (upload.status !== "pending") return error(res, 400, "validation_error", `File upload ${m[1]} is not pending; its status is ${upload.status}.`);
         const parser = busboy({ headers: req.headers as Record<string, string>, limits: { fileSize: 20_000_000 } });
         const parts: Buffer[] = [];
         let seen = false;
@@ -75,6 +126,7 @@ export async function startStandInNotion(opts: { token: string; databaseId: stri
         return;
       }
       if (req.method === "POST" && path === "/v1/pages") {
+        if (faulted(res, "pages")) return;
         type PageBody = {
           parent?: { type?: string; data_source_id?: string; database_id?: string };
           properties?: Record<string, { title?: { text?: { content?: string } }[] }>;
