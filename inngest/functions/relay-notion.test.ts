@@ -106,7 +106,8 @@ describe("relay-process in direct mode (RELAY_MODE=notion)", () => {
     const uploaded = notion.uploads.get(page.fileUploadId!);
     expect(uploaded).toMatchObject({ status: "uploaded", filename: "Whiteboard 3.png", contentType: "image/png" });
     expect(Buffer.compare(uploaded!.bytes!, IMAGES.png)).toBe(0);
-    expect(notion.requests).toEqual({ databases: 1, file_uploads: 1, file_upload: 0, send: 1, pages: 1 });
+    expect(notion.requests).toEqual({ databases: 1, file_uploads: 1, file_upload: 0, send: 1, query: 1, children: 0, pages: 1 });
+    expect(page.caption).toBe(`Conveyor relay job ${id}`);
 
     // The platform's view: the same job as the n8n path ends it.
     const platform = await (await getJob(new Request(`http://localhost/api/v1/jobs/${id}`, auth()), routeParams({ id }))).json();
@@ -150,6 +151,22 @@ describe("relay-process in direct mode (RELAY_MODE=notion)", () => {
     expect(job.status).toBe("success");
     expect(notion.requests).toMatchObject({ file_uploads: 1, file_upload: 2, send: 3, pages: 1 });
     expect(notion.pages).toHaveLength(1);
+  });
+
+  it("a page whose answer was lost (Notion wrote it, then a 502) is found by its mark on the retry; one page only", async () => {
+    notion.faults.push({ on: "pages", status: 502, afterWrite: true });
+    const id = await uploadImage("Lost.png");
+    await until(async () => (notion.faults.length === 0 ? true : undefined), 20_000, "the lost answer");
+    // Another job with the same title, created in between: the search must not take its page.
+    const other = await settle(await uploadImage("Lost.png"));
+    const job = await settle(id);
+    expect(job.status).toBe("success");
+    const mine = notion.pages.filter((p) => p.caption === `Conveyor relay job ${id}`);
+    expect(mine).toHaveLength(1);
+    expect(job.notion_page_url).toBe(mine[0].url);
+    expect(other.notion_page_url).not.toBe(mine[0].url);
+    expect(notion.pages).toHaveLength(2);
+    expect(notion.requests.pages).toBe(2);
   });
 
   it("5xx through every retry fails the job with NotionUnavailableError", async () => {

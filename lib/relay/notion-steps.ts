@@ -76,11 +76,39 @@ export async function uploadImageToNotion(ref: RelayJobRef): Promise<{ fileUploa
   return { fileUploadId: id };
 }
 
+/** The image's caption names the job: the mark a retry looks for before it creates a page. */
+const jobMark = (jobId: string) => `Conveyor relay job ${jobId}`;
+
+/**
+ * A page this job already created but whose answer was lost (a timeout or a 5xx after Notion wrote
+ * it): the newest pages of the data source with this title, whose image caption carries the job's
+ * mark. Notion has no idempotency key, so this search stands in for one.
+ */
+async function findCreatedPage(client: ReturnType<typeof notionClient>, token: string, dataSourceId: string, title: string, jobId: string) {
+  const candidates = await callNotion("looking for a page made by an earlier try", token, () =>
+    client.dataSources.query({
+      data_source_id: dataSourceId,
+      filter: { property: "title", title: { equals: title } },
+      sorts: [{ timestamp: "created_time", direction: "descending" }],
+      page_size: 10,
+    }),
+  );
+  for (const candidate of candidates.results) {
+    const children = await callNotion("reading a candidate page", token, () => client.blocks.children.list({ block_id: candidate.id, page_size: 10 }));
+    const marked = children.results.some((block) => {
+      if (!("type" in block) || block.type !== "image") return false;
+      return block.image.caption.some((part) => part.plain_text.includes(jobMark(jobId)));
+    });
+    if (marked) return { id: candidate.id, url: "url" in candidate ? candidate.url : `https://www.notion.so/${candidate.id.replace(/-/g, "")}` };
+  }
+  return undefined;
+}
+
 /**
  * Step `notion-page`: the page under the data source, titled from the file name, with the image
- * block. Its id and URL are on the relay row (as a `success` result, where n8n's callback puts it)
- * in the same statement that follows Notion's answer, so a retried step finds the page and creates
- * no second one.
+ * block (its caption names the job). Its id and URL are on the relay row (as a `success` result,
+ * where n8n's callback puts it) right after Notion answers, so a retried step finds the page and
+ * creates no second one; a page whose answer was lost is found by its mark before creating again.
  */
 export async function createNotionPage(ref: RelayJobRef, dataSourceId: string, fileUploadId: string): Promise<{ created: boolean }> {
   const notion = notionConfig();
@@ -88,15 +116,25 @@ export async function createNotionPage(ref: RelayJobRef, dataSourceId: string, f
   const row = await relayRow(ref);
   if (isTerminal(row.job.status) || row.notionPageId) return { created: false };
   const client = notionClient(notion);
-  const page = await callNotion("creating the page", notion.token, () =>
-    client.pages.create({
-      parent: { type: "data_source_id", data_source_id: dataSourceId },
-      // `title` is the id of every database's title property, whatever it is named.
-      properties: { title: { title: [{ type: "text", text: { content: titleFromFilename(row.filename) } }] } },
-      children: [{ object: "block", type: "image", image: { type: "file_upload", file_upload: { id: fileUploadId } } }],
-    }),
-  );
-  const url = "url" in page ? page.url : `https://www.notion.so/${page.id.replace(/-/g, "")}`;
+  const title = titleFromFilename(row.filename);
+  const page =
+    (await findCreatedPage(client, notion.token, dataSourceId, title, ref.jobId)) ??
+    (await callNotion("creating the page", notion.token, async () => {
+      const created = await client.pages.create({
+        parent: { type: "data_source_id", data_source_id: dataSourceId },
+        // `title` is the id of every database's title property, whatever it is named.
+        properties: { title: { title: [{ type: "text", text: { content: title } }] } },
+        children: [
+          {
+            object: "block",
+            type: "image",
+            image: { type: "file_upload", file_upload: { id: fileUploadId }, caption: [{ type: "text", text: { content: jobMark(ref.jobId) } }] },
+          },
+        ],
+      });
+      return { id: created.id, url: "url" in created ? created.url : `https://www.notion.so/${created.id.replace(/-/g, "")}` };
+    }));
+  const url = page.url;
   await prisma.relayJob.update({
     where: { jobId: ref.jobId },
     data: { notionPageId: page.id, callbackStatus: "success", notionPageUrl: url, callbackAt: new Date() },
