@@ -1,6 +1,17 @@
-import { type Inngest, NonRetriableError } from "inngest";
+import { type Inngest, NonRetriableError, RetryAfterError } from "inngest";
 import { getEnv } from "@/lib/env";
-import { dispatchRelayJob, failRelayJob, finishRelayJob, readRelayCallback, RelayJobError } from "@/lib/relay";
+import {
+  createNotionPage,
+  dispatchRelayJob,
+  failRelayJob,
+  finishRelayJob,
+  NotionRetryableError,
+  readRelayCallback,
+  RelayJobError,
+  relayMode,
+  resolveNotionDataSource,
+  uploadImageToNotion,
+} from "@/lib/relay";
 import { inngest } from "../client";
 import { jobCanceled, relayCallbackReceived, relayImageUploaded } from "../events";
 
@@ -9,12 +20,29 @@ function callbackTimeout(): string {
   return `${Math.max(1, Math.round(getEnv().RELAY_CALLBACK_TIMEOUT / 1000))}s`;
 }
 
+/** A relay failure retrying cannot fix stops the run; Notion's Retry-After sets the next attempt. */
+async function relayStep<T>(run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (error) {
+    if (error instanceof RelayJobError) throw new NonRetriableError(error.message, { cause: error });
+    if (error instanceof NotionRetryableError && error.retryAfterMs !== undefined) {
+      throw new RetryAfterError(error.message, Math.max(1000, error.retryAfterMs), { cause: error });
+    }
+    throw error;
+  }
+}
+
 /**
- * relay-process: step `dispatch` hands the image to the n8n workflow (5xx, timeouts and refused
+ * relay-process, n8n mode (RELAY_MODE=n8n, the default): step `dispatch` hands the image to the n8n workflow (5xx, timeouts and refused
  * connections retry with backoff; a 4xx fails the job), then the run waits for the workflow's
  * callback. The callback route stores the callback before sending its event, and this run reads
  * that store before and after waiting, so a callback that lands before the wait begins (Inngest's
  * known race) is never lost. No callback in time: CallbackTimeoutError.
+ *
+ * Direct mode (RELAY_MODE=notion): one step per Notion call (`notion-data-source`, `notion-upload`,
+ * `notion-page`), each recording what Notion made on the relay row before it returns, so a retried
+ * step reuses it; then `finish` ends the job from the stored result exactly as a callback would.
  */
 export function createRelayProcess(client: Inngest) {
   return client.createFunction(
@@ -31,14 +59,18 @@ export function createRelayProcess(client: Inngest) {
     },
     async ({ event, step }) => {
       const ref = { jobId: event.data.job_id, workspaceId: event.data.workspace_id };
-      const sent = await step.run("dispatch", async () => {
-        try {
-          return await dispatchRelayJob(ref);
-        } catch (error) {
-          if (error instanceof RelayJobError) throw new NonRetriableError(error.message, { cause: error });
-          throw error;
+      if (relayMode() === "notion") {
+        const source = await step.run("notion-data-source", () => relayStep(() => resolveNotionDataSource(ref)));
+        const upload = "skipped" in source ? source : await step.run("notion-upload", () => relayStep(() => uploadImageToNotion(ref)));
+        if (!("skipped" in source) && !("skipped" in upload)) {
+          await step.run("notion-page", () => relayStep(() => createNotionPage(ref, source.dataSourceId, upload.fileUploadId)));
         }
-      });
+        const result = await step.run("read-result", () => readRelayCallback(ref));
+        if (!result) return { job_id: ref.jobId, stopped: "finished before the page was created" };
+        const done = await step.run("finish", () => finishRelayJob(ref, result));
+        return { job_id: ref.jobId, status: done.status };
+      }
+      const sent = await step.run("dispatch", () => relayStep(() => dispatchRelayJob(ref)));
       let callback = await step.run("check-callback", () => readRelayCallback(ref));
       if (!sent.dispatched && !callback) return { job_id: ref.jobId, stopped: "finished before dispatch" };
       if (!callback) {

@@ -9,7 +9,7 @@ import { formsSettings } from "./forms";
 import { pdfSettings } from "./pdf";
 import { logbookSettings } from "./logbook";
 import { contractsSettings } from "./contracts";
-import { relaySettings } from "./relay";
+import { checkRelaySettings, relaySettings } from "./relay";
 
 const settingsSchema = z.object({
   ...coreSettings,
@@ -22,7 +22,9 @@ const settingsSchema = z.object({
   ...logbookSettings,
   ...contractsSettings,
   ...relaySettings,
-}).superRefine(checkAuthSettings);
+})
+  .superRefine(checkAuthSettings)
+  .superRefine(checkRelaySettings);
 
 /** Every setting's name (`.env.example` must list each one). */
 export const SETTING_NAMES: readonly string[] = Object.keys(settingsSchema.shape);

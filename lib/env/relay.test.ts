@@ -47,4 +47,28 @@ describe("relay settings", () => {
     expect(env.RELAY_MAX_BYTES).toBe(5_000_000);
     expect(env.RELAY_CALLBACK_TIMEOUT).toBe(30 * 60_000);
   });
+
+  it("default to n8n mode; direct mode (RELAY_MODE=notion) needs NOTION_TOKEN and no n8n settings", () => {
+    const env = parseEnv({});
+    expect(env.RELAY_MODE).toBe("n8n");
+    expect(env.NOTION_TOKEN).toBeUndefined();
+    expect(env.NOTION_BASE_URL).toBe("https://api.notion.com");
+    const direct = parseEnv({ RELAY_MODE: "notion", NOTION_TOKEN: "ntn_0123456789abcdefghijklmnopqrstuvwxyz" });
+    expect(direct.RELAY_MODE).toBe("notion");
+    expect(direct.RELAY_N8N_WEBHOOK_URL ?? direct.RELAY_SIGNING_SECRET).toBeUndefined();
+    expect(parseEnv({ RELAY_MODE: "notion", NOTION_TOKEN: "ntn_0123456789abcdefghijklmnopqrstuvwxyz", NOTION_BASE_URL: "http://127.0.0.1:9999" }).NOTION_BASE_URL).toBe(
+      "http://127.0.0.1:9999",
+    );
+  });
+
+  it("stop the app when RELAY_MODE=notion has no NOTION_TOKEN, naming it, and on a bad mode, token or base URL", () => {
+    const missing = problemsOf({ RELAY_MODE: "notion" });
+    expect(missing).toEqual(["NOTION_TOKEN: required when RELAY_MODE=notion (the Notion integration's secret)"]);
+    expect(problemsOf({ RELAY_MODE: "notion", NOTION_TOKEN: "  " })).toEqual(missing);
+    expect(problemsOf({ RELAY_MODE: "zapier" })[0]).toMatch(/^RELAY_MODE: must be `n8n` or `notion`/);
+    expect(problemsOf({ NOTION_TOKEN: "short" })[0]).toMatch(/^NOTION_TOKEN: must be a Notion integration token/);
+    expect(problemsOf({ NOTION_BASE_URL: "ftp://api.notion.com" })[0]).toMatch(/^NOTION_BASE_URL: must be an http/);
+    // The message names the setting, never its value.
+    expect(problemsOf({ RELAY_MODE: "notion", NOTION_TOKEN: "ntn_tiny" }).join("\n")).not.toContain("ntn_tiny");
+  });
 });

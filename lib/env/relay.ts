@@ -1,6 +1,8 @@
 import { z } from "zod";
 import { byteSize, duration, optionalString } from "./parsers";
 
+export const RELAY_MODES = ["n8n", "notion"] as const;
+
 const httpUrl = () =>
   optionalString().pipe(
     z
@@ -10,11 +12,24 @@ const httpUrl = () =>
   );
 
 /**
- * The Notion relay (lib/relay): where the n8n workflow's webhook is, the secret both sides sign
- * with, and the limits. Without RELAY_N8N_WEBHOOK_URL and RELAY_SIGNING_SECRET the pipeline is off
- * (uploads answer 503); a value that is set but invalid stops the app at start.
+ * The Notion relay (lib/relay). RELAY_MODE=n8n (default): where the n8n workflow's webhook is and
+ * the secret both sides sign with; without RELAY_N8N_WEBHOOK_URL and RELAY_SIGNING_SECRET the
+ * pipeline is off (uploads answer 503). RELAY_MODE=notion: Conveyor calls Notion's API itself with
+ * NOTION_TOKEN, which must then be set (checkRelaySettings). A value that is set but invalid stops
+ * the app at start.
  */
 export const relaySettings = {
+  /** `n8n`: hand the image to the n8n workflow; `notion`: create the page directly with NOTION_TOKEN. */
+  RELAY_MODE: optionalString().pipe(z.enum(RELAY_MODES, { error: "must be `n8n` or `notion`" }).default("n8n")),
+  /** The Notion integration's secret (direct mode only); never logged or stored. */
+  NOTION_TOKEN: optionalString().pipe(z.string().min(20, "must be a Notion integration token (ntn_… or secret_…)").optional()),
+  /** Notion's API base URL (direct mode); tests point it at a stand-in. */
+  NOTION_BASE_URL: optionalString().pipe(
+    z
+      .url()
+      .refine((v) => /^https?:\/\//i.test(v), "must be an http:// or https:// URL")
+      .default("https://api.notion.com"),
+  ),
   /** The n8n Webhook node's production URL (…/webhook/<path>); unset: the relay is off. */
   RELAY_N8N_WEBHOOK_URL: httpUrl(),
   /** Shared HMAC secret for the dispatch and the workflow's callbacks; at least 32 characters. */
@@ -33,3 +48,10 @@ export const relaySettings = {
   /** Uploaded images are deleted this long after the job finishes; the job log stays. */
   RELAY_RETENTION: duration("24h"),
 };
+
+/** RELAY_MODE=notion needs NOTION_TOKEN: without it the app stops at start, naming it. */
+export function checkRelaySettings(env: { RELAY_MODE: (typeof RELAY_MODES)[number]; NOTION_TOKEN?: string }, ctx: z.RefinementCtx): void {
+  if (env.RELAY_MODE === "notion" && !env.NOTION_TOKEN) {
+    ctx.addIssue({ code: "custom", path: ["NOTION_TOKEN"], message: "required when RELAY_MODE=notion (the Notion integration's secret)" });
+  }
+}

@@ -7,7 +7,7 @@ import { isAppError } from "@/lib/errors";
 import { callbackConflict } from "./errors";
 import { relayStatus } from "./read";
 import { callbackSchema, type RelayCallback, type RelayStatus } from "./schemas";
-import { relayConfig } from "./settings";
+import { n8nRelayConfig } from "./settings";
 import { noteOnTimeline } from "./timeline";
 
 const MAX_CALLBACK_BYTES = 16 * 1024;
@@ -27,7 +27,7 @@ function digestOf(callback: RelayCallback): string {
  * Every answer for a known job goes on its timeline, refusals included.
  */
 export async function receiveCallback(req: Request, jobId: string): Promise<CallbackOutcome> {
-  const config = relayConfig();
+  const config = n8nRelayConfig();
   const prisma = await db();
   // The signature is checked before the job is looked up, so an unsigned caller learns nothing about ids.
   let text: string | undefined;

@@ -8,13 +8,22 @@ export const RELAY_JOB_KIND = "relay";
  * Job failures carry `type` in `error.type`; API refusals use the one error shape.
  */
 export const relayErrors = defineErrorTypes({
-  RelayNotConfiguredError: { status: 503, explanation: "The relay is off: set RELAY_N8N_WEBHOOK_URL and RELAY_SIGNING_SECRET and restart." },
+  RelayNotConfiguredError: {
+    status: 503,
+    explanation: "The relay is off: set RELAY_N8N_WEBHOOK_URL and RELAY_SIGNING_SECRET (n8n mode), or RELAY_MODE=notion with NOTION_TOKEN (direct mode), and restart.",
+  },
   EmptyFileError: { status: 422, explanation: "The uploaded file is empty." },
   UnsupportedMediaTypeError: { status: 415, explanation: "The file is not an image Conveyor recognises (JPEG, PNG, WebP, GIF, HEIC/HEIF, AVIF)." },
   DispatchRejectedError: { status: 502, explanation: "The n8n workflow refused the job (a 4xx answer); check the workflow and the signing secret." },
   DispatchFailedError: { status: 502, explanation: "The n8n workflow could not be reached after several tries." },
   CallbackTimeoutError: { status: 504, explanation: "The n8n workflow did not call back in time (RELAY_CALLBACK_TIMEOUT)." },
   WorkflowFailedError: { status: 502, explanation: "The n8n workflow reported a failure; its message is the job's result message." },
+  NotionRejectedError: {
+    status: 502,
+    explanation:
+      "Notion refused the request (a 4xx answer other than 429): the database does not exist or is not shared with the integration, the token is wrong, or the page was invalid. Retrying would not help; fix it in Notion and upload again.",
+  },
+  NotionUnavailableError: { status: 502, explanation: "Notion's API kept failing (rate limits, 5xx or timeouts) through every retry; upload the image again later." },
   CallbackConflictError: { status: 409, explanation: "The job already has a different result; a callback cannot change it." },
 });
 
@@ -26,8 +35,14 @@ export const RELAY_ERRORS = Object.fromEntries(Object.entries(relayErrors.table)
 
 export type RelayErrorType = keyof typeof RELAY_ERRORS;
 
-export const relayNotConfigured = () =>
-  relayErrors.error("RelayNotConfiguredError", "The Notion relay is not configured: set RELAY_N8N_WEBHOOK_URL and RELAY_SIGNING_SECRET");
+export const relayNotConfigured = (mode: "n8n" | "notion", message?: string) =>
+  relayErrors.error(
+    "RelayNotConfiguredError",
+    message ??
+      (mode === "notion"
+        ? "The Notion relay is not configured: set NOTION_TOKEN (RELAY_MODE=notion)"
+        : "The Notion relay is not configured: set RELAY_N8N_WEBHOOK_URL and RELAY_SIGNING_SECRET"),
+  );
 
 export const emptyFile = () => relayErrors.error("EmptyFileError", "The uploaded file is empty", [{ path: "body.file", message: "empty", code: "too_small" }]);
 

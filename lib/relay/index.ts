@@ -1,4 +1,6 @@
-export { relayConfig, relayEnabled, type RelayConfig } from "./settings";
+export { relayConfig, relayEnabled, relayMode, type RelayConfig, type RelayMode } from "./settings";
+export { resolveNotionDataSource, uploadImageToNotion, createNotionPage } from "./notion-steps";
+export { NotionRetryableError } from "./notion-api";
 export { RELAY_ERRORS, RELAY_JOB_KIND, RelayJobError, type RelayErrorType } from "./errors";
 export { acceptRelayUpload, type QueueRelayJob } from "./accept-upload";
 export { receiveCallback, storedCallback, type CallbackOutcome } from "./callback";

@@ -5,14 +5,15 @@ import { dispatchToWorkflow } from "./dispatch";
 import { RELAY_ERRORS, RelayJobError, type RelayErrorType } from "./errors";
 import { storedCallback } from "./callback";
 import type { RelayCallback } from "./schemas";
-import { relayConfig } from "./settings";
+import { n8nRelayConfig, relayConfig } from "./settings";
 import { RELAY_STAGES } from "./stages";
 
 const stages = stageRunner(RELAY_STAGES);
 
 export type RelayJobRef = { jobId: string; workspaceId: string };
 
-async function readAll(key: string): Promise<Buffer> {
+/** The stored image's bytes (Notion's single-part upload and the webhook both take it whole, at most 20 MB). */
+export async function readInputImage(key: string): Promise<Buffer> {
   const chunks: Buffer[] = [];
   for await (const chunk of await storage().get(key)) chunks.push(chunk as Buffer);
   return Buffer.concat(chunks);
@@ -23,7 +24,7 @@ async function readAll(key: string): Promise<Buffer> {
  * cancel) or the callback is already in (a retried step after the workflow answered).
  */
 export async function dispatchRelayJob(ref: RelayJobRef): Promise<{ dispatched: boolean }> {
-  const config = relayConfig();
+  const config = n8nRelayConfig();
   const prisma = await db();
   const row = await prisma.relayJob.findFirstOrThrow({ where: { jobId: ref.jobId, workspaceId: ref.workspaceId }, include: { job: true } });
   if (isTerminal(row.job.status) || row.callbackStatus) return { dispatched: false };
@@ -38,7 +39,7 @@ export async function dispatchRelayJob(ref: RelayJobRef): Promise<{ dispatched: 
     filename: row.filename,
     contentType: row.contentType,
     callbackUrl: config.callbackUrl(ref.jobId),
-    file: await readAll(file.storageKey),
+    file: await readInputImage(file.storageKey),
   });
   await updateJobProgress(ref.jobId, {
     stage: "waiting",
@@ -75,7 +76,13 @@ export async function finishRelayJob(ref: RelayJobRef, callback: RelayCallback |
   return { status: "success" };
 }
 
-/** Marks the job failed with a typed error (the relay's own, else DispatchFailedError while dispatching). */
+/** Notion kept answering 429/5xx or not at all, through every retry of a direct-mode step. */
+const NOTION_RETRYABLE = /^Notion (answered|did not answer|could not be reached)/;
+
+/**
+ * Marks the job failed with a typed error: the relay's own; NotionUnavailableError when Notion's
+ * retryable trouble outlasted the retries (direct mode); else DispatchFailedError while dispatching.
+ */
 export async function failRelayJob(ref: RelayJobRef, error: unknown): Promise<void> {
   const prisma = await db();
   const job = await prisma.job.findUnique({ where: { id: ref.jobId }, select: { stage: true } });
@@ -83,8 +90,11 @@ export async function failRelayJob(ref: RelayJobRef, error: unknown): Promise<vo
   const own = (e: { name?: string } | undefined): e is { name: RelayErrorType } => Boolean(e?.name && e.name in RELAY_ERRORS);
   const cause = err.cause as { name?: string; message?: string } | undefined;
   const typed = own(err) ? err : own(cause) ? cause : undefined;
-  const type = typed?.name ?? (job?.stage === "dispatching" ? "DispatchFailedError" : "JobError");
-  const detail = (typed as { message?: string } | undefined)?.message ?? (type === "DispatchFailedError" ? `${RELAY_ERRORS.DispatchFailedError} ${err.message ?? ""}`.trim() : "The relay job failed");
+  const notionDown = !typed && [err, cause].some((e) => e?.name === "NotionRetryableError" || NOTION_RETRYABLE.test(e?.message ?? ""));
+  const type = typed?.name ?? (notionDown ? "NotionUnavailableError" : job?.stage === "dispatching" ? "DispatchFailedError" : "JobError");
+  const detail =
+    (typed as { message?: string } | undefined)?.message ??
+    (type === "DispatchFailedError" || type === "NotionUnavailableError" ? `${RELAY_ERRORS[type]} ${err.message ?? ""}`.trim() : "The relay job failed");
   await failJob(ref.jobId, { type, detail });
   await keepUntil(ref.jobId);
 }

@@ -8,15 +8,19 @@ import {
   relayListQuerySchema,
 } from "./schemas";
 
-const off = { description: "`RelayNotConfiguredError`: RELAY_N8N_WEBHOOK_URL and RELAY_SIGNING_SECRET are not set" };
+const off = {
+  description:
+    "`RelayNotConfiguredError`: the relay is off (RELAY_MODE=n8n without RELAY_N8N_WEBHOOK_URL and RELAY_SIGNING_SECRET, or RELAY_MODE=notion without NOTION_TOKEN)",
+};
 
 export const uploadRelayImageOperation = defineOperation({
   method: "POST",
   path: "/api/v1/relay/jobs",
-  summary: "Send an image to Notion through the n8n workflow",
+  summary: "Send an image to Notion",
   description:
-    "Uploads an image and queues a relay job: the n8n workflow creates a page with the image in the Notion database " +
-    "(`notion_database_id`, else RELAY_NOTION_DATABASE_ID) and calls back. The image is recognised by its bytes (JPEG, PNG, " +
+    "Uploads an image and queues a relay job: a page with the image is created in the Notion database " +
+    "(`notion_database_id`, else RELAY_NOTION_DATABASE_ID), by the n8n workflow, which calls back (RELAY_MODE=n8n), or by " +
+    "Conveyor itself through Notion's API (RELAY_MODE=notion). The image is recognised by its bytes (JPEG, PNG, " +
     "WebP, GIF, HEIC/HEIF, AVIF), else 415; empty 422 `EmptyFileError`; larger than RELAY_MAX_BYTES 413 while it streams. " +
     "Nothing is kept when it is refused.",
   tags: ["Relay"],
@@ -67,7 +71,8 @@ export const relayCallbackOperation = defineOperation({
     "Called by the workflow, not by people: no user credentials, only the signature (`X-Conveyor-Timestamp`, " +
     "`X-Conveyor-Signature: sha256=<hex HMAC-SHA256(RELAY_SIGNING_SECRET, timestamp + \".\" + raw body)>`). Body " +
     "`{status: \"success\" | \"failure\", notion_page_url?, message?}`. The same callback again: 200, nothing changes; " +
-    "a different one once the job has a result: 409. Every callback, accepted or refused, is on the job's timeline.",
+    "a different one once the job has a result: 409. Every callback, accepted or refused, is on the job's timeline. " +
+    "In direct mode (RELAY_MODE=notion) there is no workflow and every callback answers 503.",
   tags: ["Relay"],
   auth: "none",
   params: relayJobParamsSchema,
@@ -77,6 +82,6 @@ export const relayCallbackOperation = defineOperation({
     404: { description: "No such relay job" },
     409: { description: "`CallbackConflictError`: the job already has a different result" },
     422: { description: "An invalid body (a success without an https Notion URL, an unknown status)" },
-    503: off,
+    503: { description: "`RelayNotConfiguredError`: n8n mode is not configured, or RELAY_MODE=notion (no callbacks)" },
   },
 });

@@ -541,6 +541,8 @@ CREATE TABLE "relay_jobs" (
     "result_message" TEXT,
     "callback_digest" TEXT,
     "callback_at" TIMESTAMP(3),
+    "notion_file_upload_id" TEXT,
+    "notion_page_id" TEXT,
     "created_at" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
 
     CONSTRAINT "relay_jobs_pkey" PRIMARY KEY ("job_id")

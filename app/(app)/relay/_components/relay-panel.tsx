@@ -4,15 +4,25 @@ import { useCallback, useEffect, useId, useRef, useState, type DragEvent } from 
 import { Button } from "@/app/_components/ui/button";
 import { Card } from "@/app/_components/ui/page-header";
 import type { RelayJobResponse, RelayStatus } from "@/lib/relay/schemas";
+import type { RelayMode } from "@/lib/relay/settings";
 
-type Props = { initialJobs: RelayJobResponse[]; maxBytes: number; defaultDatabaseId: string | null };
+type Props = { initialJobs: RelayJobResponse[]; maxBytes: number; defaultDatabaseId: string | null; mode: RelayMode };
 
-const STEPS = [
-  { id: "queued", label: "Queued" },
-  { id: "sent", label: "Sent to the workflow" },
-  { id: "waiting", label: "Waiting for Notion" },
-  { id: "done", label: "Done" },
-] as const;
+/** The four steps the page shows; in direct mode Conveyor itself sends the image to Notion. */
+const STEPS: Record<RelayMode, readonly { id: string; label: string }[]> = {
+  n8n: [
+    { id: "queued", label: "Queued" },
+    { id: "sent", label: "Sent to the workflow" },
+    { id: "waiting", label: "Waiting for Notion" },
+    { id: "done", label: "Done" },
+  ],
+  notion: [
+    { id: "queued", label: "Queued" },
+    { id: "sent", label: "Uploading to Notion" },
+    { id: "waiting", label: "Creating the page" },
+    { id: "done", label: "Done" },
+  ],
+};
 
 /** Where a job is among the four steps the page shows. */
 function stepOf(job: RelayJobResponse): number {
@@ -32,12 +42,12 @@ async function readError(res: Response): Promise<string> {
   return `The server answered ${res.status}`;
 }
 
-function JobStatus({ job }: { job: RelayJobResponse }) {
+function JobStatus({ job, mode }: { job: RelayJobResponse; mode: RelayMode }) {
   const at = stepOf(job);
   return (
     <div className="space-y-3" data-testid="relay-job" data-status={job.status}>
       <ol className="flex flex-wrap gap-2 text-sm" aria-label="Progress">
-        {STEPS.map((step, i) => (
+        {STEPS[mode].map((step, i) => (
           <li
             key={step.id}
             aria-current={i === at ? "step" : undefined}
@@ -65,7 +75,7 @@ function JobStatus({ job }: { job: RelayJobResponse }) {
   );
 }
 
-export function RelayPanel({ initialJobs, maxBytes, defaultDatabaseId }: Props) {
+export function RelayPanel({ initialJobs, maxBytes, defaultDatabaseId, mode }: Props) {
   const inputId = useId();
   const input = useRef<HTMLInputElement>(null);
   const [file, setFile] = useState<File | null>(null);
@@ -170,7 +180,7 @@ export function RelayPanel({ initialJobs, maxBytes, defaultDatabaseId }: Props) 
           <Button onClick={submit} busy={busy} disabled={!file || busy}>
             Send to Notion
           </Button>
-          {current ? <JobStatus job={current} /> : null}
+          {current ? <JobStatus job={current} mode={mode} /> : null}
         </div>
       </Card>
       <Card
