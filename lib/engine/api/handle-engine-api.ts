@@ -11,7 +11,15 @@ export type EngineApiOptions = {
   ctx?: EngineContext;
   /** Event keys accepted on /e/{key}; empty accepts any (like Inngest's dev server). */
   eventKeys?: string[];
+  /**
+   * The dev server's read API: `GET /dev` (registered functions) and `POST /v0/gql` (events, runs,
+   * traces). Served by the standalone engine; with a signing key, both need it as a Bearer token.
+   */
+  devApi?: boolean;
 };
+
+/** Reported as the dev server's version on `GET /dev`. */
+const ENGINE_VERSION = "conveyor-engine";
 
 const json = (status: number, body: unknown, headers?: Record<string, string>) =>
   Response.json(body, { status, headers });
@@ -56,6 +64,17 @@ export async function handleEngineApi(request: Request, opts: EngineApiOptions):
     if (runMatch && request.method === "GET") {
       if (!opts.trusted && !authorized(request, await ctx)) return json(401, { status: 401, error: "Unauthorized" });
       return runData(await ctx, decodeURIComponent(runMatch[1]), runMatch[2] as "actions" | "batch");
+    }
+    if (opts.devApi && path === "/dev" && request.method === "GET") {
+      if (!authorized(request, await ctx)) return json(401, { status: 401, error: "Unauthorized" });
+      const { devInfo } = await import("./dev-info");
+      return json(200, await devInfo(await ctx, { version: ENGINE_VERSION }));
+    }
+    if (opts.devApi && path === "/v0/gql" && request.method === "POST") {
+      if (!authorized(request, await ctx)) return json(401, { status: 401, error: "Unauthorized" });
+      const { executeGql } = await import("../gql/execute");
+      const out = await executeGql({ sql: (await ctx).sql }, (await readJson(request)) as Record<string, unknown>);
+      return json(out.status, out.body);
     }
     if ((path === "/health" || path === "") && request.method === "GET") return json(200, { status: "ok" });
     return json(404, { status: 404, error: `${request.method} ${path} is not part of this engine's API` });

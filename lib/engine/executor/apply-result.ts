@@ -1,7 +1,7 @@
 import type { EngineContext } from "../context";
 import { OP, type Op, type SerializedError, toSerializedError } from "../protocol/types";
 import { completeRunFenced, finishRunTx, type RunOutcome } from "../runs/finish-run";
-import { lockActiveRun } from "../runs/resolve-step";
+import { endForcedPlanningTx, lockActiveRun } from "../runs/resolve-step";
 import { dropItemTx, holdsLeaseTx, repurposeItemTx, rescheduleItemTx, type QueueItem } from "../store/queue";
 import { inTransaction, type Scope } from "../store/scope";
 import { backoffDelay, retryAfterDelay } from "../util/duration";
@@ -119,6 +119,7 @@ async function recover(ctx: EngineContext, state: RunState): Promise<Next> {
  */
 async function handOver(scope: Scope, ctx: EngineContext, item: QueueItem, state: RunState): Promise<Next> {
   if (await repurposeItemTx(scope, ctx, item, null)) {
+    await endForcedPlanningTx(scope, state.id);
     const fresh = await loadRunState(scope.tx, state.id);
     return fresh ? { kind: "continue", state: fresh, stepId: null } : DONE;
   }
@@ -151,7 +152,7 @@ async function failAttempt(
   const { item, state, attempt } = call;
   if (!retriable || attempt + 1 >= state.maxAttempts) return finish(ctx, item, state.id, { status: "failed", error });
   const now = ctx.clock.now();
-  const retryAt = now + (retryAfterDelay(retryAfter, now) ?? backoffDelay(attempt, ctx.random));
+  const retryAt = now + (retryAfterDelay(retryAfter, now) ?? retryDelay(ctx, attempt));
   await inTransaction(ctx, async (scope) => {
     if (!(await lockActiveRun(scope, state.id))) return;
     await recordRunAttemptTx(scope.tx, state.id, error, attempt, now, retryAt);
@@ -230,7 +231,7 @@ async function applyOps(
       }
     }
     if (retryOp) {
-      const retryAt = now + (retryAfterDelay(retryAfter, now) ?? backoffDelay(attempt, ctx.random));
+      const retryAt = now + (retryAfterDelay(retryAfter, now) ?? retryDelay(ctx, attempt));
       await scope.tx.query(`UPDATE engine_runs SET retry_at = $2 WHERE id = $1`, [state.id, new Date(retryAt)]);
       await rescheduleItemTx(scope, item, retryAt, attempt + 1);
       return DONE;
@@ -249,6 +250,11 @@ async function applyOps(
     }
     return drop(scope, ctx, item);
   });
+}
+
+/** Inngest's backoff, or the fixed ENGINE_RETRY_INTERVAL when one is set (as `inngest dev --retry-interval`). */
+export function retryDelay(ctx: EngineContext, failedAttempt: number): number {
+  return ctx.config.retryIntervalMs > 0 ? ctx.config.retryIntervalMs : backoffDelay(failedAttempt, ctx.random);
 }
 
 async function drop(scope: Scope, ctx: EngineContext, item: QueueItem): Promise<Next> {

@@ -114,7 +114,8 @@ export async function planInvoke(scope: Scope, ctx: EngineContext, state: RunSta
   const functionId = typeof op.opts?.function_id === "string" ? op.opts.function_id : undefined;
   if (!functionId) return failure("InngestInvokeError", "step.invoke needs a function id");
   const target = await functionById(scope.tx, functionId);
-  if (!target) return failure("InngestInvokeError", `function ${functionId} is not registered with the engine`);
+  // Inngest's runner answers an unknown target with a plain Error (pkg/execution/runner/runner.go).
+  if (!target) return failure("Error", `could not find function with ID: ${functionId}`);
   const payload = (op.opts?.payload ?? {}) as { data?: Record<string, unknown>; user?: unknown };
   const timeout = typeof op.opts?.timeout === "string" ? op.opts.timeout : undefined;
   const expires = timeout ? parseTimeTarget(timeout, now) : now + DEFAULT_INVOKE_TIMEOUT_MS;
