@@ -176,7 +176,8 @@ function root(scope: GqlScope) {
       return {
         envID: "00000000-0000-0000-0000-000000000000",
         id: e.internal_id,
-        idempotencyKey: e.id !== e.internal_id ? e.id : null,
+        // The event's own "id" field (Inngest fills it with the event's ULID when the sender gave none).
+        idempotencyKey: e.id,
         name: e.name,
         occurredAt: new Date(Number(e.ts)).toISOString(),
         raw: JSON.stringify(e.payload),
