@@ -168,6 +168,22 @@ describe("the dev server's read API", () => {
     expect(await output(trace.outputID)).toEqual({ data: JSON.stringify("one!"), error: null });
   }, 60_000);
 
+  it("keeps run and step metadata (POST /v1/runs/{id}/metadata) and shows it on the trace", async () => {
+    const runId = await sendOne("conf/hello");
+    await h.waitForRun(runId);
+    const post = (body: unknown) =>
+      api(`/v1/runs/${runId}/metadata`, { method: "POST", headers: { authorization: `Bearer ${h.engine.ctx.signingKey}` }, body: JSON.stringify(body) });
+    expect((await post({ target: { run_id: runId }, metadata: [{ kind: "inngest.score", op: "merge", values: { a: { value: 1 } } }] })).status).toBe(200);
+    expect((await post({ target: { run_id: runId }, metadata: [{ kind: "inngest.score", op: "merge", values: { b: { value: true } } }] })).status).toBe(200);
+    expect((await post({ target: { run_id: runId, step_id: "first" }, metadata: [{ kind: "userland.x", op: "merge", values: { n: 2 } }] })).status).toBe(200);
+    expect((await post({ target: { run_id: runId }, metadata: [{ kind: "k", values: [] }] })).status).toBe(400);
+    expect((await api(`/v1/runs/nope/metadata`, { method: "POST", headers: { authorization: `Bearer ${h.engine.ctx.signingKey}` }, body: JSON.stringify({ metadata: [] }) })).status).toBe(404);
+    const { body } = await gql(`query ($runId: String!) { run(runID: $runId) { trace { metadata { scope kind values } childrenSpans { name metadata { scope kind values } } } } }`, { runId });
+    const trace = body.data?.run.trace;
+    expect(trace.metadata).toEqual([{ scope: "run", kind: "inngest.score", values: { a: { value: 1 }, b: { value: true } } }]);
+    expect(trace.childrenSpans.find((s: { name: string }) => s.name === "first").metadata).toEqual([{ scope: "step", kind: "userland.x", values: { n: 2 } }]);
+  });
+
   it("serves events by id and in the events list", async () => {
     const { ids } = await h.send({ name: "conf/other", data: { foo: "bar" }, id: "my-key" });
     const { body } = await gql(`query ($id: ULID!) { eventV2(id: $id) { name idempotencyKey raw } }`, { id: ids[0] });
@@ -195,6 +211,6 @@ describe("the dev server's read API", () => {
     expect((await executeGql({ sql: h.sql, workspaceId: "ws-a" }, q)).body).toEqual({ data: { run: { id: runId } } });
     expect((await executeGql({ sql: h.sql, workspaceId: "ws-b" }, q)).body).toEqual({ data: { run: null } });
     const stream = await executeGql({ sql: h.sql, workspaceId: "ws-a" }, { query: `{ stream(query: {limit: 5}) { id } }` });
-    expect(stream.body.errors?.[0].message).toContain("operators");
+    expect((stream.body.errors as { message: string }[])[0].message).toContain("operators");
   });
 });

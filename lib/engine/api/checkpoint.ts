@@ -1,6 +1,7 @@
 import type { EngineContext } from "../context";
 import { MAX_OUTPUT_BYTES, MAX_STEPS } from "../executor/limits";
 import { memoizeFenced, stepRecord, type StepRecord } from "../executor/memoize";
+import { opMetadata, saveMetadata } from "../metadata";
 import { OP, type Op } from "../protocol/types";
 
 export type CheckpointReply = { status: number; body: Record<string, unknown> };
@@ -56,7 +57,14 @@ export async function handleCheckpoint(ctx: EngineContext, runId: string, text: 
   if (records.length === 0) return reply(200);
 
   const write = await memoizeFenced(ctx, { itemId: ref[1], token: ref[2], runId }, records, { maxSteps: MAX_STEPS });
-  if (write.held) return reply(200);
+  if (write.held) {
+    const written = new Set(write.written);
+    for (const raw of body.steps as Op[]) {
+      const updates = written.has(raw.id) ? opMetadata(raw) : [];
+      if (updates.length) await saveMetadata(ctx.sql, runId, raw.id, updates, now);
+    }
+    return reply(200);
+  }
   if (write.total !== undefined && write.total + records.length > MAX_STEPS) {
     return reply(400, { error: `a run may have at most ${MAX_STEPS} steps` });
   }

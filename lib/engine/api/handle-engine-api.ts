@@ -60,6 +60,12 @@ export async function handleEngineApi(request: Request, opts: EngineApiOptions):
       const out = await handleCheckpoint(await ctx, decodeURIComponent(checkpointMatch[1]), await request.text());
       return json(out.status, out.body);
     }
+    const metadataMatch = /^\/v1\/runs\/([^/]+)\/metadata$/.exec(path);
+    if (metadataMatch && request.method === "POST") {
+      if (!opts.trusted && !authorized(request, await ctx)) return json(401, { status: 401, error: "Unauthorized" });
+      const out = await updateRunMetadata(await ctx, decodeURIComponent(metadataMatch[1]), await readJson(request));
+      return json(out.status, out.body);
+    }
     const runMatch = /^\/v0\/runs\/([^/]+)\/(actions|batch)$/.exec(path);
     if (runMatch && request.method === "GET") {
       if (!opts.trusted && !authorized(request, await ctx)) return json(401, { status: 401, error: "Unauthorized" });
@@ -114,4 +120,27 @@ async function runData(ctx: EngineContext, runId: string, what: "actions" | "bat
     [runId],
   );
   return json(200, Object.fromEntries(rows.map((r) => [r.step_id, r.output])));
+}
+
+/**
+ * `POST /v1/runs/{id}/metadata` (inngest-js `client.score`, `step.score`, metadata helpers):
+ * `{target: {run_id, step_id?}, metadata: [{kind, op: "merge", values}]}`; a target with a
+ * `step_id` (the user's step id) attaches to that step, else to the run.
+ */
+async function updateRunMetadata(ctx: EngineContext, runId: string, body: unknown): Promise<{ status: number; body: Record<string, unknown> }> {
+  const { MetadataError, readUpdates, saveMetadata } = await import("../metadata");
+  const b = (body ?? {}) as { target?: { run_id?: unknown; step_id?: unknown }; metadata?: unknown };
+  if (b.target?.run_id !== undefined && b.target.run_id !== runId) return { status: 400, body: { status: 400, error: "target.run_id does not match the path" } };
+  let updates;
+  try {
+    updates = readUpdates(b.metadata);
+  } catch (error) {
+    if (error instanceof MetadataError) return { status: 400, body: { status: 400, error: error.message } };
+    throw error;
+  }
+  const [run] = await ctx.sql.query(`SELECT 1 FROM engine_runs WHERE id = $1`, [runId]);
+  if (!run) return { status: 404, body: { status: 404, error: "run not found" } };
+  const stepKey = typeof b.target?.step_id === "string" ? b.target.step_id : "";
+  await saveMetadata(ctx.sql, runId, stepKey, updates, ctx.clock.now());
+  return { status: 200, body: {} };
 }

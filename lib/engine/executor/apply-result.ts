@@ -1,4 +1,6 @@
+import type { SqlRunner } from "@/lib/db";
 import type { EngineContext } from "../context";
+import { opMetadata, saveMetadata } from "../metadata";
 import { OP, type Op, type SerializedError, toSerializedError } from "../protocol/types";
 import { completeRunFenced, finishRunTx, type RunOutcome } from "../runs/finish-run";
 import { endForcedPlanningTx, lockActiveRun } from "../runs/resolve-step";
@@ -88,6 +90,7 @@ async function memoizeOne(ctx: EngineContext, call: Applied, op: Op, bytes: numb
     const write = await memoizeFenced(ctx, fence, [record], { version: call.version, functionId: state.fn?.id });
     call.version = undefined;
     if (write.written.length) {
+      await keepOpMetadata(ctx, state.id, [op]);
       state.steps.set(op.id, output);
       return { kind: "continue", state, stepId: null };
     }
@@ -97,7 +100,7 @@ async function memoizeOne(ctx: EngineContext, call: Applied, op: Op, bytes: numb
   await recordVersion(ctx, call);
   return inTransaction(ctx, async (scope) => {
     if (!(await lockActiveRun(scope, state.id)) || !(await holdsLeaseTx(scope, item))) return DONE;
-    await memoizeTx(scope, ctx, state.id, record);
+    if (await memoizeTx(scope, ctx, state.id, record)) await keepOpMetadata(ctx, state.id, [op], scope.tx);
     state.steps.set(op.id, output);
     return handOver(scope, ctx, item, state);
   });
@@ -226,7 +229,10 @@ async function applyOps(
       if (planned.kind === "scheduled") scheduled++;
       if (planned.kind === "resolve") {
         const record = stepRecord(op, planned.output, planned.failed ? "failed" : "completed", call.callStart, now);
-        if (await memoizeTx(scope, ctx, state.id, record)) memoized++;
+        if (await memoizeTx(scope, ctx, state.id, record)) {
+          memoized++;
+          await keepOpMetadata(ctx, state.id, [op], scope.tx);
+        }
         state.steps.set(op.id, planned.output);
       }
     }
@@ -250,6 +256,14 @@ async function applyOps(
     }
     return drop(scope, ctx, item);
   });
+}
+
+/** Step metadata a result op carries (`metadata`: AI attributes, step scores), kept for the trace. */
+export async function keepOpMetadata(ctx: EngineContext, runId: string, ops: Op[], sql: SqlRunner = ctx.sql): Promise<void> {
+  for (const op of ops) {
+    const updates = opMetadata(op);
+    if (updates.length) await saveMetadata(sql, runId, op.id, updates, ctx.clock.now());
+  }
 }
 
 /** Inngest's backoff, or the fixed ENGINE_RETRY_INTERVAL when one is set (as `inngest dev --retry-interval`). */

@@ -1,6 +1,7 @@
 import { buildSchema, GraphQLError, graphql, Kind, parse, specifiedRules, validate, type ASTVisitor, type GraphQLSchema, type ValidationContext } from "graphql";
 import type { SqlRunner } from "@/lib/db";
 import { functionUuid } from "../executor/call-sdk";
+import { metadataOfRun } from "../metadata";
 import { SCHEMA_SDL } from "./schema";
 import {
   appsList,
@@ -249,7 +250,7 @@ function root(scope: GqlScope) {
     runTrace: async ({ runID }: { runID: string }) => {
       const run = visible(scope, await runById(sql, runID));
       if (!run) throw new GraphQLError(`run ${runID} not found`);
-      return runTrace(run, await stepsOfRun(sql, run.id));
+      return runTrace(run, await stepsOfRun(sql, run.id), await metadataOfRun(sql, run.id));
     },
   };
 }
@@ -389,7 +390,7 @@ function runV2View(sql: SqlRunner, r: RunRecord) {
     output: ended ? (r.status === "completed" ? JSON.stringify(r.output ?? null) : JSON.stringify(r.error ?? null)) : null,
     hasAI: false,
     isDeferred: false,
-    trace: async () => runTrace(r, await stepsOfRun(sql, r.id)),
+    trace: async () => runTrace(r, await stepsOfRun(sql, r.id), await metadataOfRun(sql, r.id)),
     outputID: ended ? outputId(r.id) : null,
   };
 }

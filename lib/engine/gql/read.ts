@@ -1,5 +1,6 @@
 import type { SqlRunner } from "@/lib/db";
 import { functionUuid } from "../executor/call-sdk";
+import type { MetadataEntry } from "../metadata";
 import type { FunctionConfig } from "../protocol/types";
 
 /**
@@ -253,7 +254,9 @@ const ms = (a: Date | null, b: Date | null) => (a && b ? Math.max(0, new Date(b)
  * 0-based attempt that produced the result) in the order they started, and a `Finalization` span
  * (`stepType` FINALIZATION) once the run ended.
  */
-export function runTrace(run: RunRecord, steps: StepRecordRow[]): Span {
+export function runTrace(run: RunRecord, steps: StepRecordRow[], metadata: MetadataEntry[] = []): Span {
+  const view = (e: MetadataEntry) => ({ scope: e.scope, kind: e.kind, values: e.values, updatedAt: e.updatedAt });
+  const ofStep = (s: StepRecordRow) => metadata.filter((e) => e.stepKey !== "" && (e.stepKey === s.step_id || e.stepKey === s.name)).map(view);
   const fnUuid = functionUuid(run.function_id);
   const ended = ["completed", "failed", "cancelled"].includes(run.status);
   const base = { appID: functionUuid(run.app_id), functionID: fnUuid, runID: run.id, traceID: run.id, isUserland: false, debugPaused: false, skipReason: null, metadata: [] };
@@ -282,6 +285,7 @@ export function runTrace(run: RunRecord, steps: StepRecordRow[]): Span {
       stepType: op,
       isRoot: false,
       parentSpanID: rootSpanId,
+      metadata: ofStep(s),
     };
   });
   const status = runStatus(run.status);
@@ -324,6 +328,7 @@ export function runTrace(run: RunRecord, steps: StepRecordRow[]): Span {
     stepType: "",
     isRoot: true,
     parentSpanID: null,
+    metadata: metadata.filter((e) => e.stepKey === "").map(view),
   };
 }
 

@@ -410,6 +410,18 @@ CREATE TABLE "engine_rate_limit_hits" (
 );
 
 -- CreateTable
+CREATE TABLE "engine_metadata" (
+    "run_id" TEXT NOT NULL,
+    "scope" TEXT NOT NULL,
+    "step_key" TEXT NOT NULL DEFAULT '',
+    "kind" TEXT NOT NULL,
+    "values" JSONB NOT NULL,
+    "updated_at" TIMESTAMPTZ(3) NOT NULL,
+
+    CONSTRAINT "engine_metadata_pkey" PRIMARY KEY ("run_id","scope","step_key","kind")
+);
+
+-- CreateTable
 CREATE TABLE "jobs" (
     "id" TEXT NOT NULL,
     "workspace_id" TEXT NOT NULL,
