@@ -5,6 +5,7 @@
  * (`GET /dev`, `POST /v0/gql`).
  */
 import { referenceFunction } from "inngest";
+import { createDefer } from "inngest/experimental";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { useTestDatabase } from "@/lib/db/testing";
 import { handleEngineApi } from "./api/handle-engine-api";
@@ -20,7 +21,18 @@ beforeAll(async () => {
   h = await startHarness({
     appId: "conf",
     config: { retryIntervalMs: 1_000 },
-    functions: (inngest) => [
+    functions: (inngest) => {
+      const later = createDefer(inngest, { id: "later" }, async ({ event }) => ({ x: event.data.x }));
+      return [
+      later,
+      inngest.createFunction({ id: "defers", retries: 0, triggers: [{ event: "conf/defer" }] }, async (ctx) => {
+        const { defer, step } = ctx as typeof ctx & { defer: (id: string, o: { function: typeof later; data: Record<string, unknown> }) => { abort(): void } };
+        defer("later", { function: later, data: { x: 1 } });
+        defer("withdrawn", { function: later, data: { x: 2 } }).abort();
+        await step.run("work", () => "w");
+        if (ctx.event.data.fail) throw new Error("parent failed");
+        return "parent";
+      }),
       inngest.createFunction({ id: "hello", name: "Hello", retries: 0, triggers: [{ event: "conf/hello" }] }, async ({ step }) => {
         const a = await step.run("first", () => "one");
         await step.run("failing", () => {
@@ -43,7 +55,8 @@ beforeAll(async () => {
           return "ok";
         });
       }),
-    ],
+      ];
+    },
   });
 }, 60_000);
 
@@ -117,6 +130,20 @@ describe("ENGINE_RETRY_INTERVAL", () => {
     expect(new Date(row).getTime() - h.clock.now()).toBe(1_000);
     await h.advance(1_000);
     expect((await h.waitForRun(runId)).output).toBe("ok");
+  });
+});
+
+describe("ctx.defer", () => {
+  it.each([false, true])("starts the defer function once the run ends (parent failed: %s); aborted defers start nothing", async (fail) => {
+    const { ids } = await h.send({ name: "conf/defer", data: { fail } });
+    const runId = await until(async () => (await h.sql.query<{ id: string }>(`SELECT id FROM engine_runs WHERE event_id = $1`, [ids[0]]))[0]?.id);
+    expect((await h.waitForRun(runId)).status).toBe(fail ? "failed" : "completed");
+    const deferred = await until(async () => {
+      const rows = (await h.runsOf("later")).filter((r) => r.event.data._inngest && (r.event.data._inngest as { parent_run_id?: string }).parent_run_id === runId);
+      return rows.length && rows.every((r) => r.status === "completed") ? rows : undefined;
+    });
+    expect(deferred.map((r) => r.output)).toEqual([{ x: 1 }]);
+    expect(deferred[0].event.name).toBe("inngest/deferred.schedule");
   });
 });
 

@@ -1,5 +1,6 @@
 import type { SqlRunner } from "@/lib/db";
 import type { EngineContext } from "../context";
+import { LAZY_OPS, saveDeferOps } from "../defers";
 import { opMetadata, saveMetadata } from "../metadata";
 import { OP, type Op, type SerializedError, toSerializedError } from "../protocol/types";
 import { completeRunFenced, finishRunTx, type RunOutcome } from "../runs/finish-run";
@@ -38,6 +39,14 @@ export async function applyResult(ctx: EngineContext, call: Applied, result: Cal
   }
   if (result.kind === "complete") return complete(ctx, call, result.output);
   if (result.kind === "error") return failAttempt(ctx, await recordVersion(ctx, call), result.error, result.retriable, result.retryAfter);
+  if (result.ops.some((op) => LAZY_OPS.has(op.op))) {
+    // Defers are recorded and need nothing else; a response of nothing but them means "discover again".
+    if (await saveDeferOps(ctx.sql, state.id, result.ops.filter((op) => LAZY_OPS.has(op.op)), ctx.clock.now())) state.hasDefers = true;
+    else if (!state.hasDefers) state.hasDefers = (await ctx.sql.query(`SELECT 1 FROM engine_defers WHERE run_id = $1 LIMIT 1`, [state.id])).length > 0;
+    const rest = result.ops.filter((op) => !LAZY_OPS.has(op.op));
+    if (rest.length === 0) return { kind: "continue", state, stepId: null };
+    result = { ...result, ops: rest };
+  }
   if (state.steps.size >= MAX_STEPS) {
     return finish(ctx, call.item, state.id, { status: "failed", error: { name: "StepLimitError", message: `a run may have at most ${MAX_STEPS} steps` } });
   }
@@ -61,10 +70,11 @@ async function recordVersion(ctx: EngineContext, call: Applied): Promise<Applied
 /** The run returned: most runs end in one statement; invoked or concurrency-limited ones need the full path. */
 async function complete(ctx: EngineContext, call: Applied, output: unknown): Promise<Next> {
   const { item, state } = call;
-  if (state.parentRunId || state.ckeys.length || !state.fn) {
+  if (state.parentRunId || state.ckeys.length || !state.fn || state.hasDefers) {
     return finish(ctx, item, state.id, { status: "completed", output }, call.version);
   }
-  await completeRunFenced(ctx, { itemId: item.id, token: item.leaseToken }, { id: state.id, functionId: state.fn.id, event: state.event }, output, call.version);
+  const done = await completeRunFenced(ctx, { itemId: item.id, token: item.leaseToken }, { id: state.id, functionId: state.fn.id, event: state.event }, output, call.version);
+  if (done === "defers") return finish(ctx, item, state.id, { status: "completed", output }, call.version);
   return DONE;
 }
 

@@ -422,6 +422,19 @@ CREATE TABLE "engine_metadata" (
 );
 
 -- CreateTable
+CREATE TABLE "engine_defers" (
+    "run_id" TEXT NOT NULL,
+    "hashed_id" TEXT NOT NULL,
+    "fn_slug" TEXT NOT NULL,
+    "input" JSONB,
+    "meta" JSONB,
+    "status" TEXT NOT NULL,
+    "created_at" TIMESTAMPTZ(3) NOT NULL,
+
+    CONSTRAINT "engine_defers_pkey" PRIMARY KEY ("run_id","hashed_id")
+);
+
+-- CreateTable
 CREATE TABLE "jobs" (
     "id" TEXT NOT NULL,
     "workspace_id" TEXT NOT NULL,
