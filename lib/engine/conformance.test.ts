@@ -201,13 +201,13 @@ describe("the dev server's read API", () => {
     const post = (body: unknown) =>
       api(`/v1/runs/${runId}/metadata`, { method: "POST", headers: { authorization: `Bearer ${h.engine.ctx.signingKey}` }, body: JSON.stringify(body) });
     expect((await post({ target: { run_id: runId }, metadata: [{ kind: "inngest.score", op: "merge", values: { a: { value: 1 } } }] })).status).toBe(200);
-    expect((await post({ target: { run_id: runId }, metadata: [{ kind: "inngest.score", op: "merge", values: { b: { value: true } } }] })).status).toBe(200);
+    expect((await post({ target: { run_id: runId }, metadata: [{ kind: "inngest.score", op: "merge", values: { b: { value: true } } }, { kind: "inngest.score", op: "merge", values: { c: { value: 0 } } }] })).status).toBe(200);
     expect((await post({ target: { run_id: runId, step_id: "first" }, metadata: [{ kind: "userland.x", op: "merge", values: { n: 2 } }] })).status).toBe(200);
     expect((await post({ target: { run_id: runId }, metadata: [{ kind: "k", values: [] }] })).status).toBe(400);
     expect((await api(`/v1/runs/nope/metadata`, { method: "POST", headers: { authorization: `Bearer ${h.engine.ctx.signingKey}` }, body: JSON.stringify({ metadata: [] }) })).status).toBe(404);
     const { body } = await gql(`query ($runId: String!) { run(runID: $runId) { trace { metadata { scope kind values } childrenSpans { name metadata { scope kind values } } } } }`, { runId });
     const trace = body.data?.run.trace;
-    expect(trace.metadata).toEqual([{ scope: "run", kind: "inngest.score", values: { a: { value: 1 }, b: { value: true } } }]);
+    expect(trace.metadata).toEqual([{ scope: "run", kind: "inngest.score", values: { a: { value: 1 }, b: { value: true }, c: { value: 0 } } }]);
     expect(trace.childrenSpans.find((s: { name: string }) => s.name === "first").metadata).toEqual([{ scope: "step", kind: "userland.x", values: { n: 2 } }]);
   });
 

@@ -34,12 +34,22 @@ export function readUpdates(raw: unknown): MetadataUpdate[] {
 /** Merges updates into a run's metadata (`stepKey` "" for the run itself). */
 export async function saveMetadata(sql: SqlRunner, runId: string, stepKey: string, updates: MetadataUpdate[], now: number): Promise<void> {
   if (updates.length === 0) return;
-  const rows = updates.map((u) => ({ scope: u.scope ?? (stepKey ? "step" : "run"), kind: u.kind, values: u.values }));
+  // An update scoped to the run (a step op may carry one: a run score given inside a step) goes to the run.
+  // Updates for the same place and kind are merged here first: one INSERT may not touch a row twice.
+  const merged = new Map<string, { scope: string; key: string; kind: string; values: Record<string, unknown> }>();
+  for (const u of updates) {
+    const scope = u.scope ?? (stepKey ? "step" : "run");
+    const key = scope === "run" ? "" : stepKey;
+    const id = JSON.stringify([scope, key, u.kind]);
+    const prev = merged.get(id);
+    merged.set(id, { scope, key, kind: u.kind, values: { ...prev?.values, ...u.values } });
+  }
+  const rows = [...merged.values()];
   await sql.query(
     `INSERT INTO engine_metadata (run_id, scope, step_key, kind, values, updated_at)
-     SELECT $1, e->>'scope', $2, e->>'kind', e->'values', $4 FROM jsonb_array_elements($3::jsonb) AS e
+     SELECT $1, e->>'scope', e->>'key', e->>'kind', e->'values', $3 FROM jsonb_array_elements($2::jsonb) AS e
      ON CONFLICT (run_id, scope, step_key, kind) DO UPDATE SET values = engine_metadata.values || EXCLUDED.values, updated_at = EXCLUDED.updated_at`,
-    [runId, stepKey, json(rows), at(now)],
+    [runId, json(rows), at(now)],
   );
 }
 
