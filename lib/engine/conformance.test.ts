@@ -25,6 +25,13 @@ beforeAll(async () => {
       const later = createDefer(inngest, { id: "later" }, async ({ event }) => ({ x: event.data.x }));
       return [
       later,
+      // The classic protocol, deferring and then throwing at once: the SDK reports the defer alone
+      // (a lazy op), and must not report it again when the engine calls it back.
+      inngest.createFunction({ id: "defers-classic", checkpointing: false, retries: 0, triggers: [{ event: "conf/defer-classic" }] }, async (ctx) => {
+        const { defer } = ctx as typeof ctx & { defer: (id: string, o: { function: typeof later; data: Record<string, unknown> }) => unknown };
+        defer("later", { function: later, data: { x: 3 } });
+        throw new Error("thrown right after defer()");
+      }),
       inngest.createFunction({ id: "defers", retries: 0, triggers: [{ event: "conf/defer" }] }, async (ctx) => {
         const { defer, step } = ctx as typeof ctx & { defer: (id: string, o: { function: typeof later; data: Record<string, unknown> }) => { abort(): void } };
         defer("later", { function: later, data: { x: 1 } });
@@ -144,6 +151,17 @@ describe("ctx.defer", () => {
     });
     expect(deferred.map((r) => r.output)).toEqual([{ x: 1 }]);
     expect(deferred[0].event.name).toBe("inngest/deferred.schedule");
+  });
+
+  it("a run that throws right after defer() (classic protocol) fails once and starts the defer once", async () => {
+    const { ids } = await h.send({ name: "conf/defer-classic", data: {} });
+    const runId = await until(async () => (await h.sql.query<{ id: string }>(`SELECT id FROM engine_runs WHERE event_id = $1`, [ids[0]]))[0]?.id);
+    expect((await h.waitForRun(runId)).status).toBe("failed");
+    const deferred = await until(async () => {
+      const rows = (await h.runsOf("later")).filter((r) => (r.event.data._inngest as { parent_run_id?: string } | undefined)?.parent_run_id === runId);
+      return rows.length && rows.every((r) => r.status === "completed") ? rows : undefined;
+    });
+    expect(deferred.map((r) => r.output)).toEqual([{ x: 3 }]);
   });
 });
 

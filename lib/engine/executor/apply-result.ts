@@ -41,8 +41,13 @@ export async function applyResult(ctx: EngineContext, call: Applied, result: Cal
   if (result.kind === "error") return failAttempt(ctx, await recordVersion(ctx, call), result.error, result.retriable, result.retryAfter);
   if (result.ops.some((op) => LAZY_OPS.has(op.op))) {
     // Defers are recorded and need nothing else; a response of nothing but them means "discover again".
-    if (await saveDeferOps(ctx.sql, state.id, result.ops.filter((op) => LAZY_OPS.has(op.op)), ctx.clock.now())) state.hasDefers = true;
-    else if (!state.hasDefers) state.hasDefers = (await ctx.sql.query(`SELECT 1 FROM engine_defers WHERE run_id = $1 LIMIT 1`, [state.id])).length > 0;
+    const lazy = result.ops.filter((op) => LAZY_OPS.has(op.op));
+    await saveDeferOps(ctx.sql, state.id, lazy, ctx.clock.now());
+    state.hasDefers = true;
+    for (const op of lazy) {
+      const target = op.op === "DeferAdd" ? op.id : String((op.opts ?? {}).target_hashed_id ?? "");
+      if (target) state.defers = { ...state.defers, [target]: { abortable: op.op === "DeferAdd" && state.defers?.[target]?.abortable !== false } };
+    }
     const rest = result.ops.filter((op) => !LAZY_OPS.has(op.op));
     if (rest.length === 0) return { kind: "continue", state, stepId: null };
     result = { ...result, ops: rest };

@@ -73,7 +73,8 @@ export function callBody(state: RunState, attempt: number, checkpoint?: string):
       return `${JSON.stringify(id)}:${value}`;
     })
     .join(",");
-  return `{"ctx":${ctx},"event":${event},"events":[${event}],"steps":{${steps}},"version":${canonicalJson(state.requestVersion)}}`;
+  const defers = Object.keys(state.defers ?? {}).length ? `"defers":${canonicalJson(state.defers)},` : "";
+  return `{"ctx":${ctx},${defers}"event":${event},"events":[${event}],"steps":{${steps}},"version":${canonicalJson(state.requestVersion)}}`;
 }
 
 /**
