@@ -6,13 +6,12 @@ import { api, errorMessage } from "@/app/_components/api";
 import { JobDownloadButton } from "@/app/_components/jobs/download-button";
 import { JobErrorBox } from "@/app/_components/jobs/error-box";
 import { JobProgress } from "@/app/_components/jobs/progress-bar";
-import { JobStatusBadge } from "@/app/_components/jobs/status-badge";
+import { StatusBadge } from "@/app/_components/ui/status-badge";
 import { isExpired, type JobEventView, type JobView } from "@/app/_components/jobs/types";
 import { useLiveJob } from "@/app/_components/jobs/use-live-job";
 import { Alert } from "@/app/_components/ui/alert";
 import { ButtonLink } from "@/app/_components/ui/button";
 import { Card } from "@/app/_components/ui/page-header";
-import { formsExplanations } from "./explanations";
 import { FieldsPreview } from "./fields-preview";
 import { StageSteps } from "./stage-steps";
 import { FIELD_STYLE, FIELD_TYPES, type FieldsView, type FormsLimits } from "./types";
@@ -47,7 +46,7 @@ export function FormsJob({ initialJob, initialEvents, filename, limits }: Props)
       <Card
         title={
           <span className="flex flex-wrap items-center gap-2">
-            <span className="break-all">{filename}</span> <JobStatusBadge status={job.status} />
+            <span className="break-all">{filename}</span> <StatusBadge status={job.status} />
           </span>
         }
         actions={
@@ -75,7 +74,7 @@ export function FormsJob({ initialJob, initialEvents, filename, limits }: Props)
               message={job.error ? null : (live?.message ?? job.message)}
               label="Processing progress"
             />
-            {job.error ? <JobErrorBox error={job.error} explanations={formsExplanations(limits)} /> : null}
+            {job.error ? <JobErrorBox error={job.error} explanations={limits.explanations} /> : null}
             {job.status === "succeeded" ? (
               <div className="flex flex-col gap-4 sm:flex-row sm:items-start sm:justify-between">
                 <JobDownloadButton jobId={job.job_id} downloadUrl={job.download_url} expiredAt={job.expired_at} expiresAt={job.expires_at} label="Download fillable PDF" />
