@@ -87,6 +87,7 @@ const gql = async (query: string, variables?: Record<string, unknown>) => {
     headers: { "content-type": "application/json", authorization: `Bearer ${h.engine.ctx.signingKey}` },
     body: JSON.stringify({ query, variables }),
   });
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- GraphQL answers are walked freely in assertions
   return { status: res.status, body: (await res.json()) as { data?: Record<string, any>; errors?: { message: string }[] } };
 };
 
