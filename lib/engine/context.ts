@@ -20,6 +20,8 @@ export type EngineConfig = {
   checkpointing: "auto" | "off";
   /** false: step memoization commits without waiting for the WAL flush (see docs/engine.md). */
   synchronousCommit: boolean;
+  /** A fixed delay before every retry (development and tests); 0 keeps Inngest's backoff. */
+  retryIntervalMs: number;
 };
 
 /** Everything engine code needs, passed explicitly (tests build their own). */

@@ -42,6 +42,7 @@ export function engineConfigFromEnv() {
     retentionMs: env.ENGINE_RETENTION,
     checkpointing: env.ENGINE_CHECKPOINTING,
     synchronousCommit: env.ENGINE_SYNCHRONOUS_COMMIT === "on",
+    retryIntervalMs: env.ENGINE_RETRY_INTERVAL,
   };
 }
 

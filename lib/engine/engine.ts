@@ -41,6 +41,7 @@ export const DEFAULT_CONFIG: Omit<EngineConfig, "workerId"> = {
   pollMs: 1_000,
   checkpointing: "auto",
   synchronousCommit: true,
+  retryIntervalMs: 0,
 };
 
 /** One engine: event intake, sync, and (once started) a worker on the queue. */

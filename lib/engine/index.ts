@@ -8,3 +8,4 @@ export { cancelRun, type RunScope } from "./runs/cancel-run";
 export { rerunRun } from "./runs/rerun-run";
 export { engineHealth, type EngineHealth } from "./health";
 export { engineMode, type EngineMode } from "./mode";
+export { queryEngineGraph } from "./gql/engine-graph";

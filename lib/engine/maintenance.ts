@@ -18,7 +18,8 @@ export async function prune(ctx: EngineContext): Promise<{ runs: number; events:
   for (;;) {
     const rows = await ctx.sql.query<{ id: string }>(
       `WITH doomed AS (SELECT id FROM engine_runs WHERE ended_at < $1 ORDER BY ended_at LIMIT ${BATCH}),
-            s AS (DELETE FROM engine_steps WHERE run_id IN (SELECT id FROM doomed))
+            s AS (DELETE FROM engine_steps WHERE run_id IN (SELECT id FROM doomed)),
+            m AS (DELETE FROM engine_metadata WHERE run_id IN (SELECT id FROM doomed))
        DELETE FROM engine_runs WHERE id IN (SELECT id FROM doomed) RETURNING id`,
       [cutoff],
     );

@@ -29,6 +29,11 @@ export const engineSettings = {
   ENGINE_RETENTION: duration("7d"),
   /** auto: SDKs that checkpoint (inngest-js v4+) run steps back to back in one call; off: one call per step. */
   ENGINE_CHECKPOINTING: z.enum(["auto", "off"]).default("auto"),
+  /**
+   * A fixed delay before every retry, for development and tests (like `inngest dev --retry-interval`);
+   * 0 (the default) keeps Inngest's backoff. A Retry-After from the function still wins.
+   */
+  ENGINE_RETRY_INTERVAL: duration("0"),
   /** off: memoize steps without waiting for the WAL flush (a PostgreSQL crash may re-run the last ~0.6 s of steps). */
   ENGINE_SYNCHRONOUS_COMMIT: z.enum(["on", "off"]).default("on"),
   INNGEST_DEV: optionalString(),

@@ -1,6 +1,8 @@
 import { defineOperation } from "@/lib/http/operation";
 import {
   cancelRunResultSchema,
+  engineGqlBodySchema,
+  engineGqlResultSchema,
   getRunQuerySchema,
   listRunsQuerySchema,
   runFunctionListSchema,
@@ -97,4 +99,27 @@ export const listRunFunctionsOperation = defineOperation({
     "removed (`archived`) ones included. Members get 403.",
   tags: ["Runs"],
   responses: { 200: { description: "Functions by name", schema: runFunctionListSchema }, 403: forbiddenRuns },
+});
+
+export const queryEngineGraphOperation = defineOperation({
+  operators: true,
+  method: "POST",
+  path: "/api/v1/engine/gql",
+  summary: "Query the engine (GraphQL)",
+  description:
+    "The engine's read API in the shape of Inngest's dev server (`POST /v0/gql`): `stream`, `events`, `event`, " +
+    "`eventV2`, `functions`, `functionBySlug`, `apps`, `runs`, `run` with its `trace` (spans with `stepType`, " +
+    "`attempts`, `status`, `outputID`), `runTraceSpanOutputByID`, `runTrigger`, `runTrace`. Read from the engine's " +
+    "tables; queries only. Query errors come back as GraphQL `errors` with status 400. Instance operators only " +
+    "(OPERATOR_EMAILS), embedded mode only.",
+  tags: ["Runs"],
+  body: engineGqlBodySchema,
+  maxBodyBytes: 64 * 1024,
+  responses: {
+    200: { description: "The GraphQL result (`data`, and `errors` for fields that failed)", schema: engineGqlResultSchema },
+    400: { description: "The query does not parse or does not match the schema (GraphQL `errors`)" },
+    403: { description: "Not an operator" },
+    409: { description: "Inngest (external mode) runs the functions" },
+    413: { description: "The query is over 32 KiB" },
+  },
 });

@@ -152,3 +152,18 @@ export const runFunctionSchema = z
 export type RunFunctionResponse = z.infer<typeof runFunctionSchema>;
 
 export const runFunctionListSchema = z.object({ data: z.array(runFunctionSchema) }).meta({ id: "RunFunctionList" });
+
+export const engineGqlBodySchema = z
+  .object({
+    query: z.string().min(1).max(32 * 1024).meta({ description: "A GraphQL query document", example: "{ stream(query: {limit: 5}) { id trigger runs { id status } } }" }),
+    variables: z.record(z.string(), z.unknown()).nullish().meta({ description: "Values for the query's variables" }),
+    operationName: z.string().max(200).nullish(),
+  })
+  .meta({ id: "EngineGqlRequest" });
+
+export const engineGqlResultSchema = z
+  .object({
+    data: z.unknown().optional(),
+    errors: z.array(z.object({ message: z.string() }).passthrough()).optional(),
+  })
+  .meta({ id: "EngineGqlResult" });

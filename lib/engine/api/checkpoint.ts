@@ -1,6 +1,8 @@
 import type { EngineContext } from "../context";
 import { MAX_OUTPUT_BYTES, MAX_STEPS } from "../executor/limits";
 import { memoizeFenced, stepRecord, type StepRecord } from "../executor/memoize";
+import { LAZY_OPS, saveDeferOps } from "../defers";
+import { opMetadata, saveMetadata } from "../metadata";
 import { OP, type Op } from "../protocol/types";
 
 export type CheckpointReply = { status: number; body: Record<string, unknown> };
@@ -40,12 +42,17 @@ export async function handleCheckpoint(ctx: EngineContext, runId: string, text: 
   const now = ctx.clock.now();
   const started = typeof body.request_started_at === "number" ? Math.min(body.request_started_at, now) : now;
   const records: StepRecord[] = [];
+  const lazy: Op[] = [];
   for (const raw of body.steps as Op[]) {
     if (!raw || typeof raw !== "object" || typeof raw.op !== "string" || typeof raw.id !== "string") {
       return reply(400, { error: "every step needs an op and an id" });
     }
     // The SDK announces steps about to run (Inngest draws them as in progress); nothing to keep.
     if (raw.op === OP.StepPlanned) continue;
+    if (LAZY_OPS.has(raw.op)) {
+      lazy.push(raw);
+      continue;
+    }
     if (!STORED.has(raw.op)) return reply(400, { error: `cannot checkpoint opcode ${raw.op}` });
     const data = raw.data === undefined ? null : raw.data;
     if (text.length > MAX_OUTPUT_BYTES && (JSON.stringify(data)?.length ?? 0) > MAX_OUTPUT_BYTES) {
@@ -53,10 +60,19 @@ export async function handleCheckpoint(ctx: EngineContext, runId: string, text: 
     }
     records.push(stepRecord(raw, { data }, "completed", started, now));
   }
+  // Defers are kept even when the lease has moved on: recording one twice changes nothing.
+  if (lazy.length) await saveDeferOps(ctx.sql, runId, lazy, now);
   if (records.length === 0) return reply(200);
 
   const write = await memoizeFenced(ctx, { itemId: ref[1], token: ref[2], runId }, records, { maxSteps: MAX_STEPS });
-  if (write.held) return reply(200);
+  if (write.held) {
+    const written = new Set(write.written);
+    for (const raw of body.steps as Op[]) {
+      const updates = written.has(raw.id) ? opMetadata(raw) : [];
+      if (updates.length) await saveMetadata(ctx.sql, runId, raw.id, updates, now);
+    }
+    return reply(200);
+  }
   if (write.total !== undefined && write.total + records.length > MAX_STEPS) {
     return reply(400, { error: `a run may have at most ${MAX_STEPS} steps` });
   }

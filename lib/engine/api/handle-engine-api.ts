@@ -11,7 +11,15 @@ export type EngineApiOptions = {
   ctx?: EngineContext;
   /** Event keys accepted on /e/{key}; empty accepts any (like Inngest's dev server). */
   eventKeys?: string[];
+  /**
+   * The dev server's read API: `GET /dev` (registered functions) and `POST /v0/gql` (events, runs,
+   * traces). Served by the standalone engine; with a signing key, both need it as a Bearer token.
+   */
+  devApi?: boolean;
 };
+
+/** Reported as the dev server's version on `GET /dev`. */
+const ENGINE_VERSION = "conveyor-engine";
 
 const json = (status: number, body: unknown, headers?: Record<string, string>) =>
   Response.json(body, { status, headers });
@@ -52,10 +60,27 @@ export async function handleEngineApi(request: Request, opts: EngineApiOptions):
       const out = await handleCheckpoint(await ctx, decodeURIComponent(checkpointMatch[1]), await request.text());
       return json(out.status, out.body);
     }
+    const metadataMatch = /^\/v1\/runs\/([^/]+)\/metadata$/.exec(path);
+    if (metadataMatch && request.method === "POST") {
+      if (!opts.trusted && !authorized(request, await ctx)) return json(401, { status: 401, error: "Unauthorized" });
+      const out = await updateRunMetadata(await ctx, decodeURIComponent(metadataMatch[1]), await readJson(request));
+      return json(out.status, out.body);
+    }
     const runMatch = /^\/v0\/runs\/([^/]+)\/(actions|batch)$/.exec(path);
     if (runMatch && request.method === "GET") {
       if (!opts.trusted && !authorized(request, await ctx)) return json(401, { status: 401, error: "Unauthorized" });
       return runData(await ctx, decodeURIComponent(runMatch[1]), runMatch[2] as "actions" | "batch");
+    }
+    if (opts.devApi && path === "/dev" && request.method === "GET") {
+      if (!authorized(request, await ctx)) return json(401, { status: 401, error: "Unauthorized" });
+      const { devInfo } = await import("./dev-info");
+      return json(200, await devInfo(await ctx, { version: ENGINE_VERSION }));
+    }
+    if (opts.devApi && path === "/v0/gql" && request.method === "POST") {
+      if (!authorized(request, await ctx)) return json(401, { status: 401, error: "Unauthorized" });
+      const { executeGql } = await import("../gql/execute");
+      const out = await executeGql({ sql: (await ctx).sql }, (await readJson(request)) as Record<string, unknown>);
+      return json(out.status, out.body);
     }
     if ((path === "/health" || path === "") && request.method === "GET") return json(200, { status: "ok" });
     return json(404, { status: 404, error: `${request.method} ${path} is not part of this engine's API` });
@@ -95,4 +120,27 @@ async function runData(ctx: EngineContext, runId: string, what: "actions" | "bat
     [runId],
   );
   return json(200, Object.fromEntries(rows.map((r) => [r.step_id, r.output])));
+}
+
+/**
+ * `POST /v1/runs/{id}/metadata` (inngest-js `client.score`, `step.score`, metadata helpers):
+ * `{target: {run_id, step_id?}, metadata: [{kind, op: "merge", values}]}`; a target with a
+ * `step_id` (the user's step id) attaches to that step, else to the run.
+ */
+async function updateRunMetadata(ctx: EngineContext, runId: string, body: unknown): Promise<{ status: number; body: Record<string, unknown> }> {
+  const { MetadataError, readUpdates, saveMetadata } = await import("../metadata");
+  const b = (body ?? {}) as { target?: { run_id?: unknown; step_id?: unknown }; metadata?: unknown };
+  if (b.target?.run_id !== undefined && b.target.run_id !== runId) return { status: 400, body: { status: 400, error: "target.run_id does not match the path" } };
+  let updates;
+  try {
+    updates = readUpdates(b.metadata);
+  } catch (error) {
+    if (error instanceof MetadataError) return { status: 400, body: { status: 400, error: error.message } };
+    throw error;
+  }
+  const [run] = await ctx.sql.query(`SELECT 1 FROM engine_runs WHERE id = $1`, [runId]);
+  if (!run) return { status: 404, body: { status: 404, error: "run not found" } };
+  const stepKey = typeof b.target?.step_id === "string" ? b.target.step_id : "";
+  await saveMetadata(ctx.sql, runId, stepKey, updates, ctx.clock.now());
+  return { status: 200, body: {} };
 }

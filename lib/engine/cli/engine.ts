@@ -51,7 +51,7 @@ async function main(): Promise<void> {
     config: engineConfigFromEnv(),
     listenUrl: database.dialect === "postgres" ? env.DATABASE_URL : undefined,
   });
-  const api = await serveEngineApi({ port, host: values.host, trusted: false, ctx: engine.ctx, eventKeys: values["event-key"] });
+  const api = await serveEngineApi({ port, host: values.host, trusted: false, ctx: engine.ctx, eventKeys: values["event-key"], devApi: true });
   await engine.start();
   engine.ctx.log.info({ url: api.url, apps: values["sdk-url"] }, "engine: standalone engine listening");
   console.log(`Conveyor engine listening on ${api.url} (INNGEST_BASE_URL=${api.url})`);

@@ -25,7 +25,7 @@ export async function insertEventsTx(scope: Scope, ctx: EngineContext, events: S
 export async function emitEventsTx(
   scope: Scope,
   ctx: EngineContext,
-  events: { id?: string; name: string; data: Record<string, unknown> }[],
+  events: { id?: string; name: string; data: Record<string, unknown>; meta?: unknown }[],
 ): Promise<StoredEvent[]> {
   const stored = normalizeEvents(events, ctx.clock.now(), { internal: true });
   await insertEventsTx(scope, ctx, stored, false);

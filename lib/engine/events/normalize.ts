@@ -1,5 +1,6 @@
 import { badRequest } from "@/lib/errors";
 import { newId } from "../ids";
+import { resolveEventMeta } from "./sessions";
 
 /** An event as functions receive it. */
 export type EventPayload = {
@@ -44,6 +45,14 @@ export function normalizeEvents(raw: unknown, now: number, opts: { internal?: bo
     const ts = typeof e.ts === "number" && Number.isFinite(e.ts) && e.ts > 0 ? Math.floor(e.ts) : now;
     const payload: EventPayload = { ...e, id: userEventId ?? internalId, name: e.name, data, ts };
     payload.user = e.user && typeof e.user === "object" ? e.user : {};
+    let meta: Record<string, unknown> | undefined;
+    try {
+      meta = resolveEventMeta(e.meta);
+    } catch (error) {
+      throw badRequest(`${where}: ${(error as Error).message}`);
+    }
+    if (meta) payload.meta = meta;
+    else delete payload.meta;
     return { internalId, userEventId, payload };
   });
 }

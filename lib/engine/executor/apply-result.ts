@@ -1,7 +1,10 @@
+import type { SqlRunner } from "@/lib/db";
 import type { EngineContext } from "../context";
+import { LAZY_OPS, saveDeferOps } from "../defers";
+import { opMetadata, saveMetadata } from "../metadata";
 import { OP, type Op, type SerializedError, toSerializedError } from "../protocol/types";
 import { completeRunFenced, finishRunTx, type RunOutcome } from "../runs/finish-run";
-import { lockActiveRun } from "../runs/resolve-step";
+import { endForcedPlanningTx, lockActiveRun } from "../runs/resolve-step";
 import { dropItemTx, holdsLeaseTx, repurposeItemTx, rescheduleItemTx, type QueueItem } from "../store/queue";
 import { inTransaction, type Scope } from "../store/scope";
 import { backoffDelay, retryAfterDelay } from "../util/duration";
@@ -36,6 +39,19 @@ export async function applyResult(ctx: EngineContext, call: Applied, result: Cal
   }
   if (result.kind === "complete") return complete(ctx, call, result.output);
   if (result.kind === "error") return failAttempt(ctx, await recordVersion(ctx, call), result.error, result.retriable, result.retryAfter);
+  if (result.ops.some((op) => LAZY_OPS.has(op.op))) {
+    // Defers are recorded and need nothing else; a response of nothing but them means "discover again".
+    const lazy = result.ops.filter((op) => LAZY_OPS.has(op.op));
+    await saveDeferOps(ctx.sql, state.id, lazy, ctx.clock.now());
+    state.hasDefers = true;
+    for (const op of lazy) {
+      const target = op.op === "DeferAdd" ? op.id : String((op.opts ?? {}).target_hashed_id ?? "");
+      if (target) state.defers = { ...state.defers, [target]: { abortable: op.op === "DeferAdd" && state.defers?.[target]?.abortable !== false } };
+    }
+    const rest = result.ops.filter((op) => !LAZY_OPS.has(op.op));
+    if (rest.length === 0) return { kind: "continue", state, stepId: null };
+    result = { ...result, ops: rest };
+  }
   if (state.steps.size >= MAX_STEPS) {
     return finish(ctx, call.item, state.id, { status: "failed", error: { name: "StepLimitError", message: `a run may have at most ${MAX_STEPS} steps` } });
   }
@@ -59,10 +75,11 @@ async function recordVersion(ctx: EngineContext, call: Applied): Promise<Applied
 /** The run returned: most runs end in one statement; invoked or concurrency-limited ones need the full path. */
 async function complete(ctx: EngineContext, call: Applied, output: unknown): Promise<Next> {
   const { item, state } = call;
-  if (state.parentRunId || state.ckeys.length || !state.fn) {
+  if (state.parentRunId || state.ckeys.length || !state.fn || state.hasDefers) {
     return finish(ctx, item, state.id, { status: "completed", output }, call.version);
   }
-  await completeRunFenced(ctx, { itemId: item.id, token: item.leaseToken }, { id: state.id, functionId: state.fn.id, event: state.event }, output, call.version);
+  const done = await completeRunFenced(ctx, { itemId: item.id, token: item.leaseToken }, { id: state.id, functionId: state.fn.id, event: state.event }, output, call.version);
+  if (done === "defers") return finish(ctx, item, state.id, { status: "completed", output }, call.version);
   return DONE;
 }
 
@@ -88,6 +105,7 @@ async function memoizeOne(ctx: EngineContext, call: Applied, op: Op, bytes: numb
     const write = await memoizeFenced(ctx, fence, [record], { version: call.version, functionId: state.fn?.id });
     call.version = undefined;
     if (write.written.length) {
+      await keepOpMetadata(ctx, state.id, [op]);
       state.steps.set(op.id, output);
       return { kind: "continue", state, stepId: null };
     }
@@ -97,7 +115,7 @@ async function memoizeOne(ctx: EngineContext, call: Applied, op: Op, bytes: numb
   await recordVersion(ctx, call);
   return inTransaction(ctx, async (scope) => {
     if (!(await lockActiveRun(scope, state.id)) || !(await holdsLeaseTx(scope, item))) return DONE;
-    await memoizeTx(scope, ctx, state.id, record);
+    if (await memoizeTx(scope, ctx, state.id, record)) await keepOpMetadata(ctx, state.id, [op], scope.tx);
     state.steps.set(op.id, output);
     return handOver(scope, ctx, item, state);
   });
@@ -119,6 +137,7 @@ async function recover(ctx: EngineContext, state: RunState): Promise<Next> {
  */
 async function handOver(scope: Scope, ctx: EngineContext, item: QueueItem, state: RunState): Promise<Next> {
   if (await repurposeItemTx(scope, ctx, item, null)) {
+    await endForcedPlanningTx(scope, state.id);
     const fresh = await loadRunState(scope.tx, state.id);
     return fresh ? { kind: "continue", state: fresh, stepId: null } : DONE;
   }
@@ -151,7 +170,7 @@ async function failAttempt(
   const { item, state, attempt } = call;
   if (!retriable || attempt + 1 >= state.maxAttempts) return finish(ctx, item, state.id, { status: "failed", error });
   const now = ctx.clock.now();
-  const retryAt = now + (retryAfterDelay(retryAfter, now) ?? backoffDelay(attempt, ctx.random));
+  const retryAt = now + (retryAfterDelay(retryAfter, now) ?? retryDelay(ctx, attempt));
   await inTransaction(ctx, async (scope) => {
     if (!(await lockActiveRun(scope, state.id))) return;
     await recordRunAttemptTx(scope.tx, state.id, error, attempt, now, retryAt);
@@ -225,12 +244,15 @@ async function applyOps(
       if (planned.kind === "scheduled") scheduled++;
       if (planned.kind === "resolve") {
         const record = stepRecord(op, planned.output, planned.failed ? "failed" : "completed", call.callStart, now);
-        if (await memoizeTx(scope, ctx, state.id, record)) memoized++;
+        if (await memoizeTx(scope, ctx, state.id, record)) {
+          memoized++;
+          await keepOpMetadata(ctx, state.id, [op], scope.tx);
+        }
         state.steps.set(op.id, planned.output);
       }
     }
     if (retryOp) {
-      const retryAt = now + (retryAfterDelay(retryAfter, now) ?? backoffDelay(attempt, ctx.random));
+      const retryAt = now + (retryAfterDelay(retryAfter, now) ?? retryDelay(ctx, attempt));
       await scope.tx.query(`UPDATE engine_runs SET retry_at = $2 WHERE id = $1`, [state.id, new Date(retryAt)]);
       await rescheduleItemTx(scope, item, retryAt, attempt + 1);
       return DONE;
@@ -249,6 +271,19 @@ async function applyOps(
     }
     return drop(scope, ctx, item);
   });
+}
+
+/** Step metadata a result op carries (`metadata`: AI attributes, step scores), kept for the trace. */
+export async function keepOpMetadata(ctx: EngineContext, runId: string, ops: Op[], sql: SqlRunner = ctx.sql): Promise<void> {
+  for (const op of ops) {
+    const updates = opMetadata(op);
+    if (updates.length) await saveMetadata(sql, runId, op.id, updates, ctx.clock.now());
+  }
+}
+
+/** Inngest's backoff, or the fixed ENGINE_RETRY_INTERVAL when one is set (as `inngest dev --retry-interval`). */
+export function retryDelay(ctx: EngineContext, failedAttempt: number): number {
+  return ctx.config.retryIntervalMs > 0 ? ctx.config.retryIntervalMs : backoffDelay(failedAttempt, ctx.random);
 }
 
 async function drop(scope: Scope, ctx: EngineContext, item: QueueItem): Promise<Next> {

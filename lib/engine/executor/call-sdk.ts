@@ -3,6 +3,7 @@ import type { EngineContext } from "../context";
 import { HttpCallError, httpRequest } from "../protocol/http";
 import { canonicalJson, signBody } from "../protocol/sign";
 import { opSchema, toSerializedError, type Op, type SerializedError } from "../protocol/types";
+import { newId } from "../ids";
 import type { RunState } from "./run-state";
 
 /** What one call to the SDK came back with, classified. */
@@ -18,6 +19,10 @@ export type CallRequest = {
   signal?: AbortSignal;
   /** `<queue item id>:<lease token>`: sent as `qi_id` so the SDK checkpoints; unset for the classic protocol. */
   checkpoint?: string;
+  /** The claimed queue item: sent as `X-Inngest-Job-Id` (Inngest's stable queue item id). */
+  jobId?: string;
+  /** Which call this is for the claimed item (1, 2, ...): `X-Inngest-Generation-Id`. */
+  generation?: number;
 };
 
 const uuids = new Map<string, string>();
@@ -68,7 +73,26 @@ export function callBody(state: RunState, attempt: number, checkpoint?: string):
       return `${JSON.stringify(id)}:${value}`;
     })
     .join(",");
-  return `{"ctx":${ctx},"event":${event},"events":[${event}],"steps":{${steps}},"version":${canonicalJson(state.requestVersion)}}`;
+  const defers = Object.keys(state.defers ?? {}).length ? `"defers":${canonicalJson(state.defers)},` : "";
+  return `{"ctx":${ctx},${defers}"event":${event},"events":[${event}],"steps":{${steps}},"version":${canonicalJson(state.requestVersion)}}`;
+}
+
+/**
+ * The headers Inngest's HTTP driver adds to every call (pkg/execution/driver/httpdriver): the run,
+ * a fresh id per outbound request, the queue item (job) and its dispatch generation, the request
+ * version and the step the call is for (`step` for a discovery call). The SDK exposes the request
+ * and job ids to middleware (`ctx.requestId`, `ctx.jobId`) and echoes the generation in checkpoints.
+ */
+export function callHeaders(req: Pick<CallRequest, "state" | "stepId" | "jobId" | "generation">): Record<string, string> {
+  const headers: Record<string, string> = {
+    "X-Run-ID": req.state.id,
+    "X-Request-Id": newId(Date.now()),
+    "X-Inngest-Req-Version": String(req.state.requestVersion),
+    "X-Inngest-Step-Id": req.stepId ?? "step",
+  };
+  if (req.jobId) headers["X-Inngest-Job-Id"] = req.jobId;
+  if (req.generation && req.generation > 0) headers["X-Inngest-Generation-Id"] = String(req.generation);
+  return headers;
 }
 
 export function callUrl(fnUrl: string, stepId: string | null): string {
@@ -89,6 +113,7 @@ export async function callSdk(ctx: EngineContext, req: CallRequest): Promise<Cal
     "X-Inngest-Server-Kind": ctx.signingKey ? "cloud" : "dev",
   };
   if (ctx.signingKey) headers["X-Inngest-Signature"] = signBody(body, ctx.signingKey, Date.now());
+  Object.assign(headers, callHeaders(req));
   let res;
   try {
     res = await httpRequest("POST", callUrl(fn.url, req.stepId), body, headers, ctx.config.requestTimeoutMs, req.signal);

@@ -114,8 +114,9 @@ export async function planInvoke(scope: Scope, ctx: EngineContext, state: RunSta
   const functionId = typeof op.opts?.function_id === "string" ? op.opts.function_id : undefined;
   if (!functionId) return failure("InngestInvokeError", "step.invoke needs a function id");
   const target = await functionById(scope.tx, functionId);
-  if (!target) return failure("InngestInvokeError", `function ${functionId} is not registered with the engine`);
-  const payload = (op.opts?.payload ?? {}) as { data?: Record<string, unknown>; user?: unknown };
+  // Inngest's runner answers an unknown target with a plain Error (pkg/execution/runner/runner.go).
+  if (!target) return failure("Error", `could not find function with ID: ${functionId}`);
+  const payload = (op.opts?.payload ?? {}) as { data?: Record<string, unknown>; user?: unknown; meta?: unknown };
   const timeout = typeof op.opts?.timeout === "string" ? op.opts.timeout : undefined;
   const expires = timeout ? parseTimeTarget(timeout, now) : now + DEFAULT_INVOKE_TIMEOUT_MS;
   if (expires === undefined) return failure("InngestInvokeError", `cannot read timeout ${JSON.stringify(timeout)}`);
@@ -126,6 +127,8 @@ export async function planInvoke(scope: Scope, ctx: EngineContext, state: RunSta
       name: "inngest/function.invoked",
       data: { ...(payload.data ?? {}), _inngest: { fn_id: functionId, correlation_id: `${state.id}.${op.id}`, source_fn_id: state.fn?.id, source_run_id: state.id } },
       ...(payload.user ? { user: payload.user } : {}),
+      // Sessions the SDK stamped from this run (meta.propagated_sessions) carry over to the invoked run.
+      ...(payload.meta ? { meta: payload.meta } : {}),
     },
     now,
     { internal: true },

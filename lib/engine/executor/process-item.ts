@@ -84,7 +84,7 @@ async function runCalls(ctx: EngineContext, item: QueueItem, signal: AbortSignal
     const t0 = performance.now();
     // The SDK checkpoints only discovery calls that may run steps inline; a planned step's call never does.
     const checkpoint = checkpoints && stepId === null && !state.disableImmediate ? checkpointRef(item.id, item.leaseToken) : undefined;
-    const result = await callSdk(ctx, { state, stepId, attempt, signal, checkpoint });
+    const result = await callSdk(ctx, { state, stepId, attempt, signal, checkpoint, jobId: item.id, generation: calls + 1 });
     ctx.observe?.callFinished?.(state.fn?.id ?? "unknown", (performance.now() - t0) / 1000, result.kind);
     // A lost lease means another worker owns the run now: drop what came back, write nothing.
     if (signal.aborted) return;

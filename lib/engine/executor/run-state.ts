@@ -19,6 +19,10 @@ export type RunState = {
   parentRunId: string | null;
   /** What the app's SDK reported at sync (`js:v4.24.0`); decides whether calls may checkpoint. */
   sdk: string | null;
+  /** Whether the run recorded a `ctx.defer()`: its end then takes the full path (finishRunTx). */
+  hasDefers: boolean;
+  /** The run's defers by hashed id, sent as `defers` so the SDK does not report them again. */
+  defers: Record<string, { abortable: boolean }>;
   fn: FunctionDef | null;
   steps: Map<string, unknown>;
   /** Canonical JSON of the event and of each step, made once per process instead of once per call. */
@@ -44,13 +48,16 @@ type Row = {
   config: FunctionConfig | null;
   sdk: string | null;
   steps: [string, unknown][] | string;
+  defers: Record<string, { abortable: boolean }> | string | null;
   touched?: number;
 };
 
 const SELECT = `SELECT r.id, r.status, r.function_id, r.event, r.max_attempts, r.request_version, r.disable_immediate,
             r.started_at, r.created_at, r.ckeys, r.climits, r.parent_run_id, f.app_id, f.name, f.url, f.config, a.sdk,
             (SELECT coalesce(json_agg(json_build_array(s.step_id, s.output) ORDER BY s.seq), '[]'::json)
-               FROM engine_steps s WHERE s.run_id = r.id AND s.memoized_at IS NOT NULL) AS steps`;
+               FROM engine_steps s WHERE s.run_id = r.id AND s.memoized_at IS NOT NULL) AS steps,
+            (SELECT json_object_agg(d.hashed_id, json_build_object('abortable', d.status = 'after_run'))
+               FROM engine_defers d WHERE d.run_id = r.id) AS defers`;
 const FROM = `FROM engine_runs r LEFT JOIN engine_functions f ON f.id = r.function_id LEFT JOIN engine_apps a ON a.id = f.app_id
      WHERE r.id = $1`;
 
@@ -101,6 +108,8 @@ function toState(row: Row): RunState {
     climits: row.climits ?? [],
     parentRunId: row.parent_run_id,
     sdk: row.sdk,
+    hasDefers: row.defers !== null,
+    defers: (typeof row.defers === "string" ? JSON.parse(row.defers) : row.defers) ?? {},
     fn:
       row.url && row.config
         ? {

@@ -1,4 +1,5 @@
 import type { EngineContext } from "../context";
+import { emitDeferredTx } from "../defers";
 import { emitEventsTx, emitIfListenedTx, listenedSql } from "../events/emit-events";
 import { normalizeEvents, workspaceOf, type EventPayload } from "../events/normalize";
 import type { SerializedError } from "../protocol/types";
@@ -47,15 +48,16 @@ export async function finishRunTx(
     parent_run_id: string | null;
     parent_step_id: string | null;
     ckeys: string[];
+    app_id: string;
   }>(
     `WITH r AS (
        UPDATE engine_runs SET status = $2, output = $3::jsonb, error = $4::jsonb, ended_at = $5, updated_at = $5,
          retry_at = NULL, cancelled_by = $6, started_at = coalesce(started_at, $5)
        WHERE id = $1 AND status IN ('queued', 'running')
          AND ($7::bigint IS NULL OR EXISTS (SELECT 1 FROM engine_queue WHERE id = $7::bigint AND lease_token = $8))
-       RETURNING id, function_id, event, parent_run_id, parent_step_id, ckeys),
+       RETURNING id, function_id, app_id, event, parent_run_id, parent_step_id, ckeys),
      ${CLEANUP}
-     SELECT function_id, event, parent_run_id, parent_step_id, ckeys FROM r`,
+     SELECT function_id, app_id, event, parent_run_id, parent_step_id, ckeys FROM r`,
     [
       runId, outcome.status, json(output), error ? json(error) : null, at(now),
       outcome.status === "cancelled" ? outcome.reason : null, fence?.itemId ?? null, fence?.token ?? null,
@@ -63,6 +65,7 @@ export async function finishRunTx(
   );
   if (!run) return false;
   if (run.ckeys.length) await kickBlockedTx(scope, run.ckeys, now);
+  await emitDeferredTx(scope, ctx, { id: runId, functionId: run.function_id, appId: run.app_id });
 
   const base = { function_id: run.function_id, run_id: runId, event: run.event, events: [run.event] };
   const correlation = run.parent_run_id ? { correlation_id: `${run.parent_run_id}.${run.parent_step_id}` } : {};
@@ -89,6 +92,7 @@ export async function finishRunTx(
  * completed, holds no concurrency slot and was not invoked by another run. Fenced like
  * finishRunTx; inngest/function.finished is stored only when something listens for it, and
  * handled after commit like any emitted event. `version` records the SDK's request version.
+ * A run with defers (checkpointed ones included) is left alone ("defers"): finishRunTx ends it.
  */
 export async function completeRunFenced(
   ctx: EngineContext,
@@ -96,7 +100,7 @@ export async function completeRunFenced(
   run: { id: string; functionId: string; event: EventPayload },
   output: unknown,
   version?: number,
-): Promise<boolean> {
+): Promise<"done" | "lost" | "defers"> {
   return inStatement(ctx, async (scope) => {
     const now = ctx.clock.now();
     const [e] = normalizeEvents(
@@ -104,19 +108,21 @@ export async function completeRunFenced(
       now,
       { internal: true },
     );
-    const [row] = await scope.tx.query<{ done: number; emitted: number }>(
+    const [row] = await scope.tx.query<{ done: number; emitted: number; defers: number }>(
       `WITH r AS (
          UPDATE engine_runs SET status = 'completed', output = $2::jsonb, ended_at = $5, updated_at = $5, retry_at = NULL,
            started_at = coalesce(started_at, $5), request_version = coalesce($6::int, request_version)
          WHERE id = $1 AND status IN ('queued', 'running')
            AND EXISTS (SELECT 1 FROM engine_queue WHERE id = $3::bigint AND lease_token = $4)
+           AND NOT EXISTS (SELECT 1 FROM engine_defers WHERE run_id = $1)
          RETURNING id),
        ${CLEANUP},
        ev AS (
          INSERT INTO engine_events (internal_id, id, name, payload, ts, workspace_id, received_at, processed_at)
          SELECT $7, $8, $9, $10::jsonb, $11::bigint, $12::text, $5, NULL FROM r WHERE ${listenedSql("$9::text")}
          RETURNING internal_id)
-       SELECT (SELECT count(*) FROM r)::int AS done, (SELECT count(*) FROM ev)::int AS emitted`,
+       SELECT (SELECT count(*) FROM r)::int AS done, (SELECT count(*) FROM ev)::int AS emitted,
+              (SELECT count(*) FROM engine_defers WHERE run_id = $1)::int AS defers`,
       [
         run.id, json(output ?? null), fence.itemId, fence.token, at(now), version ?? null,
         e.internalId, e.payload.id, e.payload.name, json(e.payload), e.payload.ts, workspaceOf(e.payload),
@@ -124,6 +130,6 @@ export async function completeRunFenced(
     );
     if (row.emitted) scope.emitted.push(e.internalId);
     if (row.done) scope.finished.push({ runId: run.id, status: "completed" });
-    return row.done > 0;
+    return row.done > 0 ? "done" : row.defers > 0 ? "defers" : "lost";
   });
 }

@@ -69,5 +69,24 @@ export async function continueRunTx(
      RETURNING id`,
     [run.id, now, run.ckeys, run.climits, exceptItemId ?? null],
   );
-  if (rows.length) scope.wake = true;
+  if (rows.length) {
+    scope.wake = true;
+    await endForcedPlanningTx(scope, run.id);
+  }
+}
+
+/**
+ * After a parallel group the run goes back to immediate execution (and so to checkpointing): when
+ * a discovery is queued and no step of the run is pending any more, `disable_immediate_execution`
+ * is cleared for request version 2, as Inngest's executor does (maybeResetForceStepPlan).
+ */
+export async function endForcedPlanningTx(scope: Scope, runId: string): Promise<boolean> {
+  const rows = await scope.tx.query(
+    `UPDATE engine_runs SET disable_immediate = false
+     WHERE id = $1 AND disable_immediate AND request_version >= 2
+       AND NOT EXISTS (SELECT 1 FROM engine_steps WHERE run_id = $1 AND memoized_at IS NULL)
+     RETURNING id`,
+    [runId],
+  );
+  return rows.length > 0;
 }

@@ -10,7 +10,7 @@ export type SdkApp = {
   client: Inngest;
   url: string;
   /** Requests the SDK endpoint answered, by method (to assert what the engine sent). */
-  requests: { method: string; url: string; status: number }[];
+  requests: { method: string; url: string; status: number; headers: http.IncomingHttpHeaders }[];
   close(): Promise<void>;
 };
 
@@ -38,7 +38,7 @@ export async function startSdkApp(opts: {
   const handler = serve({ client, functions: opts.functions(client) });
   const requests: SdkApp["requests"] = [];
   const server = http.createServer((req, res) => {
-    res.on("finish", () => requests.push({ method: req.method ?? "", url: req.url ?? "", status: res.statusCode }));
+    res.on("finish", () => requests.push({ method: req.method ?? "", url: req.url ?? "", status: res.statusCode, headers: req.headers }));
     void handler(req, res);
   });
   server.keepAliveTimeout = 60_000;

@@ -410,6 +410,31 @@ CREATE TABLE "engine_rate_limit_hits" (
 );
 
 -- CreateTable
+CREATE TABLE "engine_metadata" (
+    "run_id" TEXT NOT NULL,
+    "scope" TEXT NOT NULL,
+    "step_key" TEXT NOT NULL DEFAULT '',
+    "kind" TEXT NOT NULL,
+    "values" JSONB NOT NULL,
+    "updated_at" TIMESTAMPTZ(3) NOT NULL,
+
+    CONSTRAINT "engine_metadata_pkey" PRIMARY KEY ("run_id","scope","step_key","kind")
+);
+
+-- CreateTable
+CREATE TABLE "engine_defers" (
+    "run_id" TEXT NOT NULL,
+    "hashed_id" TEXT NOT NULL,
+    "fn_slug" TEXT NOT NULL,
+    "input" JSONB,
+    "meta" JSONB,
+    "status" TEXT NOT NULL,
+    "created_at" TIMESTAMPTZ(3) NOT NULL,
+
+    CONSTRAINT "engine_defers_pkey" PRIMARY KEY ("run_id","hashed_id")
+);
+
+-- CreateTable
 CREATE TABLE "jobs" (
     "id" TEXT NOT NULL,
     "workspace_id" TEXT,
