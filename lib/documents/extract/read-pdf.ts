@@ -1,5 +1,5 @@
 import { loadPdfJs, openPdf } from "@/lib/pdf/pdfjs";
-import { walkOperators } from "@/lib/forms/vector/walk-operators";
+import { walkOperators } from "@/lib/pdf/operators/walk-operators";
 import type { Matrix } from "@/lib/pdf/geometry";
 import type { PageInput } from "./types";
 

@@ -1,5 +1,5 @@
 import { apply, type Matrix } from "@/lib/pdf/geometry";
-import type { Box } from "../types";
+import type { Box } from "@/lib/pdf/geometry";
 import type { PageContent } from "./content";
 
 type Ops = Record<string, number>;
