@@ -14,3 +14,4 @@ export * as forms from "@/lib/forms/operations";
 export * as logbook from "@/lib/logbook/operations";
 export * as contracts from "@/lib/contracts/operations";
 export * as relay from "@/lib/relay/operations";
+export * as documents from "@/lib/documents/operations";

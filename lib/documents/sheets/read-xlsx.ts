@@ -1,5 +1,5 @@
 import { strFromU8, unzipSync } from "fflate";
-import { XMLParser } from "fast-xml-parser";
+import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { spreadsheetParseError, tooManySheets } from "../errors";
 import type { SheetTable } from "./types";
 
@@ -31,11 +31,14 @@ export function readXlsx(bytes: Uint8Array, opts: { maxCells: number; maxSheets:
     const text = strFromU8(data);
     // OOXML never declares a DTD; refusing one rules out entity-expansion tricks.
     if (/<!DOCTYPE/i.test(text)) throw spreadsheetParseError(`${name} declares a DTD`);
+    const valid = XMLValidator.validate(text);
+    if (valid !== true) throw spreadsheetParseError(`${name} is not well-formed XML`);
     return parser.parse(text) as Node;
   };
   const workbook = xml("xl/workbook.xml");
   if (!workbook) throw spreadsheetParseError("no xl/workbook.xml");
   const sheets = arr(get(workbook, "workbook", "sheets", "sheet"));
+  if (sheets.length === 0) throw spreadsheetParseError("the workbook has no sheets");
   if (sheets.length > opts.maxSheets) throw tooManySheets(sheets.length, opts.maxSheets);
   const rels = new Map(arr(get(xml("xl/_rels/workbook.xml.rels"), "Relationships", "Relationship")).map((r) => [String(r["@_Id"]), String(r["@_Target"])]));
   const shared = arr(get(xml("xl/sharedStrings.xml"), "sst", "si")).map(richText);
