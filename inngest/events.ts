@@ -47,3 +47,8 @@ export const relayImageUploaded = eventType("relay/image.uploaded", {
 export const relayCallbackReceived = eventType("relay/callback.received", {
   schema: z.object({ job_id: z.string().min(1), workspace_id: z.string().min(1), status: z.enum(["success", "failure"]) }),
 });
+
+/** An extraction job was queued: `documents-extract` reads the document's pages and saves its tables. */
+export const documentsExtractionRequested = eventType("documents/extraction.requested", {
+  schema: z.object({ job_id: z.string().min(1), workspace_id: z.string().min(1) }),
+});

@@ -5,6 +5,7 @@ import { formsCleanup } from "./forms-cleanup";
 import { logbookSync } from "./logbook-sync";
 import { contractsAggregate } from "./contracts-aggregate";
 import { relayProcess } from "./relay-process";
+import { documentsExtract } from "./documents-extract";
 
 /**
  * Every durable function served at /api/inngest. A pipeline adds its file under
@@ -18,4 +19,5 @@ export const functions = [
   logbookSync,
   contractsAggregate,
   relayProcess,
+  documentsExtract,
 ];
