@@ -1,8 +1,14 @@
 import { eventType } from "inngest";
 import { z } from "zod";
+import { contractsEvents } from "@/lib/contracts/definition";
+import { formsEvents } from "@/lib/forms/definition";
+import { logbookEvents } from "@/lib/logbook/definition";
+import { relayEvents } from "@/lib/relay/definition";
+import { documentsEvents } from "@/lib/documents/definition";
 
 /**
- * The event catalogue: every event Conveyor sends or listens to, with its data schema.
+ * The event catalogue: every event Conveyor sends or listens to, with its data schema. Pipelines
+ * declare theirs in their registry entry (`events`); this file makes them typed event types.
  * Names are `area/noun.verb`. Functions trigger on these (`triggers: [jobCanceled]`) and senders
  * build them with `jobCanceled.create({...})` so the payload is type-checked.
  *
@@ -21,34 +27,10 @@ export const selfTestRequested = eventType("conveyor/self-test.requested", {
 });
 
 /** A PDF passed the upload checks and its forms job is queued: `forms-process` makes it fillable. */
-export const formsPdfUploaded = eventType("forms/pdf.uploaded", {
-  schema: z.object({ job_id: z.string().min(1), workspace_id: z.string().min(1) }),
-});
+export const formsPdfUploaded = eventType(formsEvents.uploaded.name, { schema: formsEvents.uploaded.schema });
 
-/**
- * A logbook source was connected and its sync job queued: `logbook-sync` fetches, cleans, exports,
- * analyses and saves. Never holds a password or session: 8a.nu credentials wait in memory only.
- */
-export const logbookSyncRequested = eventType("logbook/sync.requested", {
-  schema: z.object({ job_id: z.string().min(1), workspace_id: z.string().min(1), source_id: z.string().min(1) }),
-});
-
-/** An operator asked for a contracts aggregation run ("run now"); `run_id` names its queued row. */
-export const contractsRunRequested = eventType("contracts/run.requested", {
-  schema: z.object({ run_id: z.string().min(1).max(100) }),
-});
-
-/** An image was accepted for the Notion relay and its job is queued: `relay-process` dispatches it. */
-export const relayImageUploaded = eventType("relay/image.uploaded", {
-  schema: z.object({ job_id: z.string().min(1), workspace_id: z.string().min(1) }),
-});
-
-/** The n8n workflow called back for a relay job (already stored); the waiting run wakes on it. */
-export const relayCallbackReceived = eventType("relay/callback.received", {
-  schema: z.object({ job_id: z.string().min(1), workspace_id: z.string().min(1), status: z.enum(["success", "failure"]) }),
-});
-
-/** An extraction job was queued: `documents-extract` reads the document's pages and saves its tables. */
-export const documentsExtractionRequested = eventType("documents/extraction.requested", {
-  schema: z.object({ job_id: z.string().min(1), workspace_id: z.string().min(1) }),
-});
+export const logbookSyncRequested = eventType(logbookEvents.syncRequested.name, { schema: logbookEvents.syncRequested.schema });
+export const contractsRunRequested = eventType(contractsEvents.runRequested.name, { schema: contractsEvents.runRequested.schema });
+export const relayImageUploaded = eventType(relayEvents.imageUploaded.name, { schema: relayEvents.imageUploaded.schema });
+export const relayCallbackReceived = eventType(relayEvents.callbackReceived.name, { schema: relayEvents.callbackReceived.schema });
+export const documentsExtractionRequested = eventType(documentsEvents.extractionRequested.name, { schema: documentsEvents.extractionRequested.schema });

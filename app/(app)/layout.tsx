@@ -2,6 +2,8 @@ import { AppShell } from "@/app/_components/shell/app-shell";
 import { SignInRedirect } from "@/app/_components/shell/sign-in-redirect";
 import { ToastProvider } from "@/app/_components/ui/toast";
 import { getPageAuth } from "@/lib/auth/page-auth";
+import { navForMembers } from "@/lib/pipelines/define";
+import { PIPELINES } from "@/lib/pipelines/registry";
 import { listWorkspaces } from "@/lib/workspaces/workspaces";
 
 /**
@@ -21,6 +23,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
         operator={auth.user.isOperator}
         workspace={{ id: auth.workspace.id, name: auth.workspace.name }}
         workspaces={workspaces.map((w) => ({ id: w.id, name: w.name, role: w.role }))}
+        pipelineNav={PIPELINES.flatMap((p) => (p.nav ? [{ ...p.nav, operatorOnly: !navForMembers(p) }] : []))}
       >
         {children}
       </AppShell>

@@ -2,7 +2,8 @@ import os from "node:os";
 import { type Inngest, NonRetriableError } from "inngest";
 import { getEnv } from "@/lib/env";
 import { formsConfig } from "@/lib/forms";
-import { detectFormsJob, failFormsJob, isPermanentFailure, renderFormsJob, validateFormsJob, writeFormsJob } from "@/lib/forms/jobs";
+import { detectFormsJob, failFormsJob, renderFormsJob, validateFormsJob, writeFormsJob } from "@/lib/forms/jobs";
+import { isPermanentFailure } from "@/lib/jobs";
 import { inngest } from "../client";
 import { formsPdfUploaded, jobCanceled } from "../events";
 

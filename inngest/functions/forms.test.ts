@@ -16,9 +16,9 @@ import { GET as getJobEvents } from "@/app/api/v1/jobs/[id]/events/route";
 import { DELETE as deleteJobRoute, GET as getJobRoute } from "@/app/api/v1/jobs/[id]/route";
 import { GET as getResult } from "@/app/api/v1/jobs/[id]/result/route";
 import { formsPdfUploaded } from "../events";
-import { createFormsCleanup } from "./forms-cleanup";
-import { createFormsExpire } from "./forms-expire";
 import { createFormsProcess } from "./forms-process";
+import { createJobsCleanup } from "./jobs-cleanup";
+import { createJobsExpire } from "./jobs-expire";
 
 /** Lets a test hold the rendering stage (to cancel a run in the middle); passes through otherwise. */
 const gate = vi.hoisted(() => ({ held: null as Promise<void> | null, entered: 0, settled: 0 }));
@@ -46,7 +46,7 @@ let alpha: TestUser;
 beforeAll(async () => {
   env = useFormsTestEnv();
   alpha = await createTestUser();
-  h = await startHarness({ functions: (client) => [createFormsProcess(client), createFormsExpire(client), createFormsCleanup(client)] });
+  h = await startHarness({ functions: (client) => [createFormsProcess(client), createJobsExpire(client), createJobsCleanup(client)] });
 }, 120_000);
 
 afterAll(async () => {
@@ -170,15 +170,15 @@ describe("forms-process on the real engine", () => {
     // The canceled step finds its job gone at its first page and stops; whatever it wrote goes a minute later.
     await until(async () => gate.settled > settledBefore, 30_000, "the canceled rendering step to stop");
     await until(async () => {
-      const cleanup = (await h.runsOf("forms-cleanup")).find((r) => r.event.data.job_id === id);
+      const cleanup = (await h.runsOf("jobs-cleanup")).find((r) => r.event.data.job_id === id);
       return cleanup && (await h.steps(cleanup.id)).some((step) => step.status === "sleeping");
-    }, 20_000, "forms-cleanup to wait for the run to stop");
+    }, 20_000, "jobs-cleanup to wait for the run to stop");
     await h.advance(61_000);
     await until(async () => {
-      const cleanups = await h.runsOf("forms-cleanup");
+      const cleanups = await h.runsOf("jobs-cleanup");
       const mine = cleanups.filter((r) => r.event.data.job_id === id);
       return mine.length > 0 && mine.every((r) => r.status === "completed") ? mine : undefined;
-    }, 20_000, "forms-cleanup to finish");
+    }, 20_000, "jobs-cleanup to finish");
     expect(fs.existsSync(folderOf(id))).toBe(false);
     expect(await database().prisma.job.count({ where: { id } })).toBe(0);
     expect(await filesOf(id)).toBe(0);

@@ -1,4 +1,4 @@
-import { byteSize, int } from "./parsers";
+import { byteSize, duration, int } from "./parsers";
 
 /** The documents pipeline (lib/documents): upload limits and how many pages extract at once. */
 export const documentsSettings = {
@@ -10,4 +10,6 @@ export const documentsSettings = {
   DOCUMENTS_CONCURRENCY: int(0, 0, 64),
   /** Most cells one CSV or XLSX sheet may have (a bound on memory). */
   DOCUMENTS_MAX_CELLS: int(2_000_000, 1, 50_000_000),
+  /** Exports (CSV, XLSX, ZIP files) are deleted this long after they were made; documents and tables stay until deleted. */
+  DOCUMENTS_RETENTION: duration("7d"),
 };

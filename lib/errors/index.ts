@@ -1,1 +1,3 @@
 export * from "./app-error";
+export * from "./codes";
+export * from "./factories";

@@ -3,7 +3,10 @@
  * top-left corner and y growing downwards (the orientation of rendered images); the writer converts
  * to PDF user space.
  */
-export type FieldType = "text" | "checkbox" | "signature";
+/** The field types the pipeline detects and writes; the one list (schemas and the page read it). */
+export const FIELD_TYPES = ["text", "checkbox", "signature"] as const;
+
+export type FieldType = (typeof FIELD_TYPES)[number];
 
 import type { Box } from "@/lib/pdf/geometry";
 

@@ -1,5 +1,5 @@
 import { ZodError } from "zod";
-import { AppError, isAppError, validationFailed, type ErrorDetail } from "@/lib/errors";
+import { type AppError, appError as typedError, isAppError, validationFailed, type ErrorDetail } from "@/lib/errors";
 import { logger } from "@/lib/logging";
 
 /** The one JSON shape of every API error. */
@@ -20,7 +20,7 @@ export function zodDetails(error: ZodError, prefix?: string): ErrorDetail[] {
 export function toAppError(error: unknown): AppError {
   if (isAppError(error)) return error;
   if (error instanceof ZodError) return validationFailed("The request is not valid", zodDetails(error));
-  return new AppError("InternalError", "Something went wrong on our side; the error has been logged", 500);
+  return typedError("InternalError", "Something went wrong on our side; the error has been logged");
 }
 
 export function errorResponse(error: unknown, requestId: string): Response {

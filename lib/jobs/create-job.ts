@@ -4,7 +4,8 @@ import { jobKindSchema } from "./schemas";
 import { cleanText, TX_OPTIONS } from "./transitions";
 
 export type CreateJobInput = {
-  workspaceId: string;
+  /** Null for a system job (an instance-level pipeline): seen by operators only. */
+  workspaceId: string | null;
   /** Null for jobs started by the system (cron). */
   createdById: string | null;
   kind: string;

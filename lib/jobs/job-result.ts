@@ -1,11 +1,11 @@
 import type { Readable } from "node:stream";
 import type { StoredFile } from "@prisma/client";
-import { AppError, conflict, notFound } from "@/lib/errors";
+import { appError, conflict, notFound } from "@/lib/errors";
 import { openFile } from "@/lib/storage";
 import { getJob } from "./read";
 
 export const resultExpired = () =>
-  new AppError("ResultExpiredError", "The result was deleted after the retention period", 410);
+  appError("ResultExpiredError", "The result was deleted after the retention period");
 
 /**
  * The job's result artifact, ready to stream. 404 for an unknown or foreign job, 409 while the job

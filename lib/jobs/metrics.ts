@@ -1,7 +1,8 @@
 import client from "prom-client";
 import { db } from "@/lib/db";
 import { logger } from "@/lib/logging";
-import { registerOnce } from "@/lib/metrics";
+import { registerOnce } from "@/lib/metrics/registry";
+
 
 const DURATION_BUCKETS = [0.1, 0.5, 1, 2.5, 5, 10, 30, 60, 120, 300, 600, 1800, 3600];
 

@@ -1,7 +1,6 @@
 import { createHash, timingSafeEqual } from "node:crypto";
 import { getEnv } from "@/lib/env";
-import { AppError } from "@/lib/errors";
-import { registerJobGauges } from "@/lib/jobs/metrics";
+import { appError } from "@/lib/errors";
 import { metrics } from "./registry";
 
 function sameSecret(a: string, b: string): boolean {
@@ -15,16 +14,20 @@ export function authorizeScrape(req: Request): void {
   if (!token) return;
   const presented = /^Bearer\s+(.+)$/i.exec(req.headers.get("authorization") ?? "")?.[1]?.trim();
   if (!presented || !sameSecret(presented, token)) {
-    throw new AppError("UnauthorizedError", "Send the metrics token as Authorization: Bearer", 401, undefined, {
+    throw appError("UnauthorizedError", "Send the metrics token as Authorization: Bearer", undefined, {
       "WWW-Authenticate": 'Bearer realm="metrics"',
     });
   }
 }
 
-/** The Prometheus text of the process registry, with job gauges read from the database. */
-export async function scrapeMetrics(req: Request): Promise<{ contentType: string; body: string }> {
+/**
+ * The Prometheus text of the process registry. `collectors` register scrape-time collectors first
+ * (the route passes the job gauges, labelled with every registered pipeline's kind): lib/metrics
+ * knows no area, every area registers its metrics here.
+ */
+export async function scrapeMetrics(req: Request, collectors: (() => void)[] = []): Promise<{ contentType: string; body: string }> {
   authorizeScrape(req);
-  registerJobGauges();
+  for (const register of collectors) register();
   const { registry } = metrics();
   return { contentType: registry.contentType, body: await registry.metrics() };
 }

@@ -1,5 +1,5 @@
 import type { Operation } from "@/lib/http/operation";
-import * as catalog from "./catalog";
+import { catalog } from "./catalog";
 
 export type NamedOperation = { operationId: string; area: string; op: Operation };
 
@@ -9,7 +9,7 @@ function isOperation(value: unknown): value is Operation {
 }
 
 /** Every operation in the catalog, named by its export (`listJobsOperation` -> `listJobs`). */
-export function catalogOperations(source: Record<string, Record<string, unknown>> = catalog): NamedOperation[] {
+export function catalogOperations(source: Record<string, Readonly<Record<string, unknown>>> = catalog): NamedOperation[] {
   const out: NamedOperation[] = [];
   for (const [area, exports] of Object.entries(source)) {
     for (const [name, value] of Object.entries(exports)) {

@@ -1,11 +1,14 @@
 import { db } from "@/lib/db";
-import { completeJob, failJob, isTerminal, updateJobProgress } from "@/lib/jobs";
+import { completeJob, failJob, isTerminal, stageRunner, updateJobProgress } from "@/lib/jobs";
 import { storage } from "@/lib/storage";
 import { dispatchToWorkflow } from "./dispatch";
 import { RELAY_ERRORS, RelayJobError, type RelayErrorType } from "./errors";
 import { storedCallback } from "./callback";
 import type { RelayCallback } from "./schemas";
 import { relayConfig } from "./settings";
+import { RELAY_STAGES } from "./stages";
+
+const stages = stageRunner(RELAY_STAGES);
 
 export type RelayJobRef = { jobId: string; workspaceId: string };
 
@@ -24,7 +27,7 @@ export async function dispatchRelayJob(ref: RelayJobRef): Promise<{ dispatched: 
   const prisma = await db();
   const row = await prisma.relayJob.findFirstOrThrow({ where: { jobId: ref.jobId, workspaceId: ref.workspaceId }, include: { job: true } });
   if (isTerminal(row.job.status) || row.callbackStatus) return { dispatched: false };
-  await updateJobProgress(ref.jobId, { stage: "dispatching", progress: 0.1, message: "Sending to the workflow" });
+  await updateJobProgress(ref.jobId, { stage: "dispatching", progress: stages.progress("dispatching", 0, 1), message: "Sending to the workflow" });
   const file = row.inputFileId ? await prisma.storedFile.findUnique({ where: { id: row.inputFileId } }) : null;
   if (!file) throw new RelayJobError("DispatchRejectedError", "The uploaded image is gone");
   const result = await dispatchToWorkflow({
@@ -39,7 +42,7 @@ export async function dispatchRelayJob(ref: RelayJobRef): Promise<{ dispatched: 
   });
   await updateJobProgress(ref.jobId, {
     stage: "waiting",
-    progress: 0.5,
+    progress: stages.progress("waiting", 0, 1),
     message: "Sent to the workflow; waiting for Notion",
     data: { webhook_status: result.status },
   });

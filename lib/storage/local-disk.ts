@@ -7,12 +7,12 @@ import { Readable, Transform } from "node:stream";
 import type { ReadableStream as NodeReadableStream } from "node:stream/web";
 import { pipeline } from "node:stream/promises";
 import { ulid } from "ulid";
-import { AppError, notFound } from "@/lib/errors";
+import { appError, notFound } from "@/lib/errors";
 import { assertValidKey, InvalidStorageKeyError } from "./keys";
 import { HEAD_BYTES, type PutOptions, type PutResult, type PutSource, type Storage } from "./storage";
 
 export const fileTooLarge = (limitBytes: number) =>
-  new AppError("PayloadTooLargeError", `The file is larger than the limit of ${limitBytes} bytes`, 413, {
+  appError("PayloadTooLargeError", `The file is larger than the limit of ${limitBytes} bytes`, {
     limit_bytes: limitBytes,
   });
 

@@ -5,7 +5,7 @@ import type { AuthContext } from "@/lib/auth/types";
 import { denial } from "@/lib/auth/permissions";
 import { isUniqueViolation } from "@/lib/auth/prisma-errors";
 import { getEnv } from "@/lib/env";
-import { AppError, conflict, forbidden, notFound } from "@/lib/errors";
+import { appError, conflict, forbidden, notFound } from "@/lib/errors";
 import { logger } from "@/lib/logging";
 
 type InvitationRow = {
@@ -96,8 +96,8 @@ export async function revokeInvitation(auth: AuthContext, id: string): Promise<v
   logger().info({ invitation_id: id }, "invitation revoked");
 }
 
-const invalidLink = () => new AppError("NotFoundError", "This invitation link is not valid: it was used, revoked or replaced by a newer one", 404);
-const expiredLink = () => new AppError("InvitationExpiredError", "This invitation link has expired; ask for a new one", 410);
+const invalidLink = () => appError("NotFoundError", "This invitation link is not valid: it was used, revoked or replaced by a newer one");
+const expiredLink = () => appError("InvitationExpiredError", "This invitation link has expired; ask for a new one");
 
 /** What the invitation page shows to whoever holds the link; null when it is no (longer a) link. */
 export async function previewInvitation(token: string, now = new Date()) {

@@ -7,6 +7,7 @@ import { requirePageAuth } from "@/lib/auth/page-auth";
 import { formsConfig } from "@/lib/forms";
 import { DPI_RANGE, FORMS_JOB_KIND, type FormsJobInput } from "@/lib/forms/jobs";
 import { isAppError } from "@/lib/errors";
+import { errorExplanations } from "@/lib/pipelines/registry";
 import { getJob, listJobEvents, listJobs, toJobEventResponse, toJobResponse } from "@/lib/jobs";
 import { FormsJob } from "./_components/forms-job";
 import { NewForm } from "./_components/new-form";
@@ -39,6 +40,7 @@ export default async function FormsPage({ searchParams }: { searchParams: Promis
     dpiRange: DPI_RANGE,
     rasterDefault: config.rasterEnabled,
     retentionHours: Math.round(config.retentionMs / 3_600_000),
+    explanations: errorExplanations(FORMS_JOB_KIND),
   };
   const [loaded, recent] = await Promise.all([loadJob(auth.workspace.id, jobId), listJobs(auth.workspace.id, { kind: FORMS_JOB_KIND, limit: 10 })]);
   return (

@@ -4,7 +4,7 @@ import { Card, PageHeader } from "@/app/_components/ui/page-header";
 import { requirePageAuth } from "@/lib/auth/page-auth";
 import { isAppError } from "@/lib/errors";
 import { getJob, listJobEvents, toJobEventResponse, toJobResponse } from "@/lib/jobs";
-import { LOGBOOK_ERROR_HELP } from "@/lib/logbook/errors";
+import { errorExplanations } from "@/lib/pipelines/registry";
 import { LOGBOOK_JOB_KIND } from "@/lib/logbook/jobs/types";
 import type { LogbookJobInput } from "@/lib/logbook/jobs/types";
 import { listSources, presentSource } from "@/lib/logbook/store/sources";
@@ -44,7 +44,7 @@ export default async function LogbookPage({ searchParams }: { searchParams: Prom
             initialEvents={loaded.events.map(toJobEventResponse)}
             title={input?.profile_url ?? (input?.username ? `8a.nu: ${input.username}` : "Logbook sync")}
             sourceId={input?.source_id ?? null}
-            explanations={LOGBOOK_ERROR_HELP}
+            explanations={errorExplanations("logbook")}
           />
         ) : (
           <>

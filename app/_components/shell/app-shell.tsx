@@ -9,7 +9,7 @@ import type { Role } from "@/lib/auth/types";
 import { api } from "../api";
 import { ConfirmButton } from "../ui/confirm-button";
 import { Icon } from "./icons";
-import { isCurrent, NAV_ITEMS, NAV_SECTIONS } from "./nav-items";
+import { isCurrent, navItems, NAV_SECTIONS, type PipelineNavItem } from "./nav-items";
 import { WorkspaceSwitcher, type WorkspaceOption } from "./workspace-switcher";
 
 type Props = {
@@ -19,6 +19,8 @@ type Props = {
   operator?: boolean;
   workspace: WorkspaceOption;
   workspaces: WorkspaceOption[];
+  /** The registered pipelines' pages (lib/pipelines/registry.ts), from the server. */
+  pipelineNav: PipelineNavItem[];
   children: ReactNode;
 };
 
@@ -33,8 +35,8 @@ function Brand() {
   );
 }
 
-function Sidebar({ user, role, operator, workspace, workspaces, pathname }: Omit<Props, "children"> & { pathname: string }) {
-  const items = NAV_ITEMS.filter((item) => !item.permission || can({ role, via: "session" }, item.permission) || (operator && item.permission === "runs.read"));
+function Sidebar({ user, role, operator, workspace, workspaces, pipelineNav, pathname }: Omit<Props, "children"> & { pathname: string }) {
+  const items = navItems(pipelineNav, Boolean(operator)).filter((item) => !item.permission || can({ role, via: "session" }, item.permission) || (operator && item.permission === "runs.read"));
   const router = useRouter();
   // Ends every session of the account (copied cookies too); this browser's cookie is cleared too.
   const signOutEverywhere = async () => {

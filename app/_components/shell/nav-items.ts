@@ -1,5 +1,5 @@
 import type { Permission } from "@/lib/auth/permissions";
-import type { IconName } from "./icons";
+import { type IconName, isIconName } from "./icons";
 
 export type NavItem = {
   href: string;
@@ -10,18 +10,24 @@ export type NavItem = {
   section: "main" | "settings" | "resources";
 };
 
+/** A pipeline's page in the navigation, from its registry entry (computed on the server, passed to the shell). */
+export type PipelineNavItem = { href: string; label: string; icon: string; operatorOnly: boolean };
+
 /**
- * The signed-in navigation. A pipeline adds its page with one line in the "main" section, e.g.
- *   { href: "/forms", label: "Forms", icon: "form", section: "main" },
- * The operators' runs page adds, when it exists:
- *   { href: "/runs", label: "Runs", icon: "runs", permission: "runs.read", section: "main" },
+ * The signed-in navigation: the platform's pages, with each registered pipeline's page (its
+ * registry entry's `nav`, see lib/pipelines/registry.ts) after the dashboard. Instance-level
+ * pipelines' pages are shown to operators only.
  */
+export function navItems(pipelines: readonly PipelineNavItem[], operator: boolean): NavItem[] {
+  const own: NavItem[] = pipelines
+    .filter((p) => operator || !p.operatorOnly)
+    .map((p) => ({ href: p.href, label: p.label, icon: isIconName(p.icon) ? p.icon : "document", section: "main" }));
+  return [NAV_ITEMS[0], ...own, ...NAV_ITEMS.slice(1)];
+}
+
+/** The platform's own pages. */
 export const NAV_ITEMS: NavItem[] = [
   { href: "/dashboard", label: "Dashboard", icon: "dashboard", section: "main" },
-  { href: "/forms", label: "Forms", icon: "form", section: "main" },
-  { href: "/logbook", label: "Logbook", icon: "form", section: "main" },
-  { href: "/contracts", label: "Contracts", icon: "runs", section: "main" },
-  { href: "/relay", label: "Notion relay", icon: "form", section: "main" },
   { href: "/runs", label: "Runs", icon: "runs", permission: "runs.read", section: "main" },
   { href: "/settings/api-keys", label: "API keys", icon: "key", section: "settings" },
   { href: "/settings/members", label: "Members", icon: "users", section: "settings" },

@@ -1,9 +1,11 @@
 import type { Prisma } from "@prisma/client";
 import { db } from "@/lib/db";
 import { isAppError } from "@/lib/errors";
-import { completeJob, failJob, startJob, updateJobProgress } from "@/lib/jobs";
+import { assertStillRunning, completeJob, failJobFromRun, stageRunner, startJob, updateJobProgress } from "@/lib/jobs";
 import { localPathFor, storage } from "@/lib/storage";
-import { documentRemoved, DOCUMENTS_ERRORS, DOCUMENTS_WARNINGS } from "../errors";
+import { documentRemoved, DOCUMENTS_ERRORS, DOCUMENTS_JOB_KIND, DOCUMENTS_WARNINGS } from "../errors";
+import { DOCUMENTS_STAGES } from "../stages";
+import { removeDocumentsWorkArea } from "./retention";
 import { mergeAcrossPages } from "../extract/merge-pages";
 import type { ExtractedTable } from "../extract/types";
 import { selectPages } from "../page-spec";
@@ -13,6 +15,8 @@ import { documentsPool } from "../worker/pool";
 import type { PageResult, SheetsResult } from "../worker/protocol";
 import { noteOnJob } from "./job-note";
 import { type ExtractionPlan, type ExtractionRef, PAGES_PER_BATCH, workFileKey } from "./types";
+
+const runner = stageRunner(DOCUMENTS_STAGES);
 
 type BatchFile = { pages: PageResult[] };
 type Warning = { type: keyof typeof DOCUMENTS_WARNINGS; page?: number; message: string };
@@ -49,9 +53,11 @@ export async function extractBatch(ref: ExtractionRef, plan: ExtractionPlan, ind
   const report = (pageIndex: number) => {
     const page = batch[pageIndex];
     const finished = done + pageIndex + 1;
-    progressChain = progressChain.then(() =>
-      updateJobProgress(ref.jobId, { stage: "extracting", progress: (0.9 * finished) / plan.total, message: plan.format === "pdf" ? `Page ${page} extracted (${finished} of ${plan.total})` : "Sheets read" }).then(() => undefined, () => undefined),
-    );
+    // Reports go one after another; a canceled or deleted job stops the batch at the next page.
+    progressChain = progressChain.then(async () => {
+      const t = await updateJobProgress(ref.jobId, { stage: "extracting", progress: runner.progress("extracting", finished, plan.total), message: plan.format === "pdf" ? `Page ${page} extracted (${finished} of ${plan.total})` : "Sheets read" });
+      assertStillRunning(t);
+    });
   };
   let pages: PageResult[];
   if (plan.format === "pdf") {
@@ -88,7 +94,7 @@ export async function saveExtraction(ref: ExtractionRef, plan: ExtractionPlan): 
   if (tables.length === 0) warnings.push({ type: "NoTablesWarning", message: DOCUMENTS_WARNINGS.NoTablesWarning });
   const isPdf = plan.format === "pdf";
   const prisma = await db();
-  await updateJobProgress(ref.jobId, { stage: "saving", progress: 0.95, message: `Saving ${tables.length} tables` });
+  await runner.enter(ref.jobId, "saving", { total: 1, message: `Saving ${tables.length} tables` });
   await prisma.$transaction(async (tx) => {
     await tx.extractedTable.deleteMany({ where: { jobId: ref.jobId } });
     await tx.extractedTable.createMany({
@@ -129,30 +135,20 @@ export async function saveExtraction(ref: ExtractionRef, plan: ExtractionPlan): 
 
 /** The run failed for good: the job fails with a documents error type (or InternalError), work files go. */
 export async function failExtraction(ref: ExtractionRef, error: unknown): Promise<{ type: string; detail: string }> {
-  const failure = extractionFailure(error);
-  const ext = await (await db()).documentExtraction.findUnique({ where: { jobId: ref.jobId }, include: { document: { select: { pages: true } } } });
-  const batches = Math.ceil((ext?.document.pages ?? 0) / PAGES_PER_BATCH);
-  const done = await failJob(ref.jobId, failure).catch(() => undefined);
-  if (done?.applied) await recordEvents([{ workspaceId: ref.workspaceId, subjectType: "job", subjectId: ref.jobId, type: "job.failed", data: { error_type: failure.type } }]);
-  await removeWorkFiles(ref, batches);
+  const failure = await failJobFromRun(ref, error, {
+    kind: DOCUMENTS_JOB_KIND,
+    userFacing: new Set(Object.keys(DOCUMENTS_ERRORS)),
+    cleanUp: async (r) => {
+      await removeDocumentsWorkArea(r);
+      return { files: 0 };
+    },
+  });
+  await recordEvents([{ workspaceId: ref.workspaceId, subjectType: "job", subjectId: ref.jobId, type: "job.failed", data: { error_type: failure.type } }]);
   return failure;
 }
 
-type ErrorLike = { name?: unknown; message?: unknown; cause?: unknown };
-
-export function extractionFailure(error: unknown): { type: string; detail: string } {
-  let current: unknown = error;
-  for (let depth = 0; current && depth < 6; depth++) {
-    if (isAppError(current) && current.type in DOCUMENTS_ERRORS) return { type: current.type, detail: current.message };
-    const e = current as ErrorLike;
-    if (typeof e.name === "string" && e.name in DOCUMENTS_ERRORS && typeof e.message === "string") return { type: e.name, detail: e.message };
-    current = e.cause;
-  }
-  return { type: "InternalError", detail: "The extraction failed unexpectedly; try again" };
-}
-
-/** Retrying cannot help: the document is gone, damaged, or too complex. */
-export const isPermanentExtractionFailure = (error: unknown) => isAppError(error) && error.type in DOCUMENTS_ERRORS;
+/** Retrying cannot help: the document is gone, damaged, or too complex (any 4xx AppError). */
+export const isPermanentExtractionFailure = (error: unknown) => isAppError(error) && error.status >= 400 && error.status < 500;
 
 async function removeWorkFiles(ref: ExtractionRef, batches: number) {
   await Promise.all(Array.from({ length: batches }, (_, i) => storage().delete(workFileKey(ref, i)).catch(() => {})));

@@ -48,7 +48,8 @@ export async function exportJobTables(workspaceId: string, jobId: string, format
 }
 
 async function saveExport(input: { workspaceId: string; jobId: string; tableId: string | null; format: "csv" | "xlsx" | "zip"; bytes: Buffer; filename: string }): Promise<TableExport> {
-  const file = await saveFile({ workspaceId: input.workspaceId, jobId: input.jobId, purpose: "export", filename: input.filename, contentType: CONTENT_TYPES[input.format], source: input.bytes });
+  // Not linked to the job as a stored file: retention of exports is the pipeline's own sweep.
+  const file = await saveFile({ workspaceId: input.workspaceId, purpose: "export", filename: input.filename, contentType: CONTENT_TYPES[input.format], source: input.bytes });
   const created = await (await db()).tableExport.create({ data: { workspaceId: input.workspaceId, jobId: input.jobId, tableId: input.tableId, format: input.format, fileId: file.id } });
   const data = { export_id: created.id, format: input.format, ...(input.tableId ? { table_id: input.tableId } : {}), size: input.bytes.length };
   await recordEvents([

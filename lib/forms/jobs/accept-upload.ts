@@ -1,5 +1,5 @@
 import type { Job } from "@prisma/client";
-import { AppError } from "@/lib/errors";
+import { appError } from "@/lib/errors";
 import { logger } from "@/lib/logging";
 import { createJob, failJob } from "@/lib/jobs";
 import { deleteStoredFiles, recordStoredFile, storage } from "@/lib/storage";
@@ -9,7 +9,7 @@ import { FORMS_JOB_KIND } from "./paths";
 import { receiveFormsUpload } from "./receive-upload";
 
 const notQueued = () =>
-  new AppError("ServiceUnavailableError", "The upload was received but could not be queued for processing; upload it again in a moment", 503, undefined, {
+  appError("ServiceUnavailableError", "The upload was received but could not be queued for processing; upload it again in a moment", undefined, {
     "Retry-After": "5",
   });
 

@@ -2,28 +2,25 @@ import fs from "node:fs/promises";
 import path from "node:path";
 import { db } from "@/lib/db";
 import { logger } from "@/lib/logging";
-import { deleteStoredFiles, localStorageRoot } from "@/lib/storage";
-import { FORMS_JOBS_FOLDER, formsJobPaths, type FormsJobRef } from "./paths";
+import { cleanUpStoppedJob } from "@/lib/jobs";
+import { localStorageRoot } from "@/lib/storage";
+import { FORMS_JOB_KIND, FORMS_JOBS_FOLDER, formsJobPaths } from "./paths";
 
 const STOPPED = new Set(["failed", "canceled"]);
 
 /** Removes the job's folder (work files, previews, a partial or finished result). Idempotent. */
-export async function removeFormsJobFolder(ref: FormsJobRef): Promise<void> {
-  await fs.rm(formsJobPaths(ref).dir, { recursive: true, force: true });
+export async function removeFormsJobFolder(ref: { jobId: string; workspaceId: string | null }): Promise<void> {
+  // Forms jobs always belong to a workspace; a system job has no forms folder.
+  if (ref.workspaceId) await fs.rm(formsJobPaths({ jobId: ref.jobId, workspaceId: ref.workspaceId }).dir, { recursive: true, force: true });
 }
 
 /**
  * After a forms job stopped without a result (failed, canceled) or was deleted: its folder and
- * every file it stored (the upload too: nothing can use it any more). A job of another pipeline,
- * or one still running or succeeded, is left alone.
+ * every file it stored, through the shared clean-up (lib/jobs). A job of another pipeline, or one
+ * still running or succeeded, is left alone.
  */
-export async function cleanUpStoppedFormsJob(ref: FormsJobRef): Promise<{ removed: boolean; files: number }> {
-  const prisma = await db();
-  const job = await prisma.job.findFirst({ where: { id: ref.jobId, workspaceId: ref.workspaceId }, select: { kind: true, status: true } });
-  if (job && (job.kind !== "forms" || !STOPPED.has(job.status))) return { removed: false, files: 0 };
-  await removeFormsJobFolder(ref);
-  const files = job ? await prisma.storedFile.findMany({ where: { jobId: ref.jobId, workspaceId: ref.workspaceId }, select: { id: true, storageKey: true } }) : [];
-  return { removed: true, files: await deleteStoredFiles(files) };
+export function cleanUpStoppedFormsJob(ref: { jobId: string; workspaceId: string | null }): Promise<{ removed: boolean; files: number }> {
+  return cleanUpStoppedJob(ref, { kind: FORMS_JOB_KIND, removeWorkArea: removeFormsJobFolder });
 }
 
 /**

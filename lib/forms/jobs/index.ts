@@ -11,6 +11,5 @@ export { validateFormsJob, renderFormsJob, detectFormsJob, writeFormsJob, type F
 export { STAGE_SPAN, stageProgress } from "./progress";
 export { failFormsJob, formsJobFailure, isPermanentFailure } from "./failure";
 export { cleanUpStoppedFormsJob, removeFormsJobFolder, sweepFormsJobFolders } from "./cleanup";
-export { expireFormsResults } from "./expire";
 export { getFormsFields, openFormsPreview } from "./present-fields";
 export * from "./schemas";

@@ -4,7 +4,7 @@ import fs from "node:fs/promises";
 import path from "node:path";
 import type { Job } from "@prisma/client";
 import { db } from "@/lib/db";
-import { AppError } from "@/lib/errors";
+import { formsError } from "../error-types";
 import { completeJob, isTerminal, startJob, updateJobProgress } from "@/lib/jobs";
 import { deleteStoredFiles, localPathFor, recordStoredFile } from "@/lib/storage";
 import { workPaths } from "../files";
@@ -34,7 +34,7 @@ export type FormsResult = {
   warnings: string[];
 };
 
-const inputMissing = () => new AppError("InputMissingError", "The uploaded PDF is no longer stored; upload it again", 422);
+const inputMissing = () => formsError("InputMissingError", "The uploaded PDF is no longer stored; upload it again");
 
 async function findJob(ref: FormsJobRef): Promise<Job | null> {
   return (await db()).job.findFirst({ where: { id: ref.jobId, workspaceId: ref.workspaceId } });

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { jobIdParamsSchema, jobStatusSchema } from "@/lib/jobs/schemas";
+import { FIELD_TYPES } from "../types";
 
-const FIELD_TYPES = ["text", "checkbox", "signature"] as const;
 
 export const formsAcceptedSchema = z
   .object({

@@ -6,7 +6,9 @@ import { defaultPool } from "./settings";
 import { validateStoredPdf } from "./validate-stage";
 import { type WriteSummary, writeFillablePdf } from "./write-stage";
 
-export type FormsStage = "validating" | "rendering" | "detecting" | "writing";
+import type { FormsStage } from "../stages";
+
+export type { FormsStage };
 
 export type PipelineResult = { summary: PdfSummary; render: RenderSummary; detect: DetectSummary; write: WriteSummary };
 

@@ -1,29 +1,21 @@
 import { isAppError } from "@/lib/errors";
-import { failJob } from "@/lib/jobs";
-import { logger } from "@/lib/logging";
-import { LOGBOOK_ERROR_TYPES } from "../errors";
+import { failJobFromRun, type JobFailure, toJobFailure } from "@/lib/jobs";
+import { logbookErrors } from "../errors";
 import { endEightASession } from "./fetch-stage";
-import type { LogbookJobRef } from "./types";
+import { LOGBOOK_JOB_KIND, type LogbookJobRef } from "./types";
 import { removeWorkFiles } from "./work-files";
 
-type ErrorLike = { name?: unknown; message?: unknown; cause?: unknown };
-const USER_FACING = new Set<string>([...LOGBOOK_ERROR_TYPES, "NotFoundError"]);
+const USER_FACING: ReadonlySet<string> = new Set([...Object.keys(logbookErrors.table), "NotFoundError"]);
 
 /**
- * `{type, detail}` for a failed sync. A run's error reaches `onFailure` serialized (name, message,
- * cause); only the logbook's own types keep their message (written for people, secret-free).
+ * `{type, detail}` for a failed sync (the shared mapping, lib/jobs): only the logbook's own types
+ * keep their message (written for people, secret-free); a source deleted mid-sync reads as such.
  */
-export function logbookJobFailure(error: unknown): { type: string; detail: string } {
-  let current: unknown = error;
-  for (let depth = 0; current && depth < 6; depth++) {
-    if (isAppError(current) && USER_FACING.has(current.type)) return { type: current.type, detail: current.message };
-    const e = current as ErrorLike;
-    if (typeof e.name === "string" && USER_FACING.has(e.name) && typeof e.message === "string") {
-      return e.name === "NotFoundError" ? { type: "SourceRemovedError", detail: "The logbook source was removed while it synced" } : { type: e.name, detail: e.message };
-    }
-    current = e.cause;
-  }
-  return { type: "InternalError", detail: "The sync failed unexpectedly; try again" };
+export function logbookJobFailure(error: unknown): JobFailure {
+  const failure = toJobFailure(error, USER_FACING);
+  if (failure.type === "NotFoundError") return { type: "SourceRemovedError", detail: "The logbook source was removed while it synced" };
+  if (failure.type === "InternalError") return { type: "InternalError", detail: "The sync failed unexpectedly; try again" };
+  return failure;
 }
 
 /** Retrying cannot help: the site's answer is final (bad password, no such profile, no password here). */
@@ -31,16 +23,23 @@ export function isPermanentLogbookFailure(error: unknown): boolean {
   return isAppError(error) && ((error as { permanent?: boolean }).permanent === true || error.status === 404 || error.status === 409);
 }
 
+/** The sync's 8a.nu session and work files (the result CSV is a stored file, removed with the job's files). */
+export async function removeLogbookWorkArea(ref: { jobId: string; workspaceId: string | null }): Promise<void> {
+  endEightASession(ref);
+  if (!ref.workspaceId) return;
+  await removeWorkFiles({ jobId: ref.jobId, workspaceId: ref.workspaceId, sourceId: "" }, ["raw.csv", "clean.json"]);
+}
+
 /** The run failed for good: the job fails with its type, the 8a.nu session and work files go. */
-export async function failLogbookJob(ref: LogbookJobRef, error: unknown) {
+export async function failLogbookJob(ref: LogbookJobRef, error: unknown): Promise<JobFailure> {
   endEightASession(ref);
   const failure = logbookJobFailure(error);
-  try {
-    await failJob(ref.jobId, failure);
-  } catch (cause) {
-    if (!(isAppError(cause) && cause.status === 404)) throw cause;
-  }
-  await removeWorkFiles(ref, ["raw.csv", "clean.json"]);
-  logger().info({ job_id: ref.jobId, error_type: failure.type }, "logbook: sync failed");
-  return failure;
+  return failJobFromRun(ref, { name: failure.type, message: failure.detail }, {
+    kind: LOGBOOK_JOB_KIND,
+    userFacing: new Set([failure.type]),
+    cleanUp: async (r) => {
+      await removeLogbookWorkArea(r);
+      return { files: 0 };
+    },
+  });
 }

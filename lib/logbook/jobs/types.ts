@@ -1,3 +1,4 @@
+import type { StageSpec } from "@/lib/jobs/stages";
 import type { SourceKind } from "../ticks/types";
 
 /** `jobs.kind` of every logbook sync. */
@@ -8,17 +9,15 @@ export type LogbookJobRef = { jobId: string; workspaceId: string; sourceId: stri
 /** The job's stored input: what was connected, never a password. */
 export type LogbookJobInput = { source_id: string; source: SourceKind; profile_url?: string; username?: string };
 
-export const LOGBOOK_STAGES = ["fetching", "cleaning", "exporting", "analyzing", "saving"] as const;
-export type LogbookStage = (typeof LOGBOOK_STAGES)[number];
-
-/** Where each stage moves the job's progress bar. Fetching (the network) takes most of the time. */
-export const STAGE_SPAN: Record<LogbookStage, [number, number]> = {
-  fetching: [0, 0.6],
-  cleaning: [0.6, 0.72],
-  exporting: [0.72, 0.82],
-  analyzing: [0.82, 0.88],
-  saving: [0.88, 0.99],
-};
+/** In order, with each stage's share of the progress bar. Fetching (the network) takes most of the time. */
+export const LOGBOOK_STAGES = [
+  { name: "fetching", label: "Fetch the ticks", share: 0.6 },
+  { name: "cleaning", label: "Clean them", share: 0.12 },
+  { name: "exporting", label: "Export the CSV", share: 0.1 },
+  { name: "analyzing", label: "Compute the pyramids", share: 0.06 },
+  { name: "saving", label: "Save", share: 0.11 },
+] as const satisfies readonly StageSpec[];
+export type LogbookStage = (typeof LOGBOOK_STAGES)[number]["name"];
 
 /** The job's folder in storage: raw download, cleaned ticks, result CSV. */
 export const jobFolder = (ref: Pick<LogbookJobRef, "workspaceId" | "jobId">) => `${ref.workspaceId}/logbook-jobs/${ref.jobId}`;

@@ -518,7 +518,7 @@ CREATE TABLE "engine_rate_limit_hits" (
 -- CreateTable
 CREATE TABLE "jobs" (
     "id" TEXT NOT NULL,
-    "workspace_id" TEXT NOT NULL,
+    "workspace_id" TEXT,
     "created_by_id" TEXT,
     "kind" TEXT NOT NULL,
     "status" "JobStatus" NOT NULL DEFAULT 'queued',
@@ -840,6 +840,9 @@ CREATE INDEX "jobs_status_idx" ON "jobs"("status");
 
 -- CreateIndex
 CREATE INDEX "jobs_expires_at_idx" ON "jobs"("expires_at");
+
+-- CreateIndex
+CREATE INDEX "jobs_kind_created_at_id_idx" ON "jobs"("kind", "created_at" DESC, "id" DESC);
 
 -- CreateIndex
 CREATE INDEX "job_events_job_id_id_idx" ON "job_events"("job_id", "id");

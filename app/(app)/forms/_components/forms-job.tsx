@@ -12,7 +12,6 @@ import { useLiveJob } from "@/app/_components/jobs/use-live-job";
 import { Alert } from "@/app/_components/ui/alert";
 import { ButtonLink } from "@/app/_components/ui/button";
 import { Card } from "@/app/_components/ui/page-header";
-import { formsExplanations } from "./explanations";
 import { FieldsPreview } from "./fields-preview";
 import { StageSteps } from "./stage-steps";
 import { FIELD_STYLE, FIELD_TYPES, type FieldsView, type FormsLimits } from "./types";
@@ -75,7 +74,7 @@ export function FormsJob({ initialJob, initialEvents, filename, limits }: Props)
               message={job.error ? null : (live?.message ?? job.message)}
               label="Processing progress"
             />
-            {job.error ? <JobErrorBox error={job.error} explanations={formsExplanations(limits)} /> : null}
+            {job.error ? <JobErrorBox error={job.error} explanations={limits.explanations} /> : null}
             {job.status === "succeeded" ? (
               <div className="flex flex-col gap-4 sm:flex-row sm:items-start sm:justify-between">
                 <JobDownloadButton jobId={job.job_id} downloadUrl={job.download_url} expiredAt={job.expired_at} expiresAt={job.expires_at} label="Download fillable PDF" />

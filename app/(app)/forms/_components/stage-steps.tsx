@@ -1,11 +1,8 @@
 import type { JobEventView, JobView } from "@/app/_components/jobs/types";
+import { FORMS_STAGES } from "@/lib/forms/stages";
 
-export const STAGES = [
-  { id: "validating", label: "Check the PDF" },
-  { id: "rendering", label: "Render pages" },
-  { id: "detecting", label: "Detect fields" },
-  { id: "writing", label: "Write fillable PDF" },
-] as const;
+/** The stages as the page shows them: the pipeline's own list (lib/forms/stages.ts), never a copy. */
+export const STAGES = FORMS_STAGES.map((s) => ({ id: s.name, label: s.label }));
 
 type StepState = "done" | "active" | "failed" | "pending";
 

@@ -1,42 +1,15 @@
+import type { FormsFieldsResponse } from "@/lib/forms/jobs/schemas";
+import { FIELD_TYPES, type FieldType } from "@/lib/forms/types";
+
 /**
- * What the forms page gets from `GET /api/v1/forms/{id}/fields` (snake_case, as the API sends it).
- * Declared here rather than imported: client code never imports lib/forms.
+ * What the forms page gets from `GET /api/v1/forms/{id}/fields` (snake_case, as the API sends it):
+ * the server's zod schemas' types, imported as types only (nothing of lib/forms reaches the
+ * browser but the pure field-type list).
  */
-export type FieldType = "text" | "checkbox" | "signature";
-
-export type FieldView = {
-  name: string;
-  type: FieldType;
-  /** 1-based. */
-  page: number;
-  /** Page points, top-left origin. */
-  box: { x: number; y: number; width: number; height: number };
-  label: string | null;
-  multiline?: boolean;
-  comb?: number;
-  score: number;
-  source: "vector" | "raster" | "fused";
-};
-
-export type PageView = {
-  page: number;
-  width: number;
-  height: number;
-  rotation: number;
-  scanned: boolean;
-  preview_url: string;
-  preview_width: number;
-  preview_height: number;
-};
-
-export type FieldsView = {
-  job_id: string;
-  page_count: number;
-  counts: Record<FieldType, number>;
-  pages: PageView[];
-  fields: FieldView[];
-  warnings: string[];
-};
+export type { FieldType };
+export type FieldsView = FormsFieldsResponse;
+export type FieldView = FormsFieldsResponse["fields"][number];
+export type PageView = FormsFieldsResponse["pages"][number];
 
 /** The server's upload limits and defaults, shown next to the upload box. */
 export type FormsLimits = {
@@ -46,9 +19,11 @@ export type FormsLimits = {
   dpiRange: { min: number; max: number };
   rasterDefault: boolean;
   retentionHours: number;
+  /** Plain explanations of every error type a forms job or upload can end with (from the registry). */
+  explanations: Record<string, string>;
 };
 
-export const FIELD_TYPES: FieldType[] = ["text", "checkbox", "signature"];
+export { FIELD_TYPES };
 
 /** One colour per field type, used for boxes, swatches and badges alike. */
 export const FIELD_STYLE: Record<FieldType, { label: string; stroke: string; fill: string; badge: string }> = {

@@ -4,7 +4,7 @@ import { useId, useRef, useState, type DragEvent } from "react";
 import { ApiError } from "@/app/_components/api";
 import { JobErrorBox } from "@/app/_components/jobs/error-box";
 import { Button } from "@/app/_components/ui/button";
-import { formatBytes, formsExplanations } from "./explanations";
+import { formatBytes } from "@/lib/forms/format-bytes";
 import type { FormsLimits } from "./types";
 
 type Options = { dpi?: number; raster?: boolean };
@@ -60,7 +60,7 @@ export function UploadPanel({ limits, onQueued }: { limits: FormsLimits; onQueue
   const [raster, setRaster] = useState(limits.rasterDefault);
   const [progress, setProgress] = useState<number | null>(null);
   const [refusal, setRefusal] = useState<Refusal | null>(null);
-  const explanations = formsExplanations(limits);
+  const explanations = limits.explanations;
 
   async function choose(picked: File | undefined) {
     setRefusal(null);

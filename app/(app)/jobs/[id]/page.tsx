@@ -9,6 +9,7 @@ import { PageHeader } from "@/app/_components/ui/page-header";
 import { requirePageAuth } from "@/lib/auth/page-auth";
 import { isAppError } from "@/lib/errors";
 import { getJob, listJobEvents, toJobEventResponse, toJobResponse } from "@/lib/jobs";
+import { errorExplanations, pipelineOf } from "@/lib/pipelines/registry";
 
 export const metadata: Metadata = { title: "Job" };
 
@@ -26,6 +27,9 @@ export default async function JobPage({ params }: { params: Promise<{ id: string
   const { id } = await params;
   const auth = await requirePageAuth(`/jobs/${encodeURIComponent(id)}`);
   const { job, page } = await load(auth.workspace.id, id);
+  // How the job is shown comes from its pipeline's registry entry (title, links to its own view, error explanations).
+  const pipeline = pipelineOf(job.kind);
+  const actions = pipeline?.jobPage.actions ?? [];
   return (
     <>
       <PageHeader
@@ -38,15 +42,19 @@ export default async function JobPage({ params }: { params: Promise<{ id: string
             <span>Job</span>
           </nav>
         }
-        title={`${humanize(job.kind)} job`}
+        title={`${pipeline?.title ?? humanize(job.kind)} job`}
         actions={
           <>
-            {job.kind === "forms" ? <ButtonLink href={`/forms?job=${encodeURIComponent(job.id)}`} variant="secondary">Preview fields</ButtonLink> : null}
+            {actions.map((action) => (
+              <ButtonLink key={action.label} href={action.href.replace("{id}", encodeURIComponent(job.id))} variant="secondary">
+                {action.label}
+              </ButtonLink>
+            ))}
             <DeleteJobButton jobId={job.id} />
           </>
         }
       />
-      <JobLivePanel initialJob={toJobResponse(job)} initialEvents={page.events.map(toJobEventResponse)} initialHasMore={page.hasMore} />
+      <JobLivePanel initialJob={toJobResponse(job)} initialEvents={page.events.map(toJobEventResponse)} initialHasMore={page.hasMore} explanations={errorExplanations(job.kind)} />
     </>
   );
 }
