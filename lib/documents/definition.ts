@@ -27,7 +27,7 @@ export const documentsPipeline = definePipeline({
   functions: ["documents-extract"],
   operations,
   settings: documentsSettings,
-  nav: { href: "/documents", label: "Documents", icon: "table" },
+  nav: { href: "/documents", label: "Documents", icon: "document" },
   jobPage: { actions: [{ label: "Open the tables", href: "/documents?job={id}" }] },
   errors: documentsErrors.table,
   explanationVars: () => ({ max_pages: documentsConfig().maxPages }),
