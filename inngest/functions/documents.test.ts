@@ -46,7 +46,7 @@ describe("documents-extract", () => {
     const { job, events } = await run(await twoTablePdf(), { method: "auto" });
     expect(job).toMatchObject({ status: "succeeded", progress: 1, result: { table_count: 2, warnings: [] } });
     const pages = events.filter((e) => e.type === "progress" && e.stage === "extracting");
-    expect(pages.map((e) => e.message)).toContain("Page 1 extracted (1 of 1)");
+    expect(pages.map((e) => e.message)).toContain("1 of 1 pages extracted");
     expect(events.map((e) => e.type)).toEqual(expect.arrayContaining(["created", "started", "outputs.persisted", "succeeded"]));
     const timeline = await database().prisma.documentEvent.findMany({ where: { subjectType: "job", subjectId: job.id }, orderBy: { id: "asc" } });
     expect(timeline.map((e) => e.type)).toEqual(["job.created", "job.started", "job.outputs.persisted", "job.succeeded"]);

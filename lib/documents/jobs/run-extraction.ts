@@ -51,17 +51,26 @@ export async function extractBatch(ref: ExtractionRef, plan: ExtractionPlan, ind
   const done = plan.batches.slice(0, index).reduce((n, b) => n + b.length, 0);
   let progressChain = Promise.resolve();
   const report = (pageIndex: number) => {
-    const page = batch[pageIndex];
     const finished = done + pageIndex + 1;
     // Reports go one after another; a canceled or deleted job stops the batch at the next page.
     progressChain = progressChain.then(async () => {
-      const t = await updateJobProgress(ref.jobId, { stage: "extracting", progress: runner.progress("extracting", finished, plan.total), message: plan.format === "pdf" ? `Page ${page} extracted (${finished} of ${plan.total})` : "Sheets read" });
+      const t = await updateJobProgress(ref.jobId, { stage: "extracting", progress: runner.progress("extracting", finished, plan.total), message: plan.format === "pdf" ? `${finished} of ${plan.total} pages extracted` : "Sheets read" });
       assertStillRunning(t);
     });
   };
   let pages: PageResult[];
   if (plan.format === "pdf") {
-    pages = await pool.run<PageResult[]>({ kind: "extract-pages", path, pages: batch, method: settings.method }, { group: ref.jobId, onProgress: (i) => report(i) });
+    // The batch is shared out over the pool's threads (each opens the file once and keeps it open
+    // for the job's next batch), so one document uses every core the pool has.
+    const parts = Math.max(1, Math.min(pool.size, Math.ceil(batch.length / 2)));
+    const size = Math.ceil(batch.length / parts);
+    let reported = 0;
+    const results = await Promise.all(
+      Array.from({ length: parts }, (_, k) => batch.slice(k * size, (k + 1) * size))
+        .filter((part) => part.length > 0)
+        .map((part) => pool.run<PageResult[]>({ kind: "extract-pages", path, pages: part, method: settings.method }, { group: ref.jobId, onProgress: () => report(reported++) })),
+    );
+    pages = results.flat();
   } else {
     const { sheets } = await pool.run<SheetsResult>({ kind: "read-sheets", path, format: plan.format, maxCells: Number.MAX_SAFE_INTEGER, maxSheets: Number.MAX_SAFE_INTEGER }, { group: ref.jobId });
     pages = sheets.map((s, i) => ({
