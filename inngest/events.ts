@@ -2,6 +2,7 @@ import { eventType } from "inngest";
 import { z } from "zod";
 import { contractsEvents } from "@/lib/contracts/definition";
 import { formsEvents } from "@/lib/forms/definition";
+import { jobEvents } from "@/lib/jobs/events";
 import { logbookEvents } from "@/lib/logbook/definition";
 import { relayEvents } from "@/lib/relay/definition";
 import { documentsEvents } from "@/lib/documents/definition";
@@ -17,9 +18,7 @@ import { documentsEvents } from "@/lib/documents/definition";
  */
 
 /** A job was deleted or canceled by a user; its pipeline run stops (cancelOn). */
-export const jobCanceled = eventType("jobs/job.canceled", {
-  schema: z.object({ job_id: z.string().min(1), workspace_id: z.string().min(1) }),
-});
+export const jobCanceled = eventType(jobEvents.canceled.name, { schema: jobEvents.canceled.schema });
 
 /** Asks the engine to run its self-test function (operators, health checks, smoke tests). */
 export const selfTestRequested = eventType("conveyor/self-test.requested", {

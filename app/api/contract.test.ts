@@ -5,7 +5,7 @@
  * id of another workspace, of any kind, is answered differently from an id that does not exist.
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { can } from "@/lib/auth/permissions";
+import { can, isPermission, type Permission } from "@/lib/auth/permissions";
 import { apiRequest, createTestUser, type TestUser } from "@/lib/auth/testing";
 import { useTestDatabase } from "@/lib/db/testing";
 import { completeJob, createJob, startJob } from "@/lib/jobs";
@@ -99,7 +99,8 @@ describe("every operation in the catalog", () => {
   });
 
   it("that the permissions table keeps from members answers them 403 in the error shape", async () => {
-    const ownerOnly = entries.filter((e) => e.op.permission && !can({ role: "member", via: "session" }, e.op.permission));
+    for (const e of entries) if (e.op.permission) expect(isPermission(e.op.permission), `${e.label}: ${e.op.permission}`).toBe(true);
+    const ownerOnly = entries.filter((e) => e.op.permission && !can({ role: "member", via: "session" }, e.op.permission as Permission));
     expect(ownerOnly.length).toBeGreaterThanOrEqual(3);
     for (const entry of ownerOnly) {
       for (const via of ["session", "api_key"] as const) {

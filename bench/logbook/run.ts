@@ -6,6 +6,7 @@
  * 3. Peak RSS of the whole process.
  * Writes bench/results/logbook.json. Uses TEST_DATABASE_URL when set, else an in-memory PGlite.
  */
+import { sendEvent } from "@/inngest/send";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -58,7 +59,7 @@ async function benchSync(ticks: number) {
   const h = await startHarness({ functions: (client) => [createLogbookSync(client)] });
   const run = async (request: Parameters<typeof connectLogbook>[0]) => {
     const t0 = performance.now();
-    const job = await connectLogbook(request, { workspaceId: workspace.id, userId: null });
+    const job = await connectLogbook(request, { workspaceId: workspace.id, userId: null }, sendEvent);
     const done = await until(async () => {
       const j = await database.prisma.job.findUnique({ where: { id: job.id } });
       return j && ["succeeded", "failed"].includes(j.status) ? j : undefined;

@@ -1,6 +1,6 @@
 import { db } from "@/lib/db";
 import { forbidden, notFound } from "@/lib/errors";
-import { deleteKeysWithGrants } from "@/lib/workspaces/key-grants";
+import { deleteKeysWithGrants } from "@/lib/auth/key-grants";
 import { denial } from "./permissions";
 import { logger } from "@/lib/logging";
 import { generateApiKey, hashApiKey, visiblePrefix } from "./api-key-format";

@@ -48,3 +48,8 @@ export function denial(actor: Actor, permission: Permission): string | null {
 export function can(actor: Actor, permission: Permission): boolean {
   return denial(actor, permission) === null;
 }
+
+/** Whether `name` is a permission of the table (operations name theirs as strings: lib/http sits below auth). */
+export function isPermission(name: string): name is Permission {
+  return Object.hasOwn(PERMISSIONS, name);
+}

@@ -8,7 +8,7 @@ import { useTestDatabase } from "@/lib/db/testing";
 import { resetEnvCache } from "@/lib/env";
 import { setLoggerDestination } from "@/lib/logging";
 import { z } from "zod";
-import { apiRoute } from "@/lib/http";
+import { apiRoute } from "@/lib/api";
 import { defineOperation } from "@/lib/http/operation";
 import { apiRequest, routeParams } from "./testing";
 

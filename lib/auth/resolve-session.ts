@@ -2,7 +2,7 @@ import { decode } from "next-auth/jwt";
 import { db } from "@/lib/db";
 import { getEnv } from "@/lib/env";
 import { logger } from "@/lib/logging";
-import { createPersonalWorkspace } from "@/lib/workspaces/provision";
+import { createPersonalWorkspace } from "@/lib/auth/provision";
 import { parseCookieHeader, readSessionToken, WORKSPACE_COOKIE } from "./cookies";
 import { resourceIdSchema } from "./schemas";
 import { sessionStillValid } from "./sessions";

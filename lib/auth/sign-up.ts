@@ -4,7 +4,7 @@ import { db } from "@/lib/db";
 import { getEnv } from "@/lib/env";
 import { forbidden } from "@/lib/errors";
 import { logger } from "@/lib/logging";
-import { provisionUser } from "@/lib/workspaces/provision";
+import { provisionUser } from "@/lib/auth/provision";
 import { hashPassword } from "./password";
 import { isUniqueViolation } from "./prisma-errors";
 

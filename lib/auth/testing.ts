@@ -4,7 +4,7 @@
  */
 import { encode } from "next-auth/jwt";
 import { db } from "@/lib/db";
-import { workspaceSlug } from "@/lib/workspaces/slug";
+import { workspaceSlug } from "@/lib/auth/workspace-slug";
 import { generateApiKey, hashApiKey, visiblePrefix } from "./api-key-format";
 import { sessionCookieNames, WORKSPACE_COOKIE } from "./cookies";
 import { hashPassword } from "./password";

@@ -1,18 +1,11 @@
-import { z } from "zod";
 import { contractsSettings } from "@/lib/env/contracts";
 import { defineErrorTypes } from "@/lib/errors/codes";
 import { definePipeline } from "@/lib/pipelines/define";
 import { contractsConfig } from "./config";
+import { contractsEvents } from "./events";
 import * as operations from "./operations";
 
-/** The contracts events (typed here, so inngest/events.ts keeps their data types). */
-export const contractsEvents = {
-  runRequested: {
-    name: "contracts/run.requested",
-    description: "An operator asked for a contracts aggregation run (\"run now\"); `run_id` names its queued row.",
-    schema: z.object({ run_id: z.string().min(1).max(100) }),
-  },
-} as const;
+export { contractsEvents } from "./events";
 
 /** How a run ends when it does not succeed (the run summary's `errors` list the ESI failures). */
 export const contractsErrors = defineErrorTypes({

@@ -1,8 +1,8 @@
-import { z } from "zod";
 import { formsSettings } from "@/lib/env/forms";
 import { formsModelSettings } from "@/lib/env/forms-model";
 import { definePipeline } from "@/lib/pipelines/define";
 import { formsErrors } from "./error-types";
+import { formsEvents } from "./events";
 import { formatBytes } from "./format-bytes";
 import { removeFormsJobFolder, sweepFormsJobFolders } from "./jobs/cleanup";
 import { FORMS_JOB_KIND } from "./jobs/paths";
@@ -10,12 +10,7 @@ import * as operations from "./operations";
 import { formsConfig } from "./pipeline/settings";
 import { FORMS_STAGES } from "./stages";
 
-const jobRef = z.object({ job_id: z.string().min(1), workspace_id: z.string().min(1) });
-
-/** The forms events (typed here, so inngest/events.ts keeps their data types). */
-export const formsEvents = {
-  uploaded: { name: "forms/pdf.uploaded", description: "A PDF passed the upload checks and its forms job is queued: `forms-process` makes it fillable.", schema: jobRef },
-} as const;
+export { formsEvents } from "./events";
 
 /** The forms pipeline's registry entry: everything the platform derives from. */
 export const formsPipeline = definePipeline({

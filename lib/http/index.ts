@@ -1,4 +1,4 @@
-export { apiRoute, json, noContent, type HandlerContext } from "./api-route";
+export { json, noContent } from "./json";
 export { defineOperation, type Operation, type HttpMethod } from "./operation";
 export { errorResponse, toAppError, zodDetails, type ErrorBody } from "./error-response";
 export { readJsonBody, readLimitedRaw, readLimitedText } from "./read-body";

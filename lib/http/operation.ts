@@ -1,5 +1,4 @@
 import type { ZodType } from "zod";
-import type { Permission } from "@/lib/auth/permissions";
 
 export type HttpMethod = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
 
@@ -24,7 +23,8 @@ export type Operation<P = unknown, Q = unknown, B = unknown> = {
   tags: string[];
   /** "required" (default): session or API key; "optional": resolved if present; "none": public. */
   auth?: "required" | "optional" | "none";
-  permission?: Permission;
+  /** A permission of lib/auth/permissions (http sits below auth, so the name is checked by the catalog test). */
+  permission?: string;
   /** Instance operators only (OPERATOR_EMAILS): instance-level data that belongs to no workspace. Checked before input. */
   operators?: true;
   params?: ZodType<P>;

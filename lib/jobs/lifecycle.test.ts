@@ -4,16 +4,17 @@ import path from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { createTestUser, type TestUser } from "@/lib/auth/testing";
 import { useTestDatabase } from "@/lib/db/testing";
+import type { EventSender } from "@/lib/events/sender";
 import { LocalDiskStorage, saveFile, setStorage } from "@/lib/storage";
 import { createJob } from "./create-job";
 import { deleteJob, requestJobCancellation } from "./delete-job";
-import { emitJobCanceled } from "./emit";
 import { expireJobResults } from "./expire-results";
 import { openJobResult } from "./job-result";
 import { listJobEvents } from "./read";
 import { completeJob, failJob, startJob } from "./transitions";
 
-vi.mock("./emit", () => ({ emitJobCanceled: vi.fn(async () => {}) }));
+// Records what would reach the engine: only a job that was still running asks its run to stop.
+const send = vi.fn<EventSender>(async () => {});
 
 const database = useTestDatabase();
 const ws = {} as Record<"alpha" | "beta", TestUser>;
@@ -31,7 +32,7 @@ afterAll(async () => {
   setStorage(undefined);
   await fs.rm(root, { recursive: true, force: true });
 });
-beforeEach(() => vi.mocked(emitJobCanceled).mockClear());
+beforeEach(() => send.mockClear());
 
 /** A succeeded job with an uploaded input and a result artifact. */
 async function finishedJob(expiresAt?: Date) {
@@ -47,28 +48,28 @@ async function finishedJob(expiresAt?: Date) {
 describe("deleteJob", () => {
   it("removes the job, its events and every file it owns", async () => {
     const { job, input, result } = await finishedJob();
-    await deleteJob(ws.alpha.workspace.id, job.id);
+    await deleteJob(ws.alpha.workspace.id, job.id, send);
     const { prisma } = database();
     expect(await prisma.job.findUnique({ where: { id: job.id } })).toBeNull();
     expect(await prisma.jobEvent.count({ where: { jobId: job.id } })).toBe(0);
     expect(await prisma.storedFile.count({ where: { id: { in: [input.id, result.id] } } })).toBe(0);
     expect(await store.exists(input.storageKey)).toBe(false);
     expect(await store.exists(result.storageKey)).toBe(false);
-    expect(emitJobCanceled).not.toHaveBeenCalled();
+    expect(send).not.toHaveBeenCalled();
   });
 
   it("cancels a running job first and asks its run to stop", async () => {
     const job = await createJob({ workspaceId: ws.alpha.workspace.id, createdById: null, kind: "forms" });
     await startJob(job.id, { stage: "work" });
-    await deleteJob(ws.alpha.workspace.id, job.id);
-    expect(emitJobCanceled).toHaveBeenCalledWith({ jobId: job.id, workspaceId: ws.alpha.workspace.id });
+    await deleteJob(ws.alpha.workspace.id, job.id, send);
+    expect(send).toHaveBeenCalledWith(expect.objectContaining({ name: "jobs/job.canceled" }), { job_id: job.id, workspace_id: ws.alpha.workspace.id }, { id: `job-canceled-${job.id}` });
     expect(await database().prisma.job.findUnique({ where: { id: job.id } })).toBeNull();
   });
 
   it("refuses another workspace's job and leaves it intact", async () => {
     const { job, result } = await finishedJob();
-    await expect(deleteJob(ws.beta.workspace.id, job.id)).rejects.toMatchObject({ status: 404 });
-    await expect(requestJobCancellation(ws.beta.workspace.id, job.id)).rejects.toMatchObject({ status: 404 });
+    await expect(deleteJob(ws.beta.workspace.id, job.id, send)).rejects.toMatchObject({ status: 404 });
+    await expect(requestJobCancellation(ws.beta.workspace.id, job.id, send)).rejects.toMatchObject({ status: 404 });
     expect(await store.exists(result.storageKey)).toBe(true);
   });
 });

@@ -1,6 +1,6 @@
 import { createDocument, type ZodOpenApiOperationObject, type ZodOpenApiResponsesObject } from "zod-openapi";
 import type { ZodType } from "zod";
-import { PERMISSIONS } from "@/lib/auth/permissions";
+import { isPermission, PERMISSIONS, type Permission } from "@/lib/auth/permissions";
 import { getEnv } from "@/lib/env";
 import type { Operation } from "@/lib/http/operation";
 import packageJson from "@/package.json";
@@ -31,7 +31,9 @@ export function standardErrorStatuses(op: Operation): number[] {
   const hasBody = !!op.body || !!op.multipart;
   if (op.body) statuses.add(400);
   if ((op.auth ?? "required") === "required") statuses.add(401);
-  if (op.operators || (op.permission && (PERMISSIONS[op.permission].roles.length < ROLES.size || "notByKey" in PERMISSIONS[op.permission]))) statuses.add(403);
+  if (op.permission && !isPermission(op.permission)) throw new Error(`${op.method} ${op.path}: unknown permission ${op.permission}`);
+  const permission = op.permission ? PERMISSIONS[op.permission as Permission] : undefined;
+  if (op.operators || (permission && (permission.roles.length < ROLES.size || "notByKey" in permission))) statuses.add(403);
   if (op.params) statuses.add(404);
   if (hasBody) statuses.add(413).add(415);
   if (op.params || op.query || hasBody) statuses.add(422);

@@ -1,4 +1,4 @@
-import type { AuthContext } from "@/lib/auth/types";
+import type { RateCaller } from "./caller";
 import { getEnv } from "@/lib/env";
 import type { RateRule } from "@/lib/env/auth";
 import { rateLimited } from "@/lib/errors";
@@ -43,7 +43,7 @@ export async function consumeRateLimit(name: string, subject: string, rule: Rate
  * Called by apiRoute for operations that declare `rateLimit`: 429 with Retry-After once the
  * caller's window is full.
  */
-export async function enforceRateLimit(name: string, req: Request, auth: AuthContext | null): Promise<void> {
+export async function enforceRateLimit(name: string, req: Request, auth: RateCaller | null): Promise<void> {
   const bucket = (BUCKETS as Record<string, (typeof BUCKETS)[keyof typeof BUCKETS]>)[name];
   if (!bucket) throw new Error(`Unknown rate limit bucket "${name}"; add it to lib/rate-limit/rules.ts`);
   const result = await consumeRateLimit(name, bucket.subject(req, auth), bucket.rule(getEnv()));

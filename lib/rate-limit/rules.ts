@@ -1,4 +1,4 @@
-import type { AuthContext } from "@/lib/auth/types";
+import type { RateCaller } from "./caller";
 import { getEnv, type Env } from "@/lib/env";
 import type { RateRule } from "@/lib/env/auth";
 import { clientIp } from "./client-ip";
@@ -7,7 +7,7 @@ type Bucket = {
   /** The limit from the settings; null when switched off. */
   rule: (env: Env) => RateRule | null;
   /** Who is counted: an IP, a user, an email. */
-  subject: (req: Request, auth: AuthContext | null) => string;
+  subject: (req: Request, auth: RateCaller | null) => string;
 };
 
 /**

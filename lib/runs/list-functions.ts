@@ -1,6 +1,5 @@
 import type { AuthContext } from "@/lib/auth/types";
 import { getDatabase } from "@/lib/db";
-import { inngest } from "@/inngest/client";
 import { runsViewer } from "./access";
 import type { RunFunctionResponse } from "./schemas";
 
@@ -20,16 +19,16 @@ function triggersOf(config: Row["config"]): RunFunctionResponse["triggers"] {
 
 /**
  * Registered functions, for the runs filter. Workspace owners see Conveyor's own functions that
- * are still registered; operators see every app's, removed ones included (their runs remain).
+ * (`appId`, the Inngest client's id) are still registered; operators see every app's, removed ones included (their runs remain).
  */
-export async function listFunctionsFor(auth: AuthContext): Promise<RunFunctionResponse[]> {
+export async function listFunctionsFor(auth: AuthContext, appId: string): Promise<RunFunctionResponse[]> {
   const { operator } = runsViewer(auth, "runs.read");
   const { sql } = await getDatabase();
   const rows = await sql.query<Row>(
     `SELECT id, app_id, name, config, archived, updated_at FROM engine_functions
      ${operator ? "" : "WHERE app_id = $1 AND NOT archived"}
      ORDER BY archived, app_id, name, id`,
-    operator ? [] : [inngest.id],
+    operator ? [] : [appId],
   );
   return rows.map((r) => ({
     id: r.id,

@@ -3,7 +3,7 @@ import { db } from "@/lib/db";
 import type { AuthContext } from "@/lib/auth/types";
 import { can, denial } from "@/lib/auth/permissions";
 import { conflict, forbidden, notFound } from "@/lib/errors";
-import { deleteKeysWithGrants } from "./key-grants";
+import { deleteKeysWithGrants } from "@/lib/auth/key-grants";
 import { logger } from "@/lib/logging";
 
 type Tx = Prisma.TransactionClient;

@@ -3,7 +3,7 @@ import type { AuthContext, Role } from "@/lib/auth/types";
 import { can, denial } from "@/lib/auth/permissions";
 import { forbidden, notFound } from "@/lib/errors";
 import { logger } from "@/lib/logging";
-import { createOwnedWorkspace } from "./provision";
+import { createOwnedWorkspace } from "@/lib/auth/provision";
 
 export type WorkspaceWithRole = { id: string; name: string; slug: string; role: Role; createdAt: Date };
 

@@ -6,6 +6,7 @@ import { canSeeRuns, listFunctionsFor, listRunsFor } from "@/lib/runs";
 import type { AuthContext } from "@/lib/auth/types";
 import { filtersToApiQuery, PAGE_SIZE, parseFilters, type RunFilters } from "./_components/filters";
 import { RunsBrowser } from "./_components/runs-browser";
+import { inngest } from "@/inngest/client";
 
 export const metadata: Metadata = { title: "Runs" };
 
@@ -27,7 +28,7 @@ export default async function RunsPage({ searchParams }: { searchParams: Promise
     );
   }
   const filters = parseFilters(await searchParams);
-  const [functions, page] = await Promise.all([listFunctionsFor(auth), firstPage(auth, filters)]);
+  const [functions, page] = await Promise.all([listFunctionsFor(auth, inngest.id), firstPage(auth, filters)]);
   return (
     <>
       <PageHeader

@@ -2,7 +2,8 @@
 import { contractsHealthCheck } from "@/lib/contracts/health";
 import { checkHealth } from "@/lib/health";
 import { getHealthOperation } from "@/lib/health/operations";
-import { apiRoute, json } from "@/lib/http";
+import { apiRoute } from "@/lib/api";
+import { json } from "@/lib/http";
 
 export const dynamic = "force-dynamic";
 

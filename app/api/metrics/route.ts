@@ -1,5 +1,5 @@
 // GET /api/metrics – Prometheus text; bearer METRICS_TOKEN when set
-import { apiRoute } from "@/lib/http";
+import { apiRoute } from "@/lib/api";
 import { getMetricsOperation } from "@/lib/metrics/operations";
 import { registerJobGauges } from "@/lib/jobs/metrics";
 import { scrapeMetrics } from "@/lib/metrics/scrape";

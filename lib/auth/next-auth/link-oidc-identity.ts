@@ -1,6 +1,6 @@
 import { db } from "@/lib/db";
 import { logger } from "@/lib/logging";
-import { provisionUser } from "@/lib/workspaces/provision";
+import { provisionUser } from "@/lib/auth/provision";
 import { isUniqueViolation } from "../prisma-errors";
 import { emailSchema, stripControlCharacters } from "../schemas";
 

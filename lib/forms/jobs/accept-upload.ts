@@ -1,8 +1,10 @@
 import type { Job } from "@prisma/client";
 import { appError } from "@/lib/errors";
+import type { EventSender } from "@/lib/events/sender";
 import { logger } from "@/lib/logging";
 import { createJob, failJob } from "@/lib/jobs";
 import { deleteStoredFiles, recordStoredFile, storage } from "@/lib/storage";
+import { formsEvents } from "../events";
 import { formsConfig } from "../pipeline/settings";
 import type { FormsJobInput } from "./options";
 import { FORMS_JOB_KIND } from "./paths";
@@ -19,7 +21,7 @@ const notQueued = () =>
  * `forms/pdf.uploaded` event. A job whose event cannot be sent is failed at once and its file
  * removed, so nothing waits in `queued` for a run that will never come.
  */
-export async function acceptFormsUpload(req: Request, caller: { workspaceId: string; userId: string }): Promise<Job> {
+export async function acceptFormsUpload(req: Request, caller: { workspaceId: string; userId: string }, send: EventSender): Promise<Job> {
   const config = formsConfig();
   const { upload, filename, options } = await receiveFormsUpload(req, { workspaceId: caller.workspaceId, maxBytes: config.maxBytes, maxPages: config.maxPages });
   const input: FormsJobInput = {
@@ -50,9 +52,8 @@ export async function acceptFormsUpload(req: Request, caller: { workspaceId: str
     throw error;
   }
   try {
-    const [{ inngest }, { formsPdfUploaded }] = await Promise.all([import("@/inngest/client"), import("@/inngest/events")]);
     // The id makes a repeated send (a client retry inside the SDK) start one run.
-    await inngest.send(formsPdfUploaded.create({ job_id: job.id, workspace_id: caller.workspaceId }, { id: `forms-uploaded-${job.id}` }));
+    await send(formsEvents.uploaded, { job_id: job.id, workspace_id: caller.workspaceId }, { id: `forms-uploaded-${job.id}` });
   } catch (error) {
     logger().error({ err: error, job_id: job.id }, "forms: could not queue the job; failing it");
     await failJob(job.id, { type: "QueueUnavailableError", detail: "The job could not be queued for processing; upload the file again" });

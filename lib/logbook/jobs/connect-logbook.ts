@@ -1,8 +1,10 @@
 import type { Job } from "@prisma/client";
 import { AppError } from "@/lib/errors";
 import { createJob, failJob } from "@/lib/jobs";
+import type { EventSender } from "@/lib/events/sender";
 import { logger } from "@/lib/logging";
 import { logbookConfig } from "../config";
+import { logbookEvents } from "../events";
 import type { ConnectRequest } from "../connect/connect-request";
 import { credentialHandOff } from "../credentials/hand-off";
 import { eightASlug } from "../eight-a/fetch-ascents-page";
@@ -17,7 +19,7 @@ const notQueued = () =>
  * created, the job records what was connected (never the password), an 8a.nu password goes to
  * the in-memory hand-off under the job's id, and `logbook/sync.requested` starts the run.
  */
-export async function connectLogbook(request: ConnectRequest, caller: { workspaceId: string; userId: string | null }): Promise<Job> {
+export async function connectLogbook(request: ConnectRequest, caller: { workspaceId: string; userId: string | null }, send: EventSender): Promise<Job> {
   const source =
     request.kind === "mountain_project"
       ? await upsertSource({ workspaceId: caller.workspaceId, kind: "mountain_project", externalId: request.profile.path, profileUrl: request.profile.url })
@@ -31,10 +33,7 @@ export async function connectLogbook(request: ConnectRequest, caller: { workspac
     credentialHandOff.put(job.id, { username: request.username, password: request.password }, logbookConfig().credentialTtlMs);
   }
   try {
-    const [{ inngest }, { logbookSyncRequested }] = await Promise.all([import("@/inngest/client"), import("@/inngest/events")]);
-    await inngest.send(
-      logbookSyncRequested.create({ job_id: job.id, workspace_id: caller.workspaceId, source_id: source.id }, { id: `logbook-sync-${job.id}` }),
-    );
+    await send(logbookEvents.syncRequested, { job_id: job.id, workspace_id: caller.workspaceId, source_id: source.id }, { id: `logbook-sync-${job.id}` });
   } catch (error) {
     credentialHandOff.discard(job.id);
     logger().error({ err: error, job_id: job.id }, "logbook: could not queue the sync; failing it");

@@ -1,5 +1,5 @@
 // GET /api/v1/invitations – pending invitations of the current workspace
-import { apiRoute } from "@/lib/http";
+import { apiRoute } from "@/lib/api";
 import { invitationJson, listInvitations } from "@/lib/workspaces/invitations";
 import { listInvitationsOperation } from "@/lib/workspaces/operations";
 

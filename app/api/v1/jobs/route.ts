@@ -1,5 +1,5 @@
 // GET /api/v1/jobs – list the workspace's jobs (filter by kind and status, cursor pagination)
-import { apiRoute } from "@/lib/http";
+import { apiRoute } from "@/lib/api";
 import { listJobs, toJobResponse } from "@/lib/jobs";
 import { listJobsOperation } from "@/lib/jobs/operations";
 

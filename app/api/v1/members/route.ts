@@ -1,5 +1,6 @@
 // GET /api/v1/members – members and pending invitations; POST – add a member by email (owners)
-import { apiRoute, json } from "@/lib/http";
+import { apiRoute } from "@/lib/api";
+import { json } from "@/lib/http";
 import { inviteMember, invitationJson, listInvitations } from "@/lib/workspaces/invitations";
 import { listMembers, memberJson } from "@/lib/workspaces/members";
 import { inviteMemberOperation, listMembersOperation } from "@/lib/workspaces/operations";

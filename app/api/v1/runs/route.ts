@@ -1,5 +1,5 @@
 // GET /api/v1/runs – engine runs the caller may see (filter by function, status, time; cursor pagination)
-import { apiRoute } from "@/lib/http";
+import { apiRoute } from "@/lib/api";
 import { listRunsFor } from "@/lib/runs";
 import { listRunsOperation } from "@/lib/runs/operations";
 

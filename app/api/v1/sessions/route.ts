@@ -2,7 +2,7 @@
 import { clearedSessionCookies } from "@/lib/auth/cookies";
 import { signOutEverywhereOperation } from "@/lib/auth/operations";
 import { signOutEverywhere } from "@/lib/auth/sessions";
-import { apiRoute } from "@/lib/http";
+import { apiRoute } from "@/lib/api";
 
 export const DELETE = apiRoute(signOutEverywhereOperation, async ({ auth }) => {
   await signOutEverywhere(auth);

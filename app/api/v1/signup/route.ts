@@ -1,7 +1,8 @@
 // POST /api/v1/signup – create an account with email and password, and its personal workspace
 import { signUpOperation } from "@/lib/auth/operations";
 import { signUp } from "@/lib/auth/sign-up";
-import { apiRoute, json } from "@/lib/http";
+import { apiRoute } from "@/lib/api";
+import { json } from "@/lib/http";
 
 export const POST = apiRoute(signUpOperation, async ({ body }) => {
   const { user, workspace } = await signUp(body);

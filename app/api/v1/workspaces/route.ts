@@ -1,5 +1,6 @@
 // GET /api/v1/workspaces – the caller's workspaces; POST – create one owned by the caller
-import { apiRoute, json } from "@/lib/http";
+import { apiRoute } from "@/lib/api";
+import { json } from "@/lib/http";
 import { createWorkspaceOperation, listWorkspacesOperation } from "@/lib/workspaces/operations";
 import { createWorkspace, listWorkspaces, workspaceJson } from "@/lib/workspaces/workspaces";
 

@@ -1,7 +1,8 @@
 // GET /api/v1/contracts/runs – aggregation runs; POST – run now (operators)
 import { inngest } from "@/inngest/client";
 import { contractsRunRequested } from "@/inngest/events";
-import { apiRoute, json } from "@/lib/http";
+import { apiRoute } from "@/lib/api";
+import { json } from "@/lib/http";
 import { listContractRuns, requestContractRun } from "@/lib/contracts/read-runs";
 import { listContractRunsOperation, startContractRunOperation } from "@/lib/contracts/operations";
 

@@ -1,5 +1,6 @@
 // DELETE /api/v1/invitations/{id} – revoke a pending invitation (owners)
-import { apiRoute, noContent } from "@/lib/http";
+import { apiRoute } from "@/lib/api";
+import { noContent } from "@/lib/http";
 import { revokeInvitation } from "@/lib/workspaces/invitations";
 import { revokeInvitationOperation } from "@/lib/workspaces/operations";
 

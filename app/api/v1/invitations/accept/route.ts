@@ -1,6 +1,7 @@
 // POST /api/v1/invitations/accept – join a workspace with the token of an invitation link
 import { workspaceCookie } from "@/lib/auth/cookies";
-import { apiRoute, json } from "@/lib/http";
+import { apiRoute } from "@/lib/api";
+import { json } from "@/lib/http";
 import { acceptInvitation } from "@/lib/workspaces/invitations";
 import { acceptInvitationOperation } from "@/lib/workspaces/operations";
 import { workspaceJson } from "@/lib/workspaces/workspaces";

@@ -1,5 +1,5 @@
 // GET /api/v1/logbook/pyramid – performance pyramids per discipline
-import { apiRoute } from "@/lib/http";
+import { apiRoute } from "@/lib/api";
 import { getLogbookPyramidOperation } from "@/lib/logbook/operations";
 import { readPyramids } from "@/lib/logbook/store/read-pyramids";
 import { getSourceForJob } from "@/lib/logbook/store/sources";

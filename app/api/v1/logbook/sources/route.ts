@@ -1,5 +1,5 @@
 // GET /api/v1/logbook/sources – the workspace's connected logbooks
-import { apiRoute } from "@/lib/http";
+import { apiRoute } from "@/lib/api";
 import { listLogbookSourcesOperation } from "@/lib/logbook/operations";
 import { listSources, presentSource } from "@/lib/logbook/store/sources";
 

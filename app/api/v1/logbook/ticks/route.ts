@@ -1,5 +1,5 @@
 // GET /api/v1/logbook/ticks – cleaned ticks, filtered, with cursor pagination
-import { apiRoute } from "@/lib/http";
+import { apiRoute } from "@/lib/api";
 import { listLogbookTicksOperation } from "@/lib/logbook/operations";
 import { listTicks, presentTick } from "@/lib/logbook/store/read-ticks";
 

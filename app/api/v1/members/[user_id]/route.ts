@@ -1,5 +1,6 @@
 // PATCH /api/v1/members/{user_id} – change a role; DELETE – remove a member (owners)
-import { apiRoute, noContent } from "@/lib/http";
+import { apiRoute } from "@/lib/api";
+import { noContent } from "@/lib/http";
 import { changeMemberRole, memberJson, removeMember } from "@/lib/workspaces/members";
 import { changeMemberRoleOperation, removeMemberOperation } from "@/lib/workspaces/operations";
 

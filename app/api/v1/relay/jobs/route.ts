@@ -2,7 +2,8 @@
 import { inngest } from "@/inngest/client";
 import { relayImageUploaded } from "@/inngest/events";
 import { getEnv } from "@/lib/env";
-import { apiRoute, json } from "@/lib/http";
+import { apiRoute } from "@/lib/api";
+import { json } from "@/lib/http";
 import { acceptRelayUpload, listRelayJobs } from "@/lib/relay";
 import { listRelayJobsOperation, uploadRelayImageOperation } from "@/lib/relay/operations";
 

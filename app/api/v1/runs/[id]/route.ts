@@ -1,5 +1,5 @@
 // GET /api/v1/runs/{id} – one run with its trigger event, attempts and steps
-import { apiRoute } from "@/lib/http";
+import { apiRoute } from "@/lib/api";
 import { getRunFor } from "@/lib/runs";
 import { getRunOperation } from "@/lib/runs/operations";
 

@@ -1,5 +1,5 @@
 // PATCH /api/v1/workspaces/{id} – rename a workspace (owners)
-import { apiRoute } from "@/lib/http";
+import { apiRoute } from "@/lib/api";
 import { renameWorkspaceOperation } from "@/lib/workspaces/operations";
 import { renameWorkspace, workspaceJson } from "@/lib/workspaces/workspaces";
 

@@ -1,5 +1,5 @@
 // GET /api/v1/contracts/runs/{run_id} – one aggregation run with its summary (operators)
-import { apiRoute } from "@/lib/http";
+import { apiRoute } from "@/lib/api";
 import { getContractRun } from "@/lib/contracts/read-runs";
 import { getContractRunOperation } from "@/lib/contracts/operations";
 

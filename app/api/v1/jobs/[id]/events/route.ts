@@ -1,5 +1,5 @@
 // GET /api/v1/jobs/{id}/events – the job's timeline, oldest first
-import { apiRoute } from "@/lib/http";
+import { apiRoute } from "@/lib/api";
 import { listJobEvents, toJobEventResponse } from "@/lib/jobs";
 import { listJobEventsOperation } from "@/lib/jobs/operations";
 

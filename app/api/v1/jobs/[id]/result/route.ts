@@ -1,5 +1,5 @@
 // GET /api/v1/jobs/{id}/result – stream the result artifact as a download; HEAD – its headers only
-import { apiRoute } from "@/lib/http";
+import { apiRoute } from "@/lib/api";
 import { openJobResult } from "@/lib/jobs";
 import { getJobResultOperation } from "@/lib/jobs/operations";
 import { downloadParts } from "@/lib/storage";

@@ -1,5 +1,6 @@
 // DELETE /api/v1/logbook/sources/{id} – disconnect a logbook with its ticks and pyramids
-import { apiRoute, noContent } from "@/lib/http";
+import { apiRoute } from "@/lib/api";
+import { noContent } from "@/lib/http";
 import { deleteLogbookSourceOperation } from "@/lib/logbook/operations";
 import { deleteSource } from "@/lib/logbook/store/sources";
 

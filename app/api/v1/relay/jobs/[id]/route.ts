@@ -1,5 +1,5 @@
 // GET /api/v1/relay/jobs/{id} – a relay job's log
-import { apiRoute } from "@/lib/http";
+import { apiRoute } from "@/lib/api";
 import { getRelayJob } from "@/lib/relay";
 import { getRelayJobOperation } from "@/lib/relay/operations";
 

@@ -1,5 +1,5 @@
 // POST /api/v1/runs/{id}/cancel – stop a queued or running run at once
-import { apiRoute } from "@/lib/http";
+import { apiRoute } from "@/lib/api";
 import { cancelRunAs } from "@/lib/runs";
 import { cancelRunOperation } from "@/lib/runs/operations";
 

@@ -1,5 +1,6 @@
 // POST /api/v1/runs/{id}/rerun – start a new run with the same trigger event
-import { apiRoute, json } from "@/lib/http";
+import { apiRoute } from "@/lib/api";
+import { json } from "@/lib/http";
 import { rerunRunAs } from "@/lib/runs";
 import { rerunRunOperation } from "@/lib/runs/operations";
 

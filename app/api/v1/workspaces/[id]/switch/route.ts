@@ -1,6 +1,7 @@
 // POST /api/v1/workspaces/{id}/switch – make it the active workspace of this browser session
 import { workspaceCookie } from "@/lib/auth/cookies";
-import { apiRoute, json } from "@/lib/http";
+import { apiRoute } from "@/lib/api";
+import { json } from "@/lib/http";
 import { switchWorkspaceOperation } from "@/lib/workspaces/operations";
 import { switchWorkspace, workspaceJson } from "@/lib/workspaces/workspaces";
 

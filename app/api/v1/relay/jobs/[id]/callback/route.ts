@@ -1,7 +1,7 @@
 // POST /api/v1/relay/jobs/{id}/callback – the n8n workflow's signed callback (no user credentials)
 import { inngest } from "@/inngest/client";
 import { relayCallbackReceived } from "@/inngest/events";
-import { apiRoute } from "@/lib/http";
+import { apiRoute } from "@/lib/api";
 import { logger } from "@/lib/logging";
 import { receiveCallback, storedCallback } from "@/lib/relay";
 import { relayCallbackOperation } from "@/lib/relay/operations";

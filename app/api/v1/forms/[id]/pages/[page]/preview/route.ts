@@ -2,7 +2,7 @@
 import { Readable } from "node:stream";
 import { openFormsPreview } from "@/lib/forms/jobs";
 import { getFormPagePreviewOperation } from "@/lib/forms/operations";
-import { apiRoute } from "@/lib/http";
+import { apiRoute } from "@/lib/api";
 
 export const GET = apiRoute(getFormPagePreviewOperation, async ({ auth, params }) => {
   const { handle, size } = await openFormsPreview(auth.workspace.id, params.id, params.page);

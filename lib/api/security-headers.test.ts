@@ -1,9 +1,10 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { resetEnvCache } from "@/lib/env";
-import { apiRoute, json } from "./api-route";
-import { defineOperation } from "./operation";
-import { API_POLICY, nonce, pagePolicy, withApiHeaders } from "./security-headers";
+import { apiRoute } from "@/lib/api/route";
+import { json } from "@/lib/http/json";
+import { defineOperation } from "@/lib/http/operation";
+import { API_POLICY, nonce, pagePolicy, withApiHeaders } from "@/lib/http/security-headers";
 
 const op = (path: string) =>
   defineOperation({ method: "GET", path, summary: "t", tags: ["test"], auth: "none", query: z.object({ fail: z.literal("yes").optional() }), responses: { 200: { description: "ok" } } });

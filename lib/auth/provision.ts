@@ -1,5 +1,5 @@
 import type { Prisma, Role } from "@prisma/client";
-import { workspaceSlug } from "./slug";
+import { workspaceSlug } from "./workspace-slug";
 
 type Tx = Prisma.TransactionClient;
 type NewUser = { id: string; email: string; name: string | null };

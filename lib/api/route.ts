@@ -1,20 +1,20 @@
 import { getEnv } from "@/lib/env";
-import { withApiHeaders } from "./security-headers";
+import { withApiHeaders } from "@/lib/http/security-headers";
 import type { ZodType } from "zod";
 import { resolveAuth } from "@/lib/auth/resolve-auth";
-import { denial } from "@/lib/auth/permissions";
+import { denial, type Permission } from "@/lib/auth/permissions";
 import type { AuthContext } from "@/lib/auth/types";
 import { forbidden, unauthorized } from "@/lib/errors";
 import { logger, runWithRequestContext, type Logger } from "@/lib/logging";
 import { currentRequestContext } from "@/lib/logging/context";
 import { metrics } from "@/lib/metrics";
 import { enforceRateLimit } from "@/lib/rate-limit";
-import { errorResponse, zodDetails } from "./error-response";
-import { nulCharacterDetails } from "./nul-check";
-import type { Operation } from "./operation";
-import { readJsonBody } from "./read-body";
-import { requestIdFor } from "./request-id";
-import { sessionMutationAllowed } from "./same-origin";
+import { errorResponse, zodDetails } from "@/lib/http/error-response";
+import { nulCharacterDetails } from "@/lib/http/nul-check";
+import type { Operation } from "@/lib/http/operation";
+import { readJsonBody } from "@/lib/http/read-body";
+import { requestIdFor } from "@/lib/http/request-id";
+import { sessionMutationAllowed } from "@/lib/http/same-origin";
 import { validationFailed } from "@/lib/errors";
 
 export type HandlerContext<P, Q, B, A> = {
@@ -77,7 +77,7 @@ export function apiRoute<P, Q, B, O extends Operation<P, Q, B>>(
           if (auth.via === "session" && !sessionMutationAllowed(req)) {
             throw forbidden("Cross-origin requests cannot act with your session; use an API key");
           }
-          const denied = op.permission ? denial(auth, op.permission) : null;
+          const denied = op.permission ? denial(auth, op.permission as Permission) : null;
           if (denied) throw forbidden(denied);
           if (op.operators && !auth.user.isOperator) throw forbidden("Only instance operators can do this");
         }
@@ -105,12 +105,3 @@ export function apiRoute<P, Q, B, O extends Operation<P, Q, B>>(
   };
 }
 
-/** A JSON response with a status (201, 202) and optional headers. */
-export function json(data: unknown, status = 200, headers?: Record<string, string>): Response {
-  return Response.json(data, { status, headers });
-}
-
-/** 204 No Content. */
-export function noContent(): Response {
-  return new Response(null, { status: 204 });
-}

@@ -1,6 +1,6 @@
-import { listWorkspaces, workspaceJson } from "@/lib/workspaces/workspaces";
-import { can, PERMISSIONS, type Permission } from "./permissions";
-import type { AuthContext } from "./types";
+import { listWorkspaces, workspaceJson } from "./workspaces";
+import { can, PERMISSIONS, type Permission } from "@/lib/auth/permissions";
+import type { AuthContext } from "@/lib/auth/types";
 
 /** What the UI needs to know about the caller, in one request. */
 export async function describeCaller(auth: AuthContext) {

@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { AppError } from "@/lib/errors";
-import { apiRoute, json } from "./api-route";
-import { defineOperation } from "./operation";
+import { apiRoute } from "./route";
+import { json } from "@/lib/http/json";
+import { defineOperation } from "@/lib/http/operation";
 
 const echo = apiRoute(
   defineOperation({
