@@ -16,7 +16,6 @@ import { startHarness, until } from "@/lib/engine/testing/harness";
 import { resetEnvCache } from "@/lib/env";
 import { LocalDiskStorage, setStorage } from "@/lib/storage";
 import { createDocumentsExtract } from "@/inngest/functions/documents-extract";
-import { documentsExtractionRequested } from "@/inngest/events";
 import { generatedDocument } from "./generate";
 
 async function main() {
@@ -38,8 +37,8 @@ async function main() {
     const doc = await acceptDocument(documentUploadRequest([{ name: "file", filename: "bench.pdf", data: pdf }]), caller);
     const uploaded = performance.now();
     const config = await createConfiguration(workspace.id, user.id, { name: "bench", method: "auto", header_rows: 1, merge_across_pages: false });
-    const { job } = await startExtraction({ documentId: doc.id, configurationId: config.id }, caller, async (data) => {
-      await h.send(documentsExtractionRequested.create(data) as never);
+    const { job } = await startExtraction({ documentId: doc.id, configurationId: config.id }, caller, async (event, data) => {
+      await h.send({ name: event.name, data } as never);
     });
     const done = await until(async () => {
       const j = await database.prisma.job.findUnique({ where: { id: job.id } });

@@ -4,7 +4,7 @@ export { createConfiguration, deleteConfiguration, getConfiguration, listConfigu
 export { getExtractionJob, getTable, listDocumentTables, listJobTables, presentTable, presentTableSummary } from "./store/tables";
 export { exportJobTables, exportTable, openExport, presentExport } from "./store/exports";
 export { renderDocumentPreview } from "./store/preview";
-export { startExtraction, type QueueExtraction } from "./jobs/start-extraction";
+export { startExtraction } from "./jobs/start-extraction";
 export { extractBatch, failExtraction, isPermanentExtractionFailure, saveExtraction, startExtractionRun } from "./jobs/run-extraction";
 export type { ExtractionPlan, ExtractionRef } from "./jobs/types";
 export { listEvents } from "./timeline";

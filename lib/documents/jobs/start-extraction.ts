@@ -2,22 +2,23 @@ import type { Job } from "@prisma/client";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { createJob, failJob } from "@/lib/jobs";
+import type { EventSender } from "@/lib/events/sender";
 import { logger } from "@/lib/logging";
+import { documentsEvents } from "../events";
 import { DOCUMENTS_JOB_KIND } from "../errors";
 import { getConfiguration, settingsOf } from "../store/configurations";
 import { getDocument } from "../store/documents";
 import { recordEvents } from "../timeline";
 
-/** Sends the event that starts the run; the route passes it in (lib never imports inngest/). */
-export type QueueExtraction = (event: { job_id: string; workspace_id: string }) => Promise<void>;
 
 /**
  * Queues an extraction of a document with a configuration's current version: a shared Job (kind
  * "documents") with the version's settings copied onto its extraction row, `job.created` on the
- * job's, the document's and the configuration's timelines, then the event. Both objects must be
- * the workspace's (404 otherwise); a job whose event cannot be sent fails at once (503).
+ * job's, the document's and the configuration's timelines, then the event (through `send`: lib never
+ * imports inngest/). Both objects must be the workspace's (404 otherwise); a job whose event cannot
+ * be sent fails at once (503).
  */
-export async function startExtraction(input: { documentId: string; configurationId: string }, caller: { workspaceId: string; userId: string }, queue: QueueExtraction): Promise<{ job: Job; version: number }> {
+export async function startExtraction(input: { documentId: string; configurationId: string }, caller: { workspaceId: string; userId: string }, send: EventSender): Promise<{ job: Job; version: number }> {
   const { workspaceId } = caller;
   const document = await getDocument(workspaceId, input.documentId);
   const configuration = await getConfiguration(workspaceId, input.configurationId);
@@ -40,7 +41,8 @@ export async function startExtraction(input: { documentId: string; configuration
     { workspaceId, subjectType: "configuration", subjectId: configuration.id, type: "job.created", data },
   ]);
   try {
-    await queue({ job_id: job.id, workspace_id: workspaceId });
+    // The id makes a repeated send start one run.
+    await send(documentsEvents.extractionRequested, { job_id: job.id, workspace_id: workspaceId }, { id: `documents-extract-${job.id}` });
   } catch (error) {
     logger().error({ err: error, job_id: job.id }, "documents: could not queue the extraction; failing it");
     await failJob(job.id, { type: "QueueUnavailableError", detail: "The extraction could not be queued; start it again" });

@@ -2,7 +2,8 @@
 import { acceptDocument, listDocuments, presentDocument } from "@/lib/documents";
 import { listDocumentsOperation, uploadDocumentOperation } from "@/lib/documents/operations";
 import { getEnv } from "@/lib/env";
-import { apiRoute, json } from "@/lib/http";
+import { apiRoute } from "@/lib/api";
+import { json } from "@/lib/http";
 
 export const POST = apiRoute(uploadDocumentOperation, async ({ req, auth }) => {
   const doc = await acceptDocument(req, { workspaceId: auth.workspace.id, userId: auth.user.id });

@@ -1,7 +1,8 @@
 // GET /api/v1/configurations/{id} – with its versions; PATCH – a new version; DELETE
 import { deleteConfiguration, getConfiguration, presentConfiguration, updateConfiguration } from "@/lib/documents";
 import { deleteConfigurationOperation, getConfigurationOperation, updateConfigurationOperation } from "@/lib/documents/operations";
-import { apiRoute, noContent } from "@/lib/http";
+import { apiRoute } from "@/lib/api";
+import { noContent } from "@/lib/http";
 
 export const GET = apiRoute(getConfigurationOperation, async ({ auth, params }) =>
   presentConfiguration(await getConfiguration(auth.workspace.id, params.id, { allVersions: true }), { versions: true }),

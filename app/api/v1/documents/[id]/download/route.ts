@@ -1,7 +1,7 @@
 // GET /api/v1/documents/{id}/download – the uploaded file as it came
 import { openDocumentFile } from "@/lib/documents";
 import { downloadDocumentOperation } from "@/lib/documents/operations";
-import { apiRoute } from "@/lib/http";
+import { apiRoute } from "@/lib/api";
 import { downloadParts } from "@/lib/storage";
 
 export const GET = apiRoute(downloadDocumentOperation, async ({ auth, params }) => {

@@ -1,7 +1,7 @@
 // GET /api/v1/exports/{id}/download – stream an export (CSV, XLSX or ZIP)
 import { openExport } from "@/lib/documents";
 import { downloadExportOperation } from "@/lib/documents/operations";
-import { apiRoute } from "@/lib/http";
+import { apiRoute } from "@/lib/api";
 import { downloadParts } from "@/lib/storage";
 
 export const GET = apiRoute(downloadExportOperation, async ({ auth, params }) => {

@@ -1,7 +1,7 @@
 // GET /api/v1/jobs/{id}/tables/download – all of a job's tables as a ZIP of CSVs or one XLSX
 import { exportJobTables, openExport } from "@/lib/documents";
 import { downloadJobTablesOperation } from "@/lib/documents/operations";
-import { apiRoute } from "@/lib/http";
+import { apiRoute } from "@/lib/api";
 import { downloadParts } from "@/lib/storage";
 
 export const GET = apiRoute(downloadJobTablesOperation, async ({ auth, params, query }) => {

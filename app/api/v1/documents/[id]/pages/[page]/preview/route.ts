@@ -1,7 +1,7 @@
 // GET /api/v1/documents/{id}/pages/{page}/preview – a JPEG of one PDF page
 import { renderDocumentPreview } from "@/lib/documents";
 import { getDocumentPagePreviewOperation } from "@/lib/documents/operations";
-import { apiRoute } from "@/lib/http";
+import { apiRoute } from "@/lib/api";
 
 export const GET = apiRoute(getDocumentPagePreviewOperation, async ({ auth, params }) => {
   const preview = await renderDocumentPreview(auth.workspace.id, params.id, params.page);
