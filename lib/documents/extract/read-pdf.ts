@@ -12,9 +12,22 @@ export type ReadPage = PageInput & { images: number };
 export async function readPage(pdfjs: PdfJs, doc: PdfDocument, n: number): Promise<ReadPage> {
   const page = await doc.getPage(n);
   try {
-    const viewport = page.getViewport({ scale: 1 });
     const list = await page.getOperatorList({ annotationMode: pdfjs.AnnotationMode.DISABLE });
-    const content = walkOperators(pdfjs, list, page.commonObjs, Array.from(viewport.transform) as Matrix);
+    const walk = (extra: number) => {
+      const viewport = page.getViewport({ scale: 1, rotation: (page.rotate + extra) % 360 });
+      return { viewport, content: walkOperators(pdfjs, list, page.commonObjs, Array.from(viewport.transform) as Matrix) };
+    };
+    let best = walk(0);
+    // Only upright glyphs are read. A page whose text is drawn turned a quarter (a landscape table
+    // on a portrait page, without /Rotate) is read in the orientation where most of it is upright.
+    const shows = list.fnArray.filter((f) => f === pdfjs.OPS.showText || f === pdfjs.OPS.showSpacedText).length;
+    if (best.content.glyphs.length < 20 && shows >= 20) {
+      for (const extra of [90, 270]) {
+        const turned = walk(extra);
+        if (turned.content.glyphs.length > best.content.glyphs.length * 2) best = turned;
+      }
+    }
+    const { viewport, content } = best;
     return { width: viewport.width, height: viewport.height, segments: content.segments, glyphs: content.glyphs, images: content.images.length };
   } finally {
     page.cleanup();
