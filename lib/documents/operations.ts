@@ -36,12 +36,15 @@ export const uploadDocumentOperation = defineOperation({
     "`TooManyPagesError`. Adds `document.uploaded` to the document's timeline.",
   tags,
   permission: "jobs.create",
+  // The same upload limits as forms (RATE_LIMIT_UPLOADS_WORKSPACE, RATE_LIMIT_UPLOADS_KEY): both start PDF work.
+  rateLimit: ["forms.upload.workspace", "forms.upload.key"],
   multipart: { description: "The document in `file`", fields: { file: { type: "file", description: "A PDF, CSV or XLSX file (exactly one)", required: true } } },
   responses: {
     201: { description: "Stored", schema: documentSchema },
     413: { description: "`PayloadTooLargeError`: larger than DOCUMENTS_MAX_BYTES" },
     415: { description: "`UnsupportedMediaTypeError`: not multipart/form-data, or not a PDF, CSV or XLSX by its bytes" },
     422: { description: "`EmptyFileError`, `EncryptedPdfError`, `PdfParseError`, `SpreadsheetParseError`, `TooManyPagesError`, `PdfTooComplexError`, `ValidationError` (missing or extra parts)" },
+    429: { description: "`RateLimitError`: the workspace's or the key's upload limit (RATE_LIMIT_UPLOADS_*, shared with forms) is reached; see `Retry-After`" },
   },
 });
 
