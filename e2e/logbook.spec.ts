@@ -66,4 +66,13 @@ test("connect a Mountain Project profile, watch the stages, see the pyramid, dow
   const csv = Buffer.concat(chunks).toString("utf8").trim().split("\n");
   expect(csv[0]).toMatch(/^date,route,location,discipline/);
   expect(csv).toHaveLength(8);
+
+  // Disconnecting asks first, then the source, its ticks and its pyramids are gone.
+  await page.goto("/logbook");
+  const sources = page.getByTestId("logbook-sources");
+  await expect(sources.getByRole("listitem")).toHaveCount(1);
+  await sources.getByRole("button", { name: /Disconnect .*e2e-climber/ }).click();
+  await page.getByRole("dialog").getByRole("button", { name: "Disconnect" }).click();
+  await expect(page.getByText("None yet.")).toBeVisible();
+  await expect(page.getByTestId("ticks-table")).toHaveCount(0);
 });

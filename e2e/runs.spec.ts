@@ -39,7 +39,7 @@ test("an owner finds a run, unfolds its steps and reruns it", async ({ page }) =
   await shot(page, "runs-list");
 
   // Filters narrow the list and live in the URL.
-  await page.getByRole("checkbox", { name: "Cancelled" }).check({ force: true });
+  await page.getByRole("checkbox", { name: "Canceled" }).check({ force: true });
   await expect(page).toHaveURL(/status=cancelled/);
   await expect(page.getByText("No runs match these filters")).toBeVisible();
   await page.getByRole("button", { name: "Clear filters" }).click();

@@ -38,6 +38,12 @@ test.describe("security headers and the Content-Security-Policy", () => {
     const script = await page.evaluate(() => (document.querySelector("script[src]") as HTMLScriptElement | null)?.src);
     const asset = await page.request.get(script!);
     expect(asset.headers()["x-content-type-options"]).toBe("nosniff");
+    // public/: the icon every page links, and a robots.txt that keeps the app out of search engines.
+    const icon = await page.request.get((await page.locator('link[rel="icon"]').first().getAttribute("href"))!);
+    expect(icon.headers()["content-type"]).toContain("image/svg+xml");
+    const robots = await page.request.get("/robots.txt");
+    expect(await robots.text()).toMatch(/^Disallow: \/$/m);
+    expect(robots.headers()["x-content-type-options"]).toBe("nosniff");
   });
 
   test("the guard sees what the policy blocks (injected markup with an inline handler)", async ({ page, cspViolations }) => {

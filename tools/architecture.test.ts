@@ -70,4 +70,13 @@ describe("lib/ areas", () => {
     const platform = [...areaGraph()].filter(([area]) => !pipelines.has(area) && area !== "registry");
     for (const [area, targets] of platform) for (const t of targets) expect(pipelines.has(t), `${area} -> ${t}`).toBe(false);
   });
+
+  it("leaves stored-file rows to lib/storage", () => {
+    const writes = /\.storedFile\.(create|createMany|update|updateMany|upsert|delete|deleteMany)\(/;
+    const offenders = ["lib", "app", "inngest"].flatMap((dir) => sourcesUnder(path.join(ROOT, dir))).filter((file) => {
+      const rel = path.relative(ROOT, file).split(path.sep).join("/");
+      return !rel.startsWith("lib/storage/") && writes.test(fs.readFileSync(file, "utf8"));
+    });
+    expect(offenders.map((f) => path.relative(ROOT, f))).toEqual([]);
+  });
 });

@@ -124,3 +124,6 @@ export const authOperations = [
   deleteApiKeyOperation,
   signOutEverywhereOperation,
 ];
+
+/** Response shapes, for the browser (imported as types only). */
+export type ApiKeyResponse = z.infer<typeof apiKeySchema>;

@@ -2,6 +2,7 @@ import type { Job, Prisma } from "@prisma/client";
 import { db } from "@/lib/db";
 import { notFound } from "@/lib/errors";
 import { redactString } from "@/lib/logging";
+import { attachFileToJob } from "@/lib/storage";
 import { observeJobFinished } from "./metrics";
 import { TERMINAL_STATUSES, type JobStatusName } from "./schemas";
 
@@ -122,7 +123,7 @@ export async function completeJob(
     ]);
     if (!job) throw notFound("Job");
     if (!file || file.workspaceId !== job.workspaceId) throw new Error(`result file ${opts.resultFileId} is not in the job's workspace`);
-    if (file.jobId !== jobId) await prisma.storedFile.update({ where: { id: opts.resultFileId }, data: { jobId } });
+    if (file.jobId !== jobId) await attachFileToJob(opts.resultFileId, jobId);
   }
   return finish(
     jobId,

@@ -16,3 +16,4 @@ export {
   type RecordFileInput,
 } from "./files";
 export { downloadParts } from "./download";
+export { jobWorkArea, attachFileToJob, type JobWorkArea, type WorkAreaRef } from "./work-area";

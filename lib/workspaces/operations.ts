@@ -181,3 +181,8 @@ export const workspaceOperations = [
   renameWorkspaceOperation,
   switchWorkspaceOperation,
 ];
+
+/** Response shapes, for the browser (imported as types only). */
+export type MemberResponse = z.infer<typeof memberSchema>;
+export type InvitationResponse = z.infer<typeof invitationSchema>;
+export type RoleName = z.infer<typeof roleSchema>;

@@ -10,6 +10,7 @@ import type { LogbookJobInput } from "@/lib/logbook/jobs/types";
 import { listSources, presentSource } from "@/lib/logbook/store/sources";
 import { ConnectForm } from "./_components/connect-form";
 import { LogbookData } from "./_components/logbook-data";
+import { DisconnectButton } from "./_components/disconnect-button";
 import { LogbookJob } from "./_components/logbook-job";
 
 export const metadata: Metadata = { title: "Logbook" };
@@ -57,14 +58,18 @@ export default async function LogbookPage({ searchParams }: { searchParams: Prom
                 <p className="text-sm text-slate-600">None yet. Connecting the same profile again re-syncs it.</p>
               ) : (
                 <ul className="divide-y divide-slate-100 text-sm" data-testid="logbook-sources">
-                  {sources.map(presentSource).map((s) => (
-                    <li key={s.id} className="flex flex-wrap justify-between gap-2 py-2">
-                      <span>{s.kind === "mountain_project" ? s.profile_url : `8a.nu: ${s.username}`}</span>
-                      <span className="text-slate-600">
-                        {s.tick_count} ticks · {s.last_synced_at ? `synced ${s.last_synced_at.slice(0, 16).replace("T", " ")} UTC` : "never synced"}
-                      </span>
-                    </li>
-                  ))}
+                  {sources.map(presentSource).map((s) => {
+                    const label = s.kind === "mountain_project" ? (s.profile_url ?? "Mountain Project") : `8a.nu: ${s.username}`;
+                    return (
+                      <li key={s.id} className="flex flex-wrap items-center justify-between gap-2 py-2" data-source-id={s.id}>
+                        <span>{label}</span>
+                        <span className="flex items-center gap-3 text-slate-600">
+                          {s.tick_count} ticks · {s.last_synced_at ? `synced ${s.last_synced_at.slice(0, 16).replace("T", " ")} UTC` : "never synced"}
+                          <DisconnectButton sourceId={s.id} label={label} />
+                        </span>
+                      </li>
+                    );
+                  })}
                 </ul>
               )}
             </Card>

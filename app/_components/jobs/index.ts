@@ -1,5 +1,5 @@
 /** The job components every pipeline page reuses; see each file for its props. */
-export { JobStatusBadge, statusLabel } from "./status-badge";
+export { StatusBadge, statusLabel } from "@/app/_components/ui/status-badge";
 export { JobProgress } from "./progress-bar";
 export { JobTimeline } from "./timeline";
 export { JobErrorBox } from "./error-box";

@@ -9,7 +9,7 @@ import { DateTime, RelativeTime } from "../ui/time";
 import { JobDownloadButton } from "./download-button";
 import { JobErrorBox } from "./error-box";
 import { JobProgress } from "./progress-bar";
-import { JobStatusBadge } from "./status-badge";
+import { StatusBadge } from "@/app/_components/ui/status-badge";
 import { JobTimeline } from "./timeline";
 import type { JobEventView, JobView } from "./types";
 import { useLiveJob, type LiveState } from "./use-live-job";
@@ -81,7 +81,7 @@ export function JobLivePanel({ initialJob, initialEvents, initialHasMore, explan
         <Card
           title={
             <span className="flex items-center gap-2">
-              Status <JobStatusBadge status={job.status} />
+              Status <StatusBadge status={job.status} />
             </span>
           }
           actions={<LiveIndicator state={state} />}

@@ -1,5 +1,5 @@
 import { humanize, toPercent } from "../format";
-import { statusLabel } from "./status-badge";
+import { statusLabel } from "@/app/_components/ui/status-badge";
 import type { JobStatus } from "./types";
 
 const BAR: Record<JobStatus, string> = {

@@ -1,26 +1,11 @@
-/** Shapes of the settings APIs as the browser receives them. */
-export type ApiKeyView = {
-  id: string;
-  name: string;
-  prefix: string;
-  created_at: string;
-  last_used_at: string | null;
-  created_by: { id: string; email: string; name: string | null };
-};
+import type { ApiKeyResponse } from "@/lib/auth/operations";
+import type { InvitationResponse, MemberResponse, RoleName } from "@/lib/workspaces/operations";
 
-export type Role = "owner" | "member";
-
-export type MemberView = { user_id: string; email: string; name: string | null; role: Role; created_at: string };
-
-export type InvitationView = {
-  id: string;
-  email: string;
-  role: Role;
-  created_at: string;
-  /** When the invitation link stops working. */
-  expires_at: string | null;
-  invited_by: { id: string; email: string } | null;
-};
+/** Shapes of the settings APIs as the browser receives them: the server's zod schemas' types, imported as types only. */
+export type ApiKeyView = ApiKeyResponse;
+export type Role = RoleName;
+export type MemberView = MemberResponse;
+export type InvitationView = InvitationResponse;
 
 /** What inviting answers: the invitation and its link, shown once. */
 export type InviteResult = { invitation: InvitationView; invite_url: string };

@@ -1,4 +1,4 @@
-import type { DetectedField, FieldType, TruthField } from "../types";
+import { type DetectedField, FIELD_TYPES, type TruthField } from "../types";
 import { iou } from "./iou";
 
 export type FieldMatch = { detected: DetectedField; truth: TruthField; iou: number };
@@ -49,4 +49,4 @@ export function matchFields(detected: DetectedField[], truth: TruthField[], opti
   return { matches, falsePositives, falseNegatives: truth.filter((_, j) => !taken.has(j)) };
 }
 
-export const FIELD_TYPES: readonly FieldType[] = ["text", "checkbox", "signature"];
+export { FIELD_TYPES };

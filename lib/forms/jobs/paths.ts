@@ -1,8 +1,8 @@
 import path from "node:path";
-import { localPathFor } from "@/lib/storage";
+import { jobWorkArea } from "@/lib/storage";
 
 /** Every job's folder lives at `<workspace>/forms-jobs/<job id>/` in storage, beside the workspace's other files. */
-export const FORMS_JOBS_FOLDER = "forms-jobs";
+export const FORMS_JOBS_FOLDER = "forms-jobs"; // `${kind}-jobs`, as lib/storage/work-area.ts names it
 
 /** `jobs.kind` of every forms job. */
 export const FORMS_JOB_KIND = "forms";
@@ -15,14 +15,15 @@ export type FormsJobRef = { jobId: string; workspaceId: string };
  * process sharing STORAGE_DIR (web, workers) sees the files a previous step wrote.
  */
 export function formsJobPaths(ref: FormsJobRef) {
-  const folderKey = `${ref.workspaceId}/${FORMS_JOBS_FOLDER}/${ref.jobId}`;
-  const dir = localPathFor(folderKey);
+  const area = jobWorkArea({ kind: FORMS_JOB_KIND, ...ref });
   return {
-    dir,
-    workDir: path.join(dir, "work"),
-    /** The result's storage key: one per job, so a retried writing step replaces rather than adds. */
-    resultKey: `${folderKey}/result.pdf`,
-    resultPath: path.join(dir, "result.pdf"),
+    area,
+    dir: area.dir,
+    workDir: path.join(area.dir, "work"),
+    /** The result's name in the work area: one per job, so a retried writing step replaces rather than adds. */
+    resultName: "result.pdf",
+    resultKey: area.key("result.pdf"),
+    resultPath: area.localPath("result.pdf"),
   };
 }
 

@@ -1,12 +1,10 @@
-import { createHash } from "node:crypto";
-import { createReadStream } from "node:fs";
 import fs from "node:fs/promises";
 import path from "node:path";
 import type { Job } from "@prisma/client";
 import { db } from "@/lib/db";
 import { formsError } from "../error-types";
 import { completeJob, isTerminal, startJob, updateJobProgress } from "@/lib/jobs";
-import { deleteStoredFiles, localPathFor, recordStoredFile } from "@/lib/storage";
+import { deleteStoredFiles, localPathFor } from "@/lib/storage";
 import { workPaths } from "../files";
 import { detectPageFields, type DetectSummary } from "../pipeline/detect-stage";
 import { renderPages, type RenderSummary } from "../pipeline/render-stage";
@@ -109,14 +107,14 @@ export async function writeFormsJob(
   await enterStage(ref.jobId, "writing", plan.pageCount);
   const paths = formsJobPaths(ref);
   const progress = pageProgress(ref.jobId, "writing");
-  const written = await writeFillablePdf({
+  await writeFillablePdf({
     inputPath: localPathFor(plan.inputKey),
     workDir: paths.workDir,
     outputPath: paths.resultPath,
     onProgress: (i, n) => void progress.report(i, n).catch(() => {}),
   });
   await progress.flush();
-  const file = await recordResult(ref, paths.resultKey, resultFilename(plan.filename), written.bytes);
+  const file = await paths.area.registerOutput(paths.resultName, { filename: resultFilename(plan.filename), contentType: "application/pdf" });
   const result: FormsResult = {
     page_count: plan.pageCount,
     field_count: done.detect.fieldCount,
@@ -141,18 +139,4 @@ export async function writeFormsJob(
   // Page evidence (up to a few hundred KB a page) served detection only; previews and fields.json stay for the page.
   await fs.rm(path.dirname(workPaths(paths.workDir).evidence(0)), { recursive: true, force: true });
   return { resultFileId: file.id, result };
-}
-
-async function recordResult(ref: FormsJobRef, key: string, filename: string, size: number) {
-  const sha256 = await hashFile(localPathFor(key));
-  const prisma = await db();
-  const existing = await prisma.storedFile.findUnique({ where: { storageKey: key } });
-  if (existing) return prisma.storedFile.update({ where: { id: existing.id }, data: { size: BigInt(size), sha256, filename } });
-  return recordStoredFile({ workspaceId: ref.workspaceId, jobId: ref.jobId, purpose: "result", filename, storageKey: key, contentType: "application/pdf", size, sha256 });
-}
-
-async function hashFile(file: string): Promise<string> {
-  const hash = createHash("sha256");
-  for await (const chunk of createReadStream(file)) hash.update(chunk as Buffer);
-  return hash.digest("hex");
 }

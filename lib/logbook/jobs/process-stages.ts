@@ -1,6 +1,5 @@
 import { completeJob } from "@/lib/jobs";
-import { recordStoredFile, storage } from "@/lib/storage";
-import { createHash } from "node:crypto";
+import { jobWorkArea, storage } from "@/lib/storage";
 import { logbookConfig } from "../config";
 import { cleanEightAPages } from "../eight-a/clean-ascents";
 import type { EightAPage } from "../eight-a/types";
@@ -11,7 +10,7 @@ import { ticksToCsv } from "../ticks/export-csv";
 import type { CleanTick, SourceKind } from "../ticks/types";
 import { saveSync } from "../store/save-sync";
 import { reportStage, jobStopped } from "./progress";
-import { jobFolder, type LogbookJobRef } from "./types";
+import { LOGBOOK_JOB_KIND, type LogbookJobRef } from "./types";
 import { readWorkFile, removeWorkFiles, writeWorkFile } from "./work-files";
 
 export type RawInput = { kind: "mountain_project"; rawKey: string } | { kind: "eight_a"; pages: EightAPage[] };
@@ -32,18 +31,12 @@ const readClean = async (key: string) => JSON.parse(await readWorkFile(key)) as 
 export async function exportStage(ref: LogbookJobRef, kind: SourceKind, cleanKey: string): Promise<{ fileId: string }> {
   await reportStage(ref.jobId, "exporting", 0, "Writing the CSV");
   const csv = ticksToCsv(await readClean(cleanKey));
-  const key = `${jobFolder(ref)}/result.csv`;
-  const bytes = Buffer.from(csv, "utf8");
-  await storage().put(key, bytes);
-  const file = await recordStoredFile({
-    workspaceId: ref.workspaceId,
-    jobId: ref.jobId,
-    purpose: "result",
+  const area = jobWorkArea({ kind: LOGBOOK_JOB_KIND, jobId: ref.jobId, workspaceId: ref.workspaceId });
+  await storage().put(area.key("result.csv"), Buffer.from(csv, "utf8"));
+  // One row per name: a retried step replaces the file and updates its row.
+  const file = await area.registerOutput("result.csv", {
     filename: `${kind === "mountain_project" ? "mountain-project" : "8a-nu"}-ticks.csv`,
-    storageKey: key,
     contentType: "text/csv; charset=utf-8",
-    size: bytes.length,
-    sha256: createHash("sha256").update(bytes).digest("hex"),
   });
   await reportStage(ref.jobId, "exporting", 1, "Wrote the CSV");
   return { fileId: file.id };

@@ -1,4 +1,5 @@
 import type { StageSpec } from "@/lib/jobs/stages";
+import { jobWorkArea } from "@/lib/storage";
 import type { SourceKind } from "../ticks/types";
 
 /** `jobs.kind` of every logbook sync. */
@@ -20,4 +21,4 @@ export const LOGBOOK_STAGES = [
 export type LogbookStage = (typeof LOGBOOK_STAGES)[number]["name"];
 
 /** The job's folder in storage: raw download, cleaned ticks, result CSV. */
-export const jobFolder = (ref: Pick<LogbookJobRef, "workspaceId" | "jobId">) => `${ref.workspaceId}/logbook-jobs/${ref.jobId}`;
+export const jobFolder = (ref: Pick<LogbookJobRef, "workspaceId" | "jobId">) => jobWorkArea({ kind: LOGBOOK_JOB_KIND, ...ref }).folderKey;

@@ -6,7 +6,7 @@ import { api, errorMessage } from "@/app/_components/api";
 import { JobDownloadButton } from "@/app/_components/jobs/download-button";
 import { JobErrorBox } from "@/app/_components/jobs/error-box";
 import { JobProgress } from "@/app/_components/jobs/progress-bar";
-import { JobStatusBadge } from "@/app/_components/jobs/status-badge";
+import { StatusBadge } from "@/app/_components/ui/status-badge";
 import { isExpired, type JobEventView, type JobView } from "@/app/_components/jobs/types";
 import { useLiveJob } from "@/app/_components/jobs/use-live-job";
 import { Alert } from "@/app/_components/ui/alert";
@@ -46,7 +46,7 @@ export function FormsJob({ initialJob, initialEvents, filename, limits }: Props)
       <Card
         title={
           <span className="flex flex-wrap items-center gap-2">
-            <span className="break-all">{filename}</span> <JobStatusBadge status={job.status} />
+            <span className="break-all">{filename}</span> <StatusBadge status={job.status} />
           </span>
         }
         actions={

@@ -3,7 +3,7 @@
 import { JobDownloadButton } from "@/app/_components/jobs/download-button";
 import { JobErrorBox } from "@/app/_components/jobs/error-box";
 import { JobProgress } from "@/app/_components/jobs/progress-bar";
-import { JobStatusBadge } from "@/app/_components/jobs/status-badge";
+import { StatusBadge } from "@/app/_components/ui/status-badge";
 import type { JobEventView, JobView } from "@/app/_components/jobs/types";
 import { useLiveJob } from "@/app/_components/jobs/use-live-job";
 import { Alert } from "@/app/_components/ui/alert";
@@ -41,7 +41,7 @@ export function LogbookJob({ initialJob, initialEvents, title, sourceId, explana
       <Card
         title={
           <span className="flex flex-wrap items-center gap-2">
-            <span className="break-all">{title}</span> <JobStatusBadge status={job.status} />
+            <span className="break-all">{title}</span> <StatusBadge status={job.status} />
           </span>
         }
         actions={

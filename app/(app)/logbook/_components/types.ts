@@ -1,26 +1,9 @@
-export type PyramidView = {
-  discipline: string;
-  source_id: string;
-  system: string;
-  top_grade: string | null;
-  levels: { grade: string; sends: number; attempts: number }[];
-};
+import type { z } from "zod";
+import type { pyramidSchema, tickSchema } from "@/lib/logbook/schemas";
 
-export type TickView = {
-  id: string;
-  date: string | null;
-  route: string;
-  location: string;
-  discipline: string;
-  style: string;
-  send: boolean;
-  grade: string | null;
-  rating: string;
-  danger: string | null;
-  length_m: number | null;
-  your_stars: number | null;
-  url: string | null;
-};
+/** The logbook API's shapes as the page reads them: the server's zod schemas' types, imported as types only. */
+export type PyramidView = z.infer<typeof pyramidSchema>["disciplines"][number];
+export type TickView = z.infer<typeof tickSchema>;
 
 export const DISCIPLINE_LABEL: Record<string, string> = {
   sport: "Sport",

@@ -26,7 +26,7 @@ export function RunActions({ run, onChanged }: { run: RunView; onChanged: () => 
           size="md"
           onConfirm={async () => {
             const res = await api<{ cancelled: boolean }>(`/api/v1/runs/${encodeURIComponent(run.id)}/cancel`, { method: "POST" });
-            toast({ title: res.cancelled ? "Run cancelled" : "The run was already cancelled" });
+            toast({ title: res.cancelled ? "Run canceled" : "The run was already canceled" });
             await onChanged();
           }}
         >

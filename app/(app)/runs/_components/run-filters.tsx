@@ -3,7 +3,7 @@
 import { useHydrated } from "@/app/_components/hooks/use-hydrated";
 import { SelectField, TextField } from "@/app/_components/ui/field";
 import { RANGE_LABELS, type RunFilters } from "./filters";
-import { runStatusLabel } from "./run-status-badge";
+import { statusLabel } from "@/app/_components/ui/status-badge";
 import { RUN_STATUS_OPTIONS, type RunFunctionView, type RunStatus } from "./types";
 
 type Props = { filters: RunFilters; functions: RunFunctionView[]; onChange: (next: RunFilters) => void };
@@ -64,7 +64,7 @@ export function RunFiltersBar({ filters, functions, onChange }: Props) {
             return (
               <label key={s} className={`cursor-pointer rounded-full px-2.5 py-1 text-xs font-medium ring-1 ring-inset has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-indigo-600 ${on ? "bg-indigo-600 text-white ring-indigo-600" : "bg-white text-slate-700 ring-slate-300 hover:bg-slate-50"}`}>
                 <input type="checkbox" className="sr-only" checked={on} onChange={() => toggle(s)} />
-                {runStatusLabel(s)}
+                {statusLabel(s)}
               </label>
             );
           })}

@@ -12,7 +12,7 @@ import { DateTime, RelativeTime } from "@/app/_components/ui/time";
 import { ErrorPanel } from "./error-panel";
 import { JsonViewer } from "./json-viewer";
 import { RunActions } from "./run-actions";
-import { RunStatusBadge } from "./run-status-badge";
+import { StatusBadge } from "@/app/_components/ui/status-badge";
 import { StepList } from "./step-list";
 import { isActiveRun, PAGE_MAX_VALUE_BYTES, type RunView as Run } from "./types";
 
@@ -63,7 +63,7 @@ export function RunView({ initialRun, showWorkspace }: { initialRun: Run; showWo
         title={run.function_name ?? run.function_id}
         description={
           <span className="inline-flex flex-wrap items-center gap-2">
-            <RunStatusBadge status={run.status} />
+            <StatusBadge status={run.status} />
             <span aria-live="polite" className={stale ? "text-amber-800" : "text-slate-600"}>
               {stale ? "Could not refresh; retrying…" : active ? "Updating live" : null}
             </span>
@@ -96,13 +96,13 @@ export function RunView({ initialRun, showWorkspace }: { initialRun: Run; showWo
             ) : null}
             {run.rerun_of ? <Field label="Rerun of"><Link className="font-mono text-xs text-indigo-700 hover:underline" href={`/runs/${run.rerun_of}`}>{run.rerun_of}</Link></Field> : null}
             {run.parent_run_id ? <Field label="Invoked by"><Link className="font-mono text-xs text-indigo-700 hover:underline" href={`/runs/${run.parent_run_id}`}>{run.parent_run_id}</Link></Field> : null}
-            {run.cancelled_by ? <Field label="Cancelled by">{run.cancelled_by}</Field> : null}
+            {run.cancelled_by ? <Field label="Canceled by">{run.cancelled_by}</Field> : null}
             {showWorkspace ? <Field label="Workspace">{run.workspace_id ? <code className="font-mono text-xs">{run.workspace_id}</code> : "None (another app)"}</Field> : null}
           </dl>
         </Card>
 
         {run.status === "failed" || run.status === "cancelled" ? (
-          <Card title={run.status === "failed" ? "Error" : "Cancelled"} id="run-error">
+          <Card title={run.status === "failed" ? "Error" : "Canceled"} id="run-error">
             <ErrorPanel error={run.error} truncated={truncated.has("/error")} fullHref={detailUrl} title="Run error" />
           </Card>
         ) : null}

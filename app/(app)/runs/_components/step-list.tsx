@@ -4,7 +4,7 @@ import { formatDuration } from "@/app/_components/format";
 import { TimeOfDay } from "@/app/_components/ui/time";
 import { ErrorPanel } from "./error-panel";
 import { JsonViewer } from "./json-viewer";
-import { RunStatusBadge } from "./run-status-badge";
+import { StatusBadge } from "@/app/_components/ui/status-badge";
 import type { RunStepView, RunView } from "./types";
 
 type Props = { run: RunView; now: number | null; fullHref: string };
@@ -81,7 +81,7 @@ export function StepList({ run, now, fullHref }: Props) {
                   {position ? <span className={`absolute inset-y-0 rounded ${BAR_COLORS[step.status] ?? "bg-sky-400"}`} style={{ left: `${position.left}%`, width: `${position.width}%` }} /> : null}
                 </span>
                 <span className="flex flex-col items-end gap-0.5 text-right text-xs text-slate-600 tabular-nums sm:row-start-auto">
-                  <RunStatusBadge status={step.status} />
+                  <StatusBadge status={step.status} />
                   <span>{duration !== null ? formatDuration(duration) : "—"}</span>
                 </span>
               </summary>
