@@ -3,7 +3,7 @@ import type { Document } from "@prisma/client";
 import { db } from "@/lib/db";
 import { inspectPdfOnPool } from "@/lib/pdf/inspect";
 import { pdfLimits } from "@/lib/pdf/settings";
-import { sniffContentType, storage } from "@/lib/storage";
+import { deleteStoredFiles, recordStoredFile, sniffContentType, storage } from "@/lib/storage";
 import { emptyDocument, unsupportedDocument } from "../errors";
 import { documentsConfig } from "../settings";
 import type { SheetsResult } from "../worker/protocol";
@@ -25,35 +25,37 @@ export async function acceptDocument(req: Request, caller: { workspaceId: string
   try {
     if (received.written.size === 0) throw emptyDocument();
     const { format, pages } = await checkDocument(received.key, received.written.head, config);
-    const prisma = await db();
-    return await prisma.$transaction(async (tx) => {
-      const file = await tx.storedFile.create({
-        data: {
-          workspaceId: caller.workspaceId,
-          purpose: "input",
-          storageKey: received.key,
-          filename: received.filename,
-          contentType: CONTENT_TYPES[format],
-          size: BigInt(received.written.size),
-          sha256: received.written.sha256,
-        },
-      });
-      const document = await tx.document.create({
-        data: {
-          workspaceId: caller.workspaceId,
-          createdById: caller.userId,
-          filename: received.filename,
-          contentType: CONTENT_TYPES[format],
-          format,
-          size: BigInt(received.written.size),
-          pages,
-          sha256: received.written.sha256,
-          fileId: file.id,
-        },
-      });
-      await recordEvent({ workspaceId: caller.workspaceId, subjectType: "document", subjectId: document.id, type: "document.uploaded", data: { filename: document.filename, format, size: received.written.size, pages } }, tx);
-      return document;
+    const file = await recordStoredFile({
+      workspaceId: caller.workspaceId,
+      purpose: "input",
+      storageKey: received.key,
+      filename: received.filename,
+      contentType: CONTENT_TYPES[format],
+      size: received.written.size,
+      sha256: received.written.sha256,
     });
+    try {
+      return await (await db()).$transaction(async (tx) => {
+        const document = await tx.document.create({
+          data: {
+            workspaceId: caller.workspaceId,
+            createdById: caller.userId,
+            filename: file.filename,
+            contentType: CONTENT_TYPES[format],
+            format,
+            size: BigInt(received.written.size),
+            pages,
+            sha256: received.written.sha256,
+            fileId: file.id,
+          },
+        });
+        await recordEvent({ workspaceId: caller.workspaceId, subjectType: "document", subjectId: document.id, type: "document.uploaded", data: { filename: document.filename, format, size: received.written.size, pages } }, tx);
+        return document;
+      });
+    } catch (error) {
+      await deleteStoredFiles([file]);
+      throw error;
+    }
   } catch (error) {
     await storage().delete(received.key).catch(() => {});
     throw error;
