@@ -43,7 +43,7 @@ export function createContractsAggregate(client: Inngest, config: ContractsConfi
       onFailure: async ({ event, error }) => {
         const original = event.data.event as { name?: string; data?: { run_id?: string } };
         const id = original.name === contractsRunRequested.name ? original.data?.run_id : event.data.run_id;
-        if (id) await failRun(id, error.message);
+        if (id) await failRun(id, { name: error.name, message: error.message });
       },
     },
     async ({ event, step, runId }) => {

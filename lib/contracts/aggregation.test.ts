@@ -75,6 +75,11 @@ describe("the contracts aggregation", () => {
     const stored = await db().sql.query<{ status: string; summary: RunSummary }>("SELECT status, summary FROM contract_runs WHERE id = 'run-1'");
     expect(stored[0].status).toBe("partial");
     expect(stored[0].summary.totals.contracts_new).toBe(6);
+    // Its system job went through the stages and holds the outcome; it belongs to no workspace.
+    const job = await db().prisma.job.findUniqueOrThrow({ where: { id: "run-1" }, include: { events: { orderBy: { id: "asc" } } } });
+    expect(job).toMatchObject({ workspaceId: null, kind: "contracts", status: "succeeded", result: { outcome: "partial", totals: { contracts_new: 6 } } });
+    expect(job.events.map((e) => e.stage)).toEqual(expect.arrayContaining(["regions", "types"]));
+    expect(job.message).toMatch(/^Partly done: 7 contracts fetched, 6 new/);
   });
 
   it("never asks ESI again before Expires; items are not fetched twice", async () => {

@@ -8,6 +8,7 @@ import { databaseEsiCache } from "./esi/cache";
 import { EsiRetryLaterError } from "./esi/errors";
 import { purgeExpired } from "./expire-contracts";
 import { acquireLease, releaseLease, whileHoldingLease } from "./lease";
+import { ensureRunJob, failRunJob, finishRunJob, reportRunJob, skipRunJob, startRunJob } from "./run-job";
 import { summarize, type EsiCounts, type RegionSummary, type RunError, type RunSummary } from "./summary";
 import { refreshTypes, type TypeCounts } from "./types-cache";
 
@@ -26,6 +27,7 @@ export async function createRun(trigger: RunTrigger, requestedBy?: string): Prom
     "INSERT INTO contract_runs (id, status, trigger, requested_by, created_at) VALUES ($1, 'queued', $2, $3, now())",
     [id, trigger, requestedBy ?? null],
   );
+  await ensureRunJob(id, trigger, requestedBy);
   return { id };
 }
 
@@ -40,6 +42,7 @@ export async function beginRun(runId: string, trigger: RunTrigger, deps: RunDeps
     `INSERT INTO contract_runs (id, status, trigger, created_at) VALUES ($1, 'queued', $2, now()) ON CONFLICT (id) DO NOTHING`,
     [runId, trigger],
   );
+  await ensureRunJob(runId, trigger);
   if (!(await acquireLease(sql, runId, config.leaseTtlMs))) {
     const now = new Date();
     const summary: RunSummary = { ...summarize({ runId, startedAt: now, endedAt: now, regions: [], deleted: 0,
@@ -48,10 +51,12 @@ export async function beginRun(runId: string, trigger: RunTrigger, deps: RunDeps
       "UPDATE contract_runs SET status = 'skipped', started_at = $2, ended_at = $2, duration_ms = 0, summary = $3 WHERE id = $1",
       [runId, now.toISOString(), JSON.stringify(summary)],
     );
+    await skipRunJob(runId);
     runLog(runId).info({ summary }, "contracts: run skipped, another run holds the lease");
     return { started: false };
   }
   await sql.query("UPDATE contract_runs SET status = 'running', started_at = now() WHERE id = $1", [runId]);
+  await startRunJob(runId, config.regionIds.length);
   runLog(runId).info({ regions: config.regionIds }, "contracts: run started");
   return { started: true };
 }
@@ -61,9 +66,12 @@ export async function runRegion(runId: string, regionId: number, deps: RunDeps =
   const config = deps.config ?? contractsConfig();
   const { sql } = await getDatabase();
   const esi = esiClientFromEnv(deps.cache ?? databaseEsiCache);
-  return whileHoldingLease(sql, runId, config.leaseTtlMs, (checkLease) =>
+  const region = await whileHoldingLease(sql, runId, config.leaseTtlMs, (checkLease) =>
     aggregateRegion({ sql, esi, log: runLog(runId), batchSize: config.batchSize, shipGroupIds: config.shipGroupIds, checkLease }, regionId),
   );
+  const total = config.regionIds.length;
+  await reportRunJob(runId, "regions", config.regionIds.indexOf(regionId) + 1, total, `Region ${regionId}: ${region.outcome}`);
+  return region;
 }
 
 export type TypeRefreshResult = { counts: TypeCounts; errors: RunError[]; esi: EsiCounts };
@@ -75,6 +83,7 @@ export async function runTypeRefresh(runId: string, deps: RunDeps = {}): Promise
   const esi = esiClientFromEnv(deps.cache ?? databaseEsiCache);
   const counts: TypeCounts = { typesFetched: 0, typesRefreshed: 0, typeFailures: 0 };
   const errors: RunError[] = [];
+  await reportRunJob(runId, "types", 0, 1, "Refreshing item types");
   await whileHoldingLease(sql, runId, config.leaseTtlMs, async () => {
     try {
       await refreshTypes(sql, esi, { limit: config.typeRefreshLimit, days: config.typeRefreshDays }, counts);
@@ -108,13 +117,15 @@ export async function finishRun(runId: string, regions: RegionSummary[], types: 
     extraEsi: types?.esi ?? noEsi(),
   });
   await storeSummary(runId, summary);
+  await finishRunJob(summary, config.retentionMs);
   await releaseLease(sql, runId);
   runLog(runId).info({ summary }, `contracts: run ${summary.outcome}`);
   return summary;
 }
 
 /** A run that ended in an error no step could absorb: recorded as failed, its lease freed. */
-export async function failRun(runId: string, message: string): Promise<void> {
+export async function failRun(runId: string, error: { name?: string; message: string }): Promise<void> {
+  const message = error.message;
   const { sql } = await getDatabase();
   const [row] = await sql.query<{ started_at: Date | string | null; created_at: Date | string }>(
     "SELECT started_at, created_at FROM contract_runs WHERE id = $1",
@@ -127,6 +138,8 @@ export async function failRun(runId: string, message: string): Promise<void> {
     outcome: "failed",
   };
   await storeSummary(runId, summary);
+  await ensureRunJob(runId, "cron");
+  await failRunJob(runId, error);
   await releaseLease(sql, runId);
   runLog(runId).error({ summary }, "contracts: run failed");
 }

@@ -4,6 +4,8 @@ import { jobKindSchema } from "./schemas";
 import { cleanText, TX_OPTIONS } from "./transitions";
 
 export type CreateJobInput = {
+  /** A chosen id (a system job mirroring a run keeps the run's id); a fresh cuid otherwise. */
+  id?: string;
   /** Null for a system job (an instance-level pipeline): seen by operators only. */
   workspaceId: string | null;
   /** Null for jobs started by the system (cron). */
@@ -23,6 +25,7 @@ export async function createJob(input: CreateJobInput): Promise<Job> {
   return prisma.$transaction(async (tx) => {
     const job = await tx.job.create({
       data: {
+        ...(input.id ? { id: input.id } : {}),
         workspaceId: input.workspaceId,
         createdById: input.createdById,
         kind,

@@ -9,7 +9,7 @@ export {
   type Transition,
 } from "./transitions";
 export { getJob, listJobs, listJobEvents, type ListJobsOptions } from "./read";
-export { getSystemJob, listSystemJobs, type SystemJobViewer } from "./read-system";
+export { getSystemJob, listSystemJobs, listSystemJobEvents, type SystemJobViewer } from "./read-system";
 export { toJobResponse, toJobEventResponse, jobResultUrl } from "./presenter";
 export { deleteJob, requestJobCancellation } from "./delete-job";
 export { expireJobResults, type ExpireResult } from "./expire-results";

@@ -74,3 +74,39 @@ export const deleteJobOperation = defineOperation({
   params: jobIdParamsSchema,
   responses: { 204: { description: "Deleted" }, 404: notFoundJob },
 });
+
+const SYSTEM = "Instance operators only (OPERATOR_EMAILS): system jobs belong to no workspace (instance-level pipelines such as the contracts aggregation).";
+
+export const listSystemJobsOperation = defineOperation({
+  method: "GET",
+  path: "/api/v1/system/jobs",
+  summary: "List system jobs",
+  description: `${SYSTEM} Newest first, optionally filtered by kind and status. Cursor-paginated.`,
+  tags: ["Jobs"],
+  operators: true,
+  query: listJobsQuerySchema,
+  responses: { 200: { description: "A page of system jobs", schema: jobListSchema } },
+});
+
+export const getSystemJobOperation = defineOperation({
+  method: "GET",
+  path: "/api/v1/system/jobs/{id}",
+  summary: "Get a system job",
+  description: `${SYSTEM} Status, stage, progress and message of one.`,
+  tags: ["Jobs"],
+  operators: true,
+  params: jobIdParamsSchema,
+  responses: { 200: { description: "The job", schema: jobSchema }, 404: notFoundJob },
+});
+
+export const listSystemJobEventsOperation = defineOperation({
+  method: "GET",
+  path: "/api/v1/system/jobs/{id}/events",
+  summary: "List a system job's events",
+  description: `${SYSTEM} The timeline in order; poll with \`after\` set to the last id you saw.`,
+  tags: ["Jobs"],
+  operators: true,
+  params: jobIdParamsSchema,
+  query: listJobEventsQuerySchema,
+  responses: { 200: { description: "Events, oldest first", schema: jobEventListSchema }, 404: notFoundJob },
+});

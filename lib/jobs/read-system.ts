@@ -1,8 +1,8 @@
-import type { Job } from "@prisma/client";
+import type { Job, JobEvent } from "@prisma/client";
 import { forbidden, notFound } from "@/lib/errors";
 import { db } from "@/lib/db";
 import { decodeCursor, encodeCursor } from "./cursor";
-import type { ListJobsOptions } from "./read";
+import { eventsAfter, type ListJobsOptions } from "./read";
 
 /** Who may read system jobs: instance operators (OPERATOR_EMAILS or the user flag), whatever their workspace role. */
 export type SystemJobViewer = { user: { isOperator: boolean } };
@@ -40,4 +40,14 @@ export async function listSystemJobs(viewer: SystemJobViewer, opts: ListJobsOpti
   const jobs = rows.slice(0, limit);
   const last = jobs[jobs.length - 1];
   return { jobs, nextCursor: rows.length > limit && last ? encodeCursor(last) : null };
+}
+
+/** A system job's timeline, oldest first, paged like `listJobEvents`. */
+export async function listSystemJobEvents(
+  viewer: SystemJobViewer,
+  jobId: string,
+  opts: { after?: string | bigint; limit?: number } = {},
+): Promise<{ events: JobEvent[]; hasMore: boolean }> {
+  await getSystemJob(viewer, jobId);
+  return eventsAfter(jobId, opts);
 }

@@ -43,6 +43,11 @@ export async function listJobEvents(
   opts: { after?: string | bigint; limit?: number } = {},
 ): Promise<{ events: JobEvent[]; hasMore: boolean }> {
   await getJob(workspaceId, jobId);
+  return eventsAfter(jobId, opts);
+}
+
+/** A job's events after `after`, oldest first, one page; the caller has checked who may read the job. */
+export async function eventsAfter(jobId: string, opts: { after?: string | bigint; limit?: number }): Promise<{ events: JobEvent[]; hasMore: boolean }> {
   const limit = Math.min(1000, Math.max(1, Math.floor(opts.limit ?? 200)));
   const rows = await (await db()).jobEvent.findMany({
     where: { jobId, ...(opts.after !== undefined ? { id: { gt: BigInt(opts.after) } } : {}) },

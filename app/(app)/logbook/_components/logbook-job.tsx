@@ -9,15 +9,10 @@ import { useLiveJob } from "@/app/_components/jobs/use-live-job";
 import { Alert } from "@/app/_components/ui/alert";
 import { ButtonLink } from "@/app/_components/ui/button";
 import { Card } from "@/app/_components/ui/page-header";
+import { LOGBOOK_STAGES } from "@/lib/logbook/stages";
 import { LogbookData } from "./logbook-data";
 
-const STAGES = [
-  { id: "fetching", label: "Fetch" },
-  { id: "cleaning", label: "Clean" },
-  { id: "exporting", label: "Export CSV" },
-  { id: "analyzing", label: "Analyse" },
-  { id: "saving", label: "Save" },
-] as const;
+const STAGES = LOGBOOK_STAGES.map((s) => ({ id: s.name, label: s.label }));
 
 function stageState(job: JobView, index: number): "done" | "active" | "failed" | "pending" {
   if (job.status === "succeeded") return "done";

@@ -9,6 +9,9 @@ import { GET as getContractRoute } from "./[contract_id]/route";
 import { GET as getRunRoute } from "./runs/[run_id]/route";
 import { GET as listRunsRoute, POST as startRunRoute } from "./runs/route";
 import { GET as listRoute } from "./route";
+import { GET as getWorkspaceJobRoute } from "../jobs/[id]/route";
+import { GET as getSystemJobRoute } from "../system/jobs/[id]/route";
+import { GET as listSystemJobsRoute } from "../system/jobs/route";
 
 // "Run now" sends an event to the engine; here only the route's answer matters.
 vi.mock("@/inngest/client", () => ({ inngest: { send: vi.fn(async () => ({ ids: ["e"] })) } }));
@@ -85,6 +88,13 @@ describe("contracts API", () => {
     expect(await one.json()).toMatchObject({ run_id, status: "queued", trigger: "manual" });
     const list = await (await call(listRunsRoute, "/api/v1/contracts/runs", operator)).json();
     expect(list.items[0].run_id).toBe(run_id);
+    // The run is a system job: operators read it through the system jobs API, and no workspace sees it.
+    const job = await call(getSystemJobRoute, `/api/v1/system/jobs/${run_id}`, operator, { id: run_id });
+    expect(await job.json()).toMatchObject({ job_id: run_id, kind: "contracts", status: "queued" });
+    const jobs = await (await call(listSystemJobsRoute, "/api/v1/system/jobs?kind=contracts", operator)).json();
+    expect(jobs.data.map((j: { job_id: string }) => j.job_id)).toContain(run_id);
+    expect((await call(getSystemJobRoute, `/api/v1/system/jobs/${run_id}`, member, { id: run_id })).status).toBe(403);
+    expect((await call(getWorkspaceJobRoute, `/api/v1/jobs/${run_id}`, operator, { id: run_id })).status).toBe(404);
     // a held lease also answers 409
     await db().sql.query("UPDATE contract_runs SET status = 'skipped'");
     expect(await acquireLease(db().sql, "other-run", 60_000)).toBe(true);
