@@ -5,6 +5,7 @@ import { formsEvents } from "@/lib/forms/definition";
 import { jobEvents } from "@/lib/jobs/events";
 import { logbookEvents } from "@/lib/logbook/definition";
 import { relayEvents } from "@/lib/relay/definition";
+import { documentsEvents } from "@/lib/documents/definition";
 
 /**
  * The event catalogue: every event Conveyor sends or listens to, with its data schema. Pipelines
@@ -31,3 +32,4 @@ export const logbookSyncRequested = eventType(logbookEvents.syncRequested.name, 
 export const contractsRunRequested = eventType(contractsEvents.runRequested.name, { schema: contractsEvents.runRequested.schema });
 export const relayImageUploaded = eventType(relayEvents.imageUploaded.name, { schema: relayEvents.imageUploaded.schema });
 export const relayCallbackReceived = eventType(relayEvents.callbackReceived.name, { schema: relayEvents.callbackReceived.schema });
+export const documentsExtractionRequested = eventType(documentsEvents.extractionRequested.name, { schema: documentsEvents.extractionRequested.schema });

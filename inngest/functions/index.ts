@@ -4,6 +4,7 @@ import { formsProcess } from "./forms-process";
 import { logbookSync } from "./logbook-sync";
 import { contractsAggregate } from "./contracts-aggregate";
 import { relayProcess } from "./relay-process";
+import { documentsExtract } from "./documents-extract";
 import { jobsCleanup } from "./jobs-cleanup";
 import { jobsExpire } from "./jobs-expire";
 import { selfTest } from "./self-test";
@@ -21,6 +22,7 @@ export const pipelineFunctions = {
   logbook: [logbookSync],
   contracts: [contractsAggregate],
   relay: [relayProcess],
+  documents: [documentsExtract],
 } satisfies Record<PipelineKind, readonly InngestFunction.Any[]>;
 
 /** Every durable function served at /api/inngest. */

@@ -10,6 +10,7 @@ import { pdfSettings } from "./pdf";
 import { logbookSettings } from "./logbook";
 import { contractsSettings } from "./contracts";
 import { checkRelaySettings, relaySettings } from "./relay";
+import { documentsSettings } from "./documents";
 
 const settingsSchema = z.object({
   ...coreSettings,
@@ -22,6 +23,7 @@ const settingsSchema = z.object({
   ...logbookSettings,
   ...contractsSettings,
   ...relaySettings,
+  ...documentsSettings,
 })
   .superRefine(checkAuthSettings)
   .superRefine(checkRelaySettings);

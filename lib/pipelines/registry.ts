@@ -3,6 +3,7 @@ import { contractsPipeline } from "@/lib/contracts/definition";
 import { formsPipeline } from "@/lib/forms/definition";
 import { logbookPipeline } from "@/lib/logbook/definition";
 import { relayPipeline } from "@/lib/relay/definition";
+import { documentsPipeline } from "@/lib/documents/definition";
 import type { PipelineDefinition } from "./define";
 
 /**
@@ -15,6 +16,7 @@ export const PIPELINES = [
   logbookPipeline,
   relayPipeline,
   contractsPipeline,
+  documentsPipeline,
 ] as const satisfies readonly PipelineDefinition[];
 
 export type PipelineKind = (typeof PIPELINES)[number]["kind"];

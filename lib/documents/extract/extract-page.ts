@@ -17,8 +17,11 @@ const inside = (g: { x0: number; x1: number; top: number; bottom: number }, r: R
  */
 export function extractPageTables(page: PageInput, pageNumber: number, opts: ExtractOptions): ExtractedTable[] {
   if (opts.method === "stream") return streamTables(page.glyphs, pageNumber);
-  const ruled = latticeTables(page, pageNumber).filter((t) => t.rows.some((r) => r.some((c) => c !== "")));
-  if (opts.method === "lattice") return ruled;
+  const found = latticeTables(page, pageNumber).filter((t) => t.rows.some((r) => r.some((c) => c !== "")));
+  if (opts.method === "lattice") return found;
+  // A ruled region of one column is a box or a banded list around text, not a grid: auto leaves
+  // its text to stream, which finds the columns the rules do not draw.
+  const ruled = found.filter((t) => (t.rows[0]?.length ?? 0) >= 2);
   const rest = page.glyphs.filter((g) => !ruled.some((t) => inside(g, t.bbox)));
   return [...ruled, ...streamTables(rest, pageNumber)].sort((a, b) => a.bbox.y0 - b.bbox.y0);
 }

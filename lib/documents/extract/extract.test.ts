@@ -64,6 +64,14 @@ describe("lattice", () => {
     const [t] = await extract([{ rotate: 90, tables: [{ x: 72, y: 100, colWidths: [120, 60, 80], rowHeight: 20, rows: PRICES, ruled: true }] }], "lattice");
     expect(t.rows).toEqual(PRICES);
   });
+
+  it("reads a table printed sideways on an unrotated page (text turned a quarter, no /Rotate)", async () => {
+    const rows = [...PRICES, ["Quinces", "7", "2.10"], ["Figs", "9", "4.00"], ["Dates", "11", "6.25"]];
+    for (const method of ["lattice", "stream"] as const) {
+      const [t] = await extract([{ rotate: 90, turnedContentOnly: true, tables: [{ x: 72, y: 100, colWidths: [120, 60, 80], rowHeight: 20, rows, ruled: method === "lattice" }] }], method);
+      expect(t?.rows, method).toEqual(rows);
+    }
+  });
 });
 
 describe("stream", () => {

@@ -1,7 +1,7 @@
 /**
  * What table extraction reads of a page, in page points (top-left origin, y down, the page's
- * rotation applied): the shapes lib/forms' operator walk records (structurally the same types, so
- * either walk feeds it) and nothing else.
+ * rotation applied): the shapes lib/pdf/operators' walk records (structurally the same types)
+ * and nothing else.
  */
 export type Segment = { o: "h" | "v"; at: number; from: number; to: number; width: number };
 export type Glyph = { c: string; x0: number; x1: number; top: number; bottom: number; size: number; invisible?: true };

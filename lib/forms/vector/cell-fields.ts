@@ -2,7 +2,7 @@ import { area, coverage, iou } from "@/lib/pdf/geometry";
 import type { Box } from "../types";
 import { type Candidate, type PageContext, phrasesInside } from "./candidate";
 import type { Cell } from "./cells";
-import type { FillArea, Outline } from "./content";
+import type { FillArea, Outline } from "@/lib/pdf/operators/content";
 
 /** Anything enclosed that might be a field: line-work cells, curvy outlines, or light fills. */
 export type Enclosure = { outer: Box; inner: Box; kind: "cell" | "outline" | "fill"; luminance: number };

@@ -1,5 +1,5 @@
 import type { Box } from "../types";
-import type { Segment } from "./content";
+import type { Segment } from "@/lib/pdf/operators/content";
 
 /** A closed rectangle found in the line work; `outer` runs through the line centres, `inner` inside the strokes. */
 export type Cell = { outer: Box; inner: Box; lineWidth: number; top: Segment; bottom: Segment };

@@ -2,7 +2,7 @@ import { area, type Matrix } from "@/lib/pdf/geometry";
 import { loadPdfJs, type PdfPage } from "@/lib/pdf/pdfjs";
 import type { PageSize } from "../types";
 import { findCandidates, type VectorResult } from "./find-candidates";
-import { walkOperators } from "./walk-operators";
+import { walkOperators } from "@/lib/pdf/operators/walk-operators";
 
 export type PageVector = VectorResult & {
   size: PageSize;

@@ -3,7 +3,7 @@ import type { Box, PageSize } from "../types";
 import type { Candidate, PageContext } from "./candidate";
 import { enclosureFields, enclosures } from "./cell-fields";
 import { findCells, mergeSegments } from "./cells";
-import type { PageContent, Segment } from "./content";
+import type { PageContent, Segment } from "@/lib/pdf/operators/content";
 import { ruledTables, tickCombs, underlineFields, underscoreFields } from "./line-fields";
 import { buildTextModel, type TextModel } from "./text";
 

@@ -1,6 +1,6 @@
 import { overlap1d } from "@/lib/pdf/geometry";
 import { type Candidate, freeTop, isMark, isSignatureLabel, lineHeight, type PageContext, signatureHeight } from "./candidate";
-import type { Segment } from "./content";
+import type { Segment } from "@/lib/pdf/operators/content";
 import type { Phrase } from "./text";
 import type { Box } from "../types";
 

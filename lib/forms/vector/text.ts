@@ -1,5 +1,5 @@
 import type { Box } from "../types";
-import type { Glyph } from "./content";
+import type { Glyph } from "@/lib/pdf/operators/content";
 
 /** A run of words on one baseline with no wide gap inside: a label, a heading line, a cell's text. */
 export type Phrase = { text: string; box: Box; base: number; size: number; bold: boolean };

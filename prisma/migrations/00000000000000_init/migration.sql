@@ -218,6 +218,112 @@ CREATE TABLE "contract_leases" (
 );
 
 -- CreateTable
+CREATE TABLE "documents" (
+    "id" TEXT NOT NULL,
+    "workspace_id" TEXT NOT NULL,
+    "created_by_id" TEXT,
+    "filename" TEXT NOT NULL,
+    "content_type" TEXT NOT NULL,
+    "format" TEXT NOT NULL,
+    "size" BIGINT NOT NULL,
+    "pages" INTEGER NOT NULL,
+    "sha256" TEXT NOT NULL,
+    "file_id" TEXT NOT NULL,
+    "created_at" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "documents_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "document_configurations" (
+    "id" TEXT NOT NULL,
+    "workspace_id" TEXT NOT NULL,
+    "name" TEXT NOT NULL,
+    "version" INTEGER NOT NULL DEFAULT 1,
+    "created_at" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updated_at" TIMESTAMP(3) NOT NULL,
+
+    CONSTRAINT "document_configurations_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "document_configuration_versions" (
+    "id" TEXT NOT NULL,
+    "configuration_id" TEXT NOT NULL,
+    "version" INTEGER NOT NULL,
+    "name" TEXT NOT NULL,
+    "settings" JSONB NOT NULL,
+    "created_by_id" TEXT,
+    "created_at" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "document_configuration_versions_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "document_extractions" (
+    "job_id" TEXT NOT NULL,
+    "workspace_id" TEXT NOT NULL,
+    "document_id" TEXT NOT NULL,
+    "configuration_id" TEXT,
+    "configuration_version" INTEGER NOT NULL,
+    "settings" JSONB NOT NULL,
+    "table_count" INTEGER NOT NULL DEFAULT 0,
+    "warnings" JSONB,
+    "created_at" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "document_extractions_pkey" PRIMARY KEY ("job_id")
+);
+
+-- CreateTable
+CREATE TABLE "document_tables" (
+    "id" TEXT NOT NULL,
+    "workspace_id" TEXT NOT NULL,
+    "document_id" TEXT NOT NULL,
+    "job_id" TEXT NOT NULL,
+    "page" INTEGER NOT NULL,
+    "pages" JSONB NOT NULL,
+    "index" INTEGER NOT NULL,
+    "n_rows" INTEGER NOT NULL,
+    "n_cols" INTEGER NOT NULL,
+    "bbox" JSONB,
+    "page_width" DOUBLE PRECISION,
+    "page_height" DOUBLE PRECISION,
+    "method" TEXT NOT NULL,
+    "title" TEXT,
+    "rows" JSONB NOT NULL,
+    "spans" JSONB NOT NULL,
+    "created_at" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "document_tables_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "document_exports" (
+    "id" TEXT NOT NULL,
+    "workspace_id" TEXT NOT NULL,
+    "job_id" TEXT NOT NULL,
+    "table_id" TEXT,
+    "format" TEXT NOT NULL,
+    "file_id" TEXT NOT NULL,
+    "created_at" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "document_exports_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "document_events" (
+    "id" BIGSERIAL NOT NULL,
+    "workspace_id" TEXT NOT NULL,
+    "subject_type" TEXT NOT NULL,
+    "subject_id" TEXT NOT NULL,
+    "type" TEXT NOT NULL,
+    "data" JSONB,
+    "created_at" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "document_events_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
 CREATE TABLE "engine_apps" (
     "id" TEXT NOT NULL,
     "url" TEXT NOT NULL,
@@ -643,6 +749,48 @@ CREATE INDEX "contract_runs_created_at_idx" ON "contract_runs"("created_at" DESC
 CREATE INDEX "contract_runs_status_idx" ON "contract_runs"("status");
 
 -- CreateIndex
+CREATE UNIQUE INDEX "documents_file_id_key" ON "documents"("file_id");
+
+-- CreateIndex
+CREATE INDEX "documents_workspace_id_created_at_id_idx" ON "documents"("workspace_id", "created_at" DESC, "id" DESC);
+
+-- CreateIndex
+CREATE INDEX "document_configurations_workspace_id_created_at_id_idx" ON "document_configurations"("workspace_id", "created_at" DESC, "id" DESC);
+
+-- CreateIndex
+CREATE UNIQUE INDEX "document_configuration_versions_configuration_id_version_key" ON "document_configuration_versions"("configuration_id", "version");
+
+-- CreateIndex
+CREATE INDEX "document_extractions_document_id_idx" ON "document_extractions"("document_id");
+
+-- CreateIndex
+CREATE INDEX "document_extractions_workspace_id_created_at_idx" ON "document_extractions"("workspace_id", "created_at" DESC);
+
+-- CreateIndex
+CREATE INDEX "document_tables_document_id_idx" ON "document_tables"("document_id");
+
+-- CreateIndex
+CREATE INDEX "document_tables_workspace_id_idx" ON "document_tables"("workspace_id");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "document_tables_job_id_index_key" ON "document_tables"("job_id", "index");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "document_exports_file_id_key" ON "document_exports"("file_id");
+
+-- CreateIndex
+CREATE INDEX "document_exports_table_id_idx" ON "document_exports"("table_id");
+
+-- CreateIndex
+CREATE INDEX "document_exports_job_id_idx" ON "document_exports"("job_id");
+
+-- CreateIndex
+CREATE INDEX "document_events_subject_type_subject_id_id_idx" ON "document_events"("subject_type", "subject_id", "id");
+
+-- CreateIndex
+CREATE INDEX "document_events_workspace_id_idx" ON "document_events"("workspace_id");
+
+-- CreateIndex
 CREATE INDEX "engine_functions_app_id_idx" ON "engine_functions"("app_id");
 
 -- CreateIndex
@@ -779,6 +927,42 @@ ALTER TABLE "api_keys" ADD CONSTRAINT "api_keys_created_by_id_fkey" FOREIGN KEY 
 
 -- AddForeignKey
 ALTER TABLE "eve_contract_items" ADD CONSTRAINT "eve_contract_items_contract_id_fkey" FOREIGN KEY ("contract_id") REFERENCES "eve_contracts"("contract_id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "documents" ADD CONSTRAINT "documents_workspace_id_fkey" FOREIGN KEY ("workspace_id") REFERENCES "workspaces"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "documents" ADD CONSTRAINT "documents_file_id_fkey" FOREIGN KEY ("file_id") REFERENCES "stored_files"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "document_configurations" ADD CONSTRAINT "document_configurations_workspace_id_fkey" FOREIGN KEY ("workspace_id") REFERENCES "workspaces"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "document_configuration_versions" ADD CONSTRAINT "document_configuration_versions_configuration_id_fkey" FOREIGN KEY ("configuration_id") REFERENCES "document_configurations"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "document_extractions" ADD CONSTRAINT "document_extractions_job_id_fkey" FOREIGN KEY ("job_id") REFERENCES "jobs"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "document_extractions" ADD CONSTRAINT "document_extractions_document_id_fkey" FOREIGN KEY ("document_id") REFERENCES "documents"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "document_tables" ADD CONSTRAINT "document_tables_document_id_fkey" FOREIGN KEY ("document_id") REFERENCES "documents"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "document_tables" ADD CONSTRAINT "document_tables_job_id_fkey" FOREIGN KEY ("job_id") REFERENCES "jobs"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "document_exports" ADD CONSTRAINT "document_exports_table_id_fkey" FOREIGN KEY ("table_id") REFERENCES "document_tables"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "document_exports" ADD CONSTRAINT "document_exports_job_id_fkey" FOREIGN KEY ("job_id") REFERENCES "jobs"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "document_exports" ADD CONSTRAINT "document_exports_file_id_fkey" FOREIGN KEY ("file_id") REFERENCES "stored_files"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "document_events" ADD CONSTRAINT "document_events_workspace_id_fkey" FOREIGN KEY ("workspace_id") REFERENCES "workspaces"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
 -- AddForeignKey
 ALTER TABLE "jobs" ADD CONSTRAINT "jobs_workspace_id_fkey" FOREIGN KEY ("workspace_id") REFERENCES "workspaces"("id") ON DELETE CASCADE ON UPDATE CASCADE;

@@ -18,7 +18,15 @@ export type TableSpec = {
 };
 
 /** `rotate: 90`: a landscape page stored portrait with /Rotate 90, its content drawn so it reads upright. */
-export type PageSpec = { tables: TableSpec[]; texts?: { x: number; y: number; text: string; size?: number }[]; rotate?: 0 | 90; width?: number; height?: number };
+export type PageSpec = {
+  tables: TableSpec[];
+  texts?: { x: number; y: number; text: string; size?: number }[];
+  rotate?: 0 | 90;
+  /** With `rotate: 90`: leave /Rotate out, so the page shows its content turned (a landscape table printed sideways). */
+  turnedContentOnly?: true;
+  width?: number;
+  height?: number;
+};
 
 export async function tablePdf(pages: PageSpec[]): Promise<Uint8Array> {
   const doc = await PDFDocument.create();
@@ -33,7 +41,7 @@ export async function tablePdf(pages: PageSpec[]): Promise<Uint8Array> {
     for (const table of spec.tables) drawTable(page, font, table, H);
     if (spec.rotate === 90) {
       page.pushOperators(popGraphicsState());
-      page.setRotation(degrees(90));
+      if (!spec.turnedContentOnly) page.setRotation(degrees(90));
     }
   }
   return doc.save();

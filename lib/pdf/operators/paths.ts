@@ -1,5 +1,5 @@
 import { apply, type Matrix } from "@/lib/pdf/geometry";
-import type { Box } from "../types";
+import type { Box } from "@/lib/pdf/geometry";
 import type { PageContent } from "./content";
 
 type Ops = Record<string, number>;
@@ -53,7 +53,10 @@ export function addPath(
 }
 
 function addFill(out: PageContent, sub: Subpath, box: Box, luminance: number, stroked: boolean): void {
-  const straightRect = !sub.curved && sub.lines.every(([a, b]) => axisAligned(a, b)) && boxLike(sub.points, box);
+  const straight = !sub.curved && sub.points.length >= 4 && sub.lines.every(([a, b]) => axisAligned(a, b));
+  // A bar under 2 points thick is too thin for boxLike's corner test, but it is the commonest rule.
+  const thinBar = straight && Math.min(box.width, box.height) < 2 && Math.max(box.width, box.height) >= 3;
+  const straightRect = straight && (thinBar || boxLike(sub.points, box));
   if (!straightRect) {
     if (sub.curved && !stroked && boxLike(sub.points, box)) out.outlines.push({ box, lineWidth: 0, filled: true, luminance });
     return;

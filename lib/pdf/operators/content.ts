@@ -1,9 +1,10 @@
-import type { Box } from "../types";
+import type { Box } from "@/lib/pdf/geometry";
 
 /**
  * What the operator-list walk keeps of a page, in page points (top-left origin, y down, the page's
  * rotation applied): straight axis-aligned strokes, filled areas, closed curvy outlines, glyphs and
- * images. Everything else (curves in drawings, clipping, shading) is irrelevant to finding fields.
+ * images. Everything else (curves in drawings, clipping, shading) matters neither to finding form fields nor to
+ * table rules. Shared by lib/forms (fields) and lib/documents (tables).
  */
 
 /** A horizontal (`h`: y = at, x from `from` to `to`) or vertical (`v`: x = at) line, `width` thick. */

@@ -1,0 +1,11 @@
+export { acceptDocument } from "./intake/accept-document";
+export { deleteDocument, getDocument, listDocuments, openDocumentFile, presentDocument } from "./store/documents";
+export { createConfiguration, deleteConfiguration, getConfiguration, listConfigurations, presentConfiguration, updateConfiguration } from "./store/configurations";
+export { getExtractionJob, getTable, listDocumentTables, listJobTables, presentTable, presentTableSummary } from "./store/tables";
+export { exportJobTables, exportTable, openExport, presentExport } from "./store/exports";
+export { renderDocumentPreview } from "./store/preview";
+export { startExtraction } from "./jobs/start-extraction";
+export { extractBatch, failExtraction, isPermanentExtractionFailure, saveExtraction, startExtractionRun } from "./jobs/run-extraction";
+export type { ExtractionPlan, ExtractionRef } from "./jobs/types";
+export { listEvents } from "./timeline";
+export { DOCUMENTS_ERRORS, DOCUMENTS_JOB_KIND, DOCUMENTS_WARNINGS } from "./errors";
