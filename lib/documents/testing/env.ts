@@ -1,29 +1,12 @@
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import { PDFDocument, PDFHexString, PDFName, PDFNumber } from "pdf-lib";
-import { resetEnvCache } from "@/lib/env";
-import { LocalDiskStorage, setStorage } from "@/lib/storage";
+import { type TestDataDir, useTestDataDir } from "@/lib/storage/testing";
 import { tablePdf } from "../extract/testing/table-pdf";
 
-export type DocumentsTestEnv = { dataDir: string; storage: LocalDiskStorage; close(): void };
+export type DocumentsTestEnv = TestDataDir;
 
 /** A throwaway DATA_DIR with storage installed and the given DOCUMENTS_* settings. */
 export function useDocumentsTestEnv(settings: Record<string, string> = {}): DocumentsTestEnv {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "conveyor-documents-"));
-  Object.assign(process.env, { DATA_DIR: dataDir, APP_URL: "http://127.0.0.1:3000", DOCUMENTS_CONCURRENCY: "1", ...settings });
-  delete process.env.STORAGE_DIR;
-  resetEnvCache();
-  const storage = new LocalDiskStorage(path.join(dataDir, "files"));
-  setStorage(storage);
-  return {
-    dataDir,
-    storage,
-    close() {
-      setStorage(undefined);
-      fs.rmSync(dataDir, { recursive: true, force: true });
-    },
-  };
+  return useTestDataDir("documents", { APP_URL: "http://127.0.0.1:3000", DOCUMENTS_CONCURRENCY: "1", ...settings });
 }
 
 /** A multipart upload request for POST /api/v1/documents. */

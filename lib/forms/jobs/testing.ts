@@ -3,31 +3,16 @@
  * storage, multipart upload requests, and small PDFs. Import in test files only.
  */
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import { PDFDocument, PDFName, PDFNumber, rgb, StandardFonts } from "pdf-lib";
 import type { TestUser } from "@/lib/auth/testing";
-import { resetEnvCache } from "@/lib/env";
-import { LocalDiskStorage, setStorage } from "@/lib/storage";
+import { type TestDataDir, useTestDataDir } from "@/lib/storage/testing";
 
-export type FormsTestEnv = { dataDir: string; storage: LocalDiskStorage; close(): void };
+export type FormsTestEnv = TestDataDir;
 
 /** A throwaway DATA_DIR with its storage installed, the raster model off (speed) and the given settings. */
 export function useFormsTestEnv(settings: Record<string, string> = {}): FormsTestEnv {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "conveyor-forms-"));
-  Object.assign(process.env, { DATA_DIR: dataDir, FORMS_RASTER_ENABLED: "0", FORMS_CONCURRENCY: "2", ...settings });
-  delete process.env.STORAGE_DIR;
-  resetEnvCache();
-  const storage = new LocalDiskStorage(path.join(dataDir, "files"));
-  setStorage(storage);
-  return {
-    dataDir,
-    storage,
-    close() {
-      setStorage(undefined);
-      fs.rmSync(dataDir, { recursive: true, force: true });
-    },
-  };
+  return useTestDataDir("forms", { FORMS_RASTER_ENABLED: "0", FORMS_CONCURRENCY: "2", ...settings });
 }
 
 /** Every file under the storage root, partial writes in its temp folder included: a refused upload must leave none. */

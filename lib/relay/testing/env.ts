@@ -1,40 +1,19 @@
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
-import { resetEnvCache } from "@/lib/env";
-import { LocalDiskStorage, setStorage } from "@/lib/storage";
+import { type TestDataDir, useTestDataDir } from "@/lib/storage/testing";
 
 export const TEST_RELAY_SECRET = "relay-test-secret-0123456789abcdef0123";
 export const TEST_DATABASE_ID = "0123456789abcdef0123456789abcdef";
 
-export type RelayTestEnv = { dataDir: string; storage: LocalDiskStorage; close(): void };
+export type RelayTestEnv = TestDataDir;
 
 /** A throwaway DATA_DIR with storage installed and the relay switched on with the given settings. */
 export function useRelayTestEnv(settings: Record<string, string | undefined> = {}): RelayTestEnv {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "conveyor-relay-"));
-  Object.assign(process.env, {
-    DATA_DIR: dataDir,
+  return useTestDataDir("relay", {
     APP_URL: "http://127.0.0.1:3000",
     RELAY_SIGNING_SECRET: TEST_RELAY_SECRET,
     RELAY_N8N_WEBHOOK_URL: "http://127.0.0.1:9/webhook/conveyor-notion-relay",
     RELAY_NOTION_DATABASE_ID: TEST_DATABASE_ID,
+    ...settings,
   });
-  for (const [name, value] of Object.entries(settings)) {
-    if (value === undefined) delete process.env[name];
-    else process.env[name] = value;
-  }
-  delete process.env.STORAGE_DIR;
-  resetEnvCache();
-  const storage = new LocalDiskStorage(path.join(dataDir, "files"));
-  setStorage(storage);
-  return {
-    dataDir,
-    storage,
-    close() {
-      setStorage(undefined);
-      fs.rmSync(dataDir, { recursive: true, force: true });
-    },
-  };
 }
 
 /** Just enough of each format for sniffing by bytes. */
