@@ -41,9 +41,15 @@ export type JobRef = { jobId: string; workspaceId: string | null };
 export async function failJobFromRun(
   ref: JobRef,
   error: unknown,
-  pipeline: { kind: string; userFacing: ReadonlySet<string>; cleanUp?: (ref: JobRef) => Promise<{ files: number }> },
+  pipeline: {
+    kind: string;
+    userFacing: ReadonlySet<string>;
+    /** A pipeline's own reading of a failure (it renames or rewords some types); default `toJobFailure`. */
+    toFailure?: (error: unknown) => JobFailure;
+    cleanUp?: (ref: JobRef) => Promise<{ files: number }>;
+  },
 ): Promise<JobFailure> {
-  const failure = toJobFailure(error, pipeline.userFacing);
+  const failure = pipeline.toFailure ? pipeline.toFailure(error) : toJobFailure(error, pipeline.userFacing);
   try {
     await failJob(ref.jobId, failure);
   } catch (cause) {

@@ -33,10 +33,10 @@ export async function removeLogbookWorkArea(ref: { jobId: string; workspaceId: s
 /** The run failed for good: the job fails with its type, the 8a.nu session and work files go. */
 export async function failLogbookJob(ref: LogbookJobRef, error: unknown): Promise<JobFailure> {
   endEightASession(ref);
-  const failure = logbookJobFailure(error);
-  return failJobFromRun(ref, { name: failure.type, message: failure.detail }, {
+  return failJobFromRun(ref, error, {
     kind: LOGBOOK_JOB_KIND,
-    userFacing: new Set([failure.type]),
+    userFacing: USER_FACING,
+    toFailure: logbookJobFailure,
     cleanUp: async (r) => {
       await removeLogbookWorkArea(r);
       return { files: 0 };
