@@ -15,7 +15,6 @@ export const logbookErrors = defineErrorTypes({
 });
 
 export type LogbookErrorType = Exclude<keyof typeof logbookErrors.table, "SourceRemovedError">;
-export const LOGBOOK_ERROR_TYPES = Object.keys(logbookErrors.table).filter((t) => t !== "SourceRemovedError") as LogbookErrorType[];
 
 /** Retrying cannot help these: the site answered, and the answer is final. */
 const PERMANENT: ReadonlySet<string> = new Set(["AuthenticationError", "ProfileNotFoundError", "ReconnectRequiredError"]);
