@@ -145,8 +145,8 @@ describe("rate-limited operations", () => {
     const settings: Record<string, string> = {
       signup: "RATE_LIMIT_SIGNUP",
       "api_keys.create": "RATE_LIMIT_API_KEYS",
-      "forms.upload.workspace": "RATE_LIMIT_UPLOADS_WORKSPACE",
-      "forms.upload.key": "RATE_LIMIT_UPLOADS_KEY",
+      "jobs.start.workspace": "RATE_LIMIT_UPLOADS_WORKSPACE",
+      "jobs.start.key": "RATE_LIMIT_UPLOADS_KEY",
     };
     for (const [entry, bucket] of limited.flatMap((e) => [e.op.rateLimit!].flat().map((b) => [e, b] as const))) {
       expect(Object.keys(BUCKETS), entry.label).toContain(bucket);

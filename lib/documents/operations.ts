@@ -36,8 +36,8 @@ export const uploadDocumentOperation = defineOperation({
     "`TooManyPagesError`. Adds `document.uploaded` to the document's timeline.",
   tags,
   permission: "jobs.create",
-  // The same upload limits as forms (RATE_LIMIT_UPLOADS_WORKSPACE, RATE_LIMIT_UPLOADS_KEY): both start PDF work.
-  rateLimit: ["forms.upload.workspace", "forms.upload.key"],
+  // The job-start limits every pipeline shares (RATE_LIMIT_UPLOADS_WORKSPACE, RATE_LIMIT_UPLOADS_KEY): both start PDF work.
+  rateLimit: ["jobs.start.workspace", "jobs.start.key"],
   multipart: { description: "The document in `file`", fields: { file: { type: "file", description: "A PDF, CSV or XLSX file (exactly one)", required: true } } },
   responses: {
     201: { description: "Stored", schema: documentSchema },
@@ -202,6 +202,7 @@ export const startExtractionOperation = defineOperation({
     "layer are warnings on the job, not errors.",
   tags,
   permission: "jobs.create",
+  rateLimit: ["jobs.start.workspace", "jobs.start.key"],
   body: startExtractionSchema,
   maxBodyBytes: 4 * 1024,
   responses: {

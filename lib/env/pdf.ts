@@ -21,8 +21,8 @@ export const pdfSettings = {
   PDF_WORKSPACE_THREADS: int(0, 0, 256),
   /** Forms jobs' CPU-heavy steps one workspace may have in flight at once (the global cap is FORMS_CONCURRENCY). */
   FORMS_WORKSPACE_CONCURRENCY: int(1, 1, 256),
-  /** Uploads per workspace (`POST /api/v1/forms`), e.g. 60/10m; "off" disables. */
+  /** Uploads and job starts per workspace (forms and documents uploads, extractions, relay uploads, logbook syncs), e.g. 60/10m; "off" disables. */
   RATE_LIMIT_UPLOADS_WORKSPACE: rateRule("60/10m"),
-  /** Uploads per API key (requests signed in with a key), e.g. 30/10m; "off" disables. */
+  /** Uploads and job starts per API key (or per signed-in person), e.g. 30/10m; "off" disables. */
   RATE_LIMIT_UPLOADS_KEY: rateRule("30/10m"),
 };

@@ -20,7 +20,7 @@ export const uploadFormOperation = defineOperation({
     "`<original>-fillable.pdf` from `GET /api/v1/jobs/{id}/result`.",
   tags: ["Forms"],
   permission: "jobs.create",
-  rateLimit: ["forms.upload.workspace", "forms.upload.key"],
+  rateLimit: ["jobs.start.workspace", "jobs.start.key"],
   multipart: {
     description: "The PDF in `file`; optionally `options`, a JSON object",
     fields: {

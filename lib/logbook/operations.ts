@@ -23,6 +23,7 @@ export const connectLogbookOperation = defineOperation({
     "never stored; connecting the same source again re-syncs it.",
   tags: ["Logbook"],
   permission: "jobs.create",
+  rateLimit: ["jobs.start.workspace", "jobs.start.key"],
   body: connectRequestSchema,
   maxBodyBytes: 16 * 1024,
   responses: {

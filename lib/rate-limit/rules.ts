@@ -21,12 +21,12 @@ export const BUCKETS = {
     rule: (env) => env.RATE_LIMIT_API_KEYS,
     subject: (req, auth) => (auth ? `user:${auth.user.id}` : `ip:${clientIp(req.headers)}`),
   },
-  // Uploads start CPU-heavy work: one workspace (and one leaked key) cannot flood the queue.
-  "forms.upload.workspace": {
+  // Uploads and job starts queue background work: one workspace (and one leaked key) cannot flood the queue.
+  "jobs.start.workspace": {
     rule: (env) => env.RATE_LIMIT_UPLOADS_WORKSPACE,
     subject: (req, auth) => (auth ? `workspace:${auth.workspace.id}` : `ip:${clientIp(req.headers)}`),
   },
-  "forms.upload.key": {
+  "jobs.start.key": {
     rule: (env) => env.RATE_LIMIT_UPLOADS_KEY,
     // A signed-in person (no key) is counted as their user under the same rule.
     subject: (req, auth) => (auth ? (auth.apiKeyId ? `key:${auth.apiKeyId}` : `user:${auth.user.id}`) : `ip:${clientIp(req.headers)}`),

@@ -25,6 +25,7 @@ export const uploadRelayImageOperation = defineOperation({
     "Nothing is kept when it is refused.",
   tags: ["Relay"],
   permission: "jobs.create",
+  rateLimit: ["jobs.start.workspace", "jobs.start.key"],
   multipart: {
     description: "The image in `file`; optionally `notion_database_id`",
     fields: {
