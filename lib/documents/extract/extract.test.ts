@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { f1, scoreTable } from "./adjacency";
 import { extractPageTables } from "./extract-page";
 import { mergeAcrossPages } from "./merge-pages";
-import { forEachPage } from "./read-pdf";
+import { forEachPage, toShownRect, type ReadPage } from "./read-pdf";
 import { tablePdf, type PageSpec } from "./testing/table-pdf";
 import type { ExtractedTable } from "./types";
 
@@ -71,6 +71,32 @@ describe("lattice", () => {
       const [t] = await extract([{ rotate: 90, turnedContentOnly: true, tables: [{ x: 72, y: 100, colWidths: [120, 60, 80], rowHeight: 20, rows, ruled: method === "lattice" }] }], method);
       expect(t?.rows, method).toEqual(rows);
     }
+  });
+});
+
+describe("table boxes on a page read turned", () => {
+  it("come back in the displayed page's frame, where the preview draws them", async () => {
+    const rows = [...PRICES, ["Quinces", "7", "2.10"], ["Figs", "9", "4.00"], ["Dates", "11", "6.25"]];
+    const bytes = await tablePdf([{ rotate: 90, turnedContentOnly: true, tables: [{ x: 72, y: 100, colWidths: [120, 60, 80], rowHeight: 20, rows, ruled: true }] }]);
+    const boxes: { x0: number; y0: number; x1: number; y1: number }[] = [];
+    await forEachPage(bytes, (page, n) => {
+      const read: ReadPage = page;
+      expect([read.pageWidth, read.pageHeight]).toEqual([612, 792]);
+      expect([read.width, read.height]).toEqual([792, 612]);
+      for (const t of extractPageTables(page, n, { method: "lattice" })) boxes.push(toShownRect(t.bbox, read.toPage));
+    });
+    // Drawn at x 72..332, y 100..240 in the turned (792 x 612) frame; shown portrait, that is
+    // x 100..240 and y 792-332..792-72.
+    expect(boxes).toHaveLength(1);
+    expect(boxes[0].x0).toBeCloseTo(100, 0);
+    expect(boxes[0].x1).toBeCloseTo(240, 0);
+    expect(boxes[0].y0).toBeCloseTo(460, 0);
+    expect(boxes[0].y1).toBeCloseTo(720, 0);
+  });
+
+  it("are left as they are on an upright page", async () => {
+    const bytes = await tablePdf([{ tables: [{ x: 72, y: 100, colWidths: [120, 60, 80], rowHeight: 20, rows: PRICES, ruled: true }] }]);
+    await forEachPage(bytes, (page) => expect(page.toPage).toBeUndefined());
   });
 });
 

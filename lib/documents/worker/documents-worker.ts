@@ -5,7 +5,7 @@ import { loadPdfJs, openPdf, type PdfDocument } from "@/lib/pdf/pdfjs";
 import { encodePreview, renderPage } from "@/lib/pdf/render-page";
 import { serveTasks, type TaskContext } from "@/lib/pdf/worker/serve";
 import { extractPageTables } from "../extract/extract-page";
-import { readPage } from "../extract/read-pdf";
+import { readPage, toShownRect } from "../extract/read-pdf";
 import { readCsv } from "../sheets/read-csv";
 import { readXlsx } from "../sheets/read-xlsx";
 import type { DocumentsTask, PageResult } from "./protocol";
@@ -43,8 +43,10 @@ async function run(task: DocumentsTask, context: TaskContext): Promise<unknown> 
         const page = await readPage(pdfjs, doc, n).catch((error) => {
           throw isAppError(error) ? error : pageError(n - 1, error);
         });
-        const tables = page.glyphs.length ? extractPageTables(page, n, { method: task.method }) : [];
-        out.push({ page: n, width: page.width, height: page.height, tables, scanned: page.glyphs.length === 0 && page.images > 0 });
+        const found = page.glyphs.length ? extractPageTables(page, n, { method: task.method }) : [];
+        // Boxes go out in the displayed page's frame, the one previews are drawn in.
+        const tables = found.map((t) => ({ ...t, bbox: toShownRect(t.bbox, page.toPage) }));
+        out.push({ page: n, width: page.pageWidth, height: page.pageHeight, tables, scanned: page.glyphs.length === 0 && page.images > 0 });
         context.progress(i, task.pages.length);
       }
       // pdf.js keeps parsed pages; dropping them after each batch keeps a long document flat.
