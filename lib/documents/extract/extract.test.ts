@@ -60,6 +60,24 @@ describe("lattice", () => {
     expect(t.rows).toEqual(rows);
   });
 
+  it("keeps two ruled tables apart when their borders line up a hair apart", async () => {
+    // One generator draws the second table's rules at x 72.0 and the first's at 72.05: the rules
+    // are one line by position, but the gap between the tables along it is no rule.
+    const second = PRICES.map((r) => r.map((c) => `${c}2`));
+    const tables = await extract(
+      [
+        {
+          tables: [
+            { x: 72.05, y: 100, colWidths: [120, 60, 80], rowHeight: 20, rows: PRICES, ruled: true },
+            { x: 72, y: 300, colWidths: [120.05, 60, 80], rowHeight: 20, rows: second, ruled: true },
+          ],
+        },
+      ],
+      "lattice",
+    );
+    expect(tables.map((t) => t.rows)).toEqual([PRICES, second]);
+  });
+
   it("finds the table in the right place on a page rotated 90 degrees", async () => {
     const [t] = await extract([{ rotate: 90, tables: [{ x: 72, y: 100, colWidths: [120, 60, 80], rowHeight: 20, rows: PRICES, ruled: true }] }], "lattice");
     expect(t.rows).toEqual(PRICES);

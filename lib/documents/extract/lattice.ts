@@ -36,21 +36,34 @@ const centreIn = (g: Glyph, r: Rect) => {
   return cx > r.x0 && cx < r.x1 && cy > r.y0 && cy < r.y1;
 };
 
-/** Joins overlapping or touching rules on the same line (generators draw a row's rule cell by cell). */
+/**
+ * Joins overlapping or touching rules on the same line (generators draw a row's rule cell by cell).
+ * Rules are first grouped by position, then swept along their length: positions a hair apart
+ * (81.85 and 81.86) are one line, and a gap along it always stays a gap.
+ */
 export function mergeCollinear(segments: Segment[]): Segment[] {
   const out: Segment[] = [];
   for (const o of ["h", "v"] as const) {
-    const sorted = segments.filter((s) => s.o === o).sort((a, b) => a.at - b.at || a.from - b.from);
-    const lines: Segment[] = [];
-    for (const s of sorted) {
-      const same = lines.filter((l) => Math.abs(l.at - s.at) <= SNAP && s.from <= l.to + SNAP);
-      const target = same[same.length - 1];
-      if (target) {
-        target.to = Math.max(target.to, s.to);
-        target.from = Math.min(target.from, s.from);
-      } else lines.push({ ...s });
+    const byPosition = [...segments.filter((s) => s.o === o)].sort((a, b) => a.at - b.at);
+    const lines: Segment[][] = [];
+    for (const s of byPosition) {
+      const last = lines[lines.length - 1];
+      if (last && s.at - last[last.length - 1].at <= SNAP) last.push(s);
+      else lines.push([s]);
     }
-    out.push(...lines);
+    for (const line of lines) {
+      const along = line.sort((a, b) => a.from - b.from);
+      let current: Segment | undefined;
+      for (const s of along) {
+        if (current && s.from <= current.to + SNAP) {
+          current.to = Math.max(current.to, s.to);
+          current.width = Math.max(current.width, s.width);
+        } else {
+          current = { ...s };
+          out.push(current);
+        }
+      }
+    }
   }
   return out;
 }
