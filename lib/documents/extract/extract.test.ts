@@ -138,6 +138,42 @@ describe("stream", () => {
   });
 });
 
+describe("stream with section labels", () => {
+  const SALES = [
+    ["Region", "Q1", "Q2"],
+    ["North", "", ""],
+    ["Lyon", "12", "14"],
+    ["Lille", "8", "9"],
+    ["South", "", ""],
+    ["Nice", "21", "19"],
+    ["Toulon", "5", "7"],
+  ];
+
+  it("keeps a label grouping the rows under it as a row of the same table", async () => {
+    const tables = await extract([{ tables: [{ x: 72, y: 100, colWidths: [120, 60, 60], rowHeight: 18, rows: SALES, ruled: false }] }], "stream");
+    expect(tables).toHaveLength(1);
+    expect(tables[0].rows).toEqual(SALES);
+  });
+
+  it("does not join two tables across the next table's caption", async () => {
+    const second = [["City", "People", "Area"], ["Lyon", "522000", "48"], ["Nice", "342000", "72"]];
+    const tables = await extract(
+      [
+        {
+          texts: [{ x: 72, y: 172, text: "Table 2: Cities", size: 9 }],
+          tables: [
+            { x: 72, y: 100, colWidths: [120, 60, 60], rowHeight: 18, rows: PRICES, ruled: false },
+            { x: 72, y: 190, colWidths: [120, 60, 60], rowHeight: 18, rows: second, ruled: false },
+          ],
+        },
+      ],
+      "stream",
+    );
+    expect(tables.map((t) => t.rows)).toEqual([PRICES, second]);
+    expect(tables[1].title).toBe("Table 2: Cities");
+  });
+});
+
 describe("auto", () => {
   it("finds a ruled and an unruled table on one page", async () => {
     const tables = await extract([

@@ -19,7 +19,7 @@ export function streamTables(glyphs: Glyph[], pageNumber: number): ExtractedTabl
       continue;
     }
     let j = i + 1;
-    while (j < lines.length && continues(lines, j)) j++;
+    while (j < lines.length && continues(lines, j, i)) j++;
     const block = lines.slice(i, j);
     const table = blockToTable(block, pageNumber, i > 0 ? lines[i - 1] : undefined);
     if (table) tables.push(table);
@@ -28,16 +28,41 @@ export function streamTables(glyphs: Glyph[], pageNumber: number): ExtractedTabl
   return tables;
 }
 
-/** Whether line j belongs to the block that line j-1 is in: close below it, and tabular or a wrapped cell. */
-function continues(lines: TextLine[], j: number): boolean {
+/**
+ * Whether line j belongs to the block (starting at line `start`) that line j-1 is in: close below
+ * it, and tabular, a wrapped cell, or a section label ("Wealth index") between tabular rows.
+ */
+function continues(lines: TextLine[], j: number, start: number): boolean {
   const prev = lines[j - 1];
   const line = lines[j];
   const height = Math.max(prev.y1 - prev.y0, line.y1 - line.y0, 1);
   if (line.y0 - prev.y1 > height * 2.2) return false;
   if (line.chunks.length >= 2) return true;
-  // A one-chunk line continues only as a wrapped cell: tight below a tabular line, not starting at the block's left edge.
   const next = lines[j + 1];
-  return prev.chunks.length >= 2 && line.y0 - prev.y1 < height * 0.6 && line.x0 > prev.x0 + height && !!next && next.chunks.length >= 2;
+  if (!next || next.chunks.length < 2) return false;
+  // A wrapped cell: tight below a tabular line, not starting at the block's left edge.
+  if (prev.chunks.length >= 2 && line.y0 - prev.y1 < height * 0.6 && line.x0 > prev.x0 + height) return true;
+  return isSectionLabel(lines, j, start, height);
+}
+
+/** The caption of the next table, or a note: never a row label. */
+const CAPTION = /^\s*(table|tab\.|figure|fig\.|chart|exhibit|source|sources|note|notes)\b/i;
+
+/**
+ * A short one-chunk line in the first column, with rows of the same table on both sides (about as
+ * many columns above as below): a label grouping the rows under it, kept as a row of its own.
+ */
+function isSectionLabel(lines: TextLine[], j: number, start: number, height: number): boolean {
+  const line = lines[j];
+  const next = lines[j + 1];
+  const text = line.chunks[0].text;
+  if (next.y0 - line.y1 > height * 2.2 || text.length > 60 || CAPTION.test(text)) return false;
+  const left = Math.min(...lines.slice(start, j).map((l) => l.x0));
+  if (Math.abs(line.x0 - left) > height) return false;
+  const above = lines.slice(start, j).reverse().find((l) => l.chunks.length >= 2);
+  if (!above) return false;
+  const [a, b] = [above.chunks.length, next.chunks.length];
+  return Math.min(a, b) / Math.max(a, b) >= 0.4;
 }
 
 function blockToTable(block: TextLine[], pageNumber: number, above: TextLine | undefined): ExtractedTable | null {
