@@ -1,12 +1,9 @@
-import { Readable } from "node:stream";
-import type { ReadableStream as NodeReadableStream } from "node:stream/web";
-import busboy from "busboy";
 import type { Job } from "@prisma/client";
 import { db } from "@/lib/db";
-import { AppError, badRequest, type ErrorDetail, unsupportedMediaType, validationFailed } from "@/lib/errors";
+import { AppError, type ErrorDetail, validationFailed } from "@/lib/errors";
 import { createJob, failJob } from "@/lib/jobs";
 import { logger } from "@/lib/logging";
-import { deleteStoredFiles, fileTooLarge, newStorageKey, recordStoredFile, sanitizeFilename, sniffContentType, storage, type PutResult } from "@/lib/storage";
+import { deleteStoredFiles, newStorageKey, receiveFile, recordStoredFile, sniffContentType, storage, type PutResult } from "@/lib/storage";
 import { emptyFile, RELAY_JOB_KIND, unsupportedImage } from "./errors";
 import { sniffImage } from "./images";
 import { notionIdSchema } from "./schemas";
@@ -14,8 +11,6 @@ import { relayConfig } from "./settings";
 
 /** Sends the event that starts a job's run; the route passes it in (lib never imports inngest/). */
 export type QueueRelayJob = (event: { job_id: string; workspace_id: string }) => Promise<void>;
-
-const MULTIPART_OVERHEAD = 64 * 1024;
 
 const validationError = (detail: ErrorDetail) => validationFailed("Invalid upload", [detail]);
 
@@ -82,68 +77,34 @@ export async function acceptRelayUpload(req: Request, caller: { workspaceId: str
 }
 
 async function receiveImage(req: Request, workspaceId: string, maxBytes: number): Promise<Received> {
-  const type = req.headers.get("content-type") ?? "";
-  if (!/^multipart\/form-data\s*;/i.test(type)) throw unsupportedMediaType("Send the image as multipart/form-data, in a part named `file`");
-  const declared = Number(req.headers.get("content-length") ?? NaN);
-  if (Number.isFinite(declared) && declared > maxBytes + MULTIPART_OVERHEAD) throw fileTooLarge(maxBytes);
-  if (!req.body) throw validationError({ path: "body.file", message: "required: the image to relay", code: "required" });
-
-  let parser: busboy.Busboy;
-  try {
-    parser = busboy({ headers: { "content-type": type }, defParamCharset: "utf8", limits: { files: 1, fields: 2, parts: 3, fieldSize: 200, headerPairs: 20 } });
-  } catch {
-    throw unsupportedMediaType("The multipart body has no boundary; send it as multipart/form-data");
-  }
-  const source = Readable.fromWeb(req.body as unknown as NodeReadableStream<Uint8Array>);
   const key = newStorageKey(workspaceId, "relay");
-  let written: Promise<PutResult> | undefined;
-  let filename = "image";
   let databaseId: string | undefined;
-  let seenDatabaseId = false;
-  let fail!: (error: unknown) => void;
-  const failed = new Promise<never>((_, reject) => (fail = reject));
-  failed.catch(() => {});
-
-  parser.on("file", (name, stream) => {
-    if (name !== "file") {
-      stream.resume();
-      return fail(validationError({ path: `body.${name}`, message: "unexpected part: send the image as `file`", code: "unrecognized_keys" }));
-    }
-    written = storage().put(key, stream, { maxBytes });
-    written.catch(fail);
+  const { stored: written, filename } = await receiveFile(req, {
+    maxBytes,
+    what: "the image to relay",
+    defaultFilename: "image",
+    // The type is decided from the first bytes once they are stored: refused, nothing stays.
+    store: async (stream) => {
+      const result = await storage().put(key, stream, { maxBytes });
+      try {
+        if (result.size === 0) throw emptyFile();
+        if (!sniffImage(result.head)) throw unsupportedImage(sniffContentType(result.head, result.size <= result.head.length));
+      } catch (error) {
+        await storage().delete(key).catch(() => {});
+        throw error;
+      }
+      return result;
+    },
+    discard: () => storage().delete(key),
+    maxFieldBytes: 200,
+    fields: {
+      notion_database_id: (value) => {
+        if (value.trim() === "") return;
+        const parsed = notionIdSchema.safeParse(value.trim());
+        if (!parsed.success) throw validationError({ path: "body.notion_database_id", message: "must be a Notion database id (32 hex digits)", code: "invalid_format" });
+        databaseId = parsed.data;
+      },
+    },
   });
-  parser.on("file", (_name, _stream, info) => {
-    filename = sanitizeFilename(info.filename, "image");
-  });
-  parser.on("field", (name, value) => {
-    if (name !== "notion_database_id") return fail(validationError({ path: `body.${name}`, message: "unexpected field: only `file` and `notion_database_id`", code: "unrecognized_keys" }));
-    if (seenDatabaseId) return fail(validationError({ path: "body.notion_database_id", message: "send it at most once", code: "too_big" }));
-    seenDatabaseId = true;
-    if (value.trim() === "") return;
-    const parsed = notionIdSchema.safeParse(value.trim());
-    if (!parsed.success) return fail(validationError({ path: "body.notion_database_id", message: "must be a Notion database id (32 hex digits)", code: "invalid_format" }));
-    databaseId = parsed.data;
-  });
-  parser.on("filesLimit", () => fail(validationError({ path: "body.file", message: "send exactly one file", code: "too_big" })));
-  parser.on("partsLimit", () => fail(validationError({ path: "body", message: "too many parts", code: "too_big" })));
-  parser.on("error", (error) => fail(validationFailed("The multipart body is malformed", [{ path: "body", message: String((error as Error).message ?? error).slice(0, 200) }])));
-  source.on("error", () => fail(badRequest("The upload was interrupted before it finished")));
-  const parsed = new Promise<void>((resolve) => parser.on("close", resolve));
-  source.pipe(parser);
-
-  try {
-    await Promise.race([parsed, failed]);
-    if (!written) throw validationError({ path: "body.file", message: "required: the image to relay", code: "required" });
-    const result = await Promise.race([written, failed]);
-    if (result.size === 0) throw emptyFile();
-    const contentType = sniffImage(result.head);
-    if (!contentType) throw unsupportedImage(sniffContentType(result.head, result.size <= result.head.length));
-    return { key, written: result, contentType, filename, databaseId };
-  } catch (error) {
-    source.unpipe(parser);
-    source.destroy();
-    await written?.catch(() => undefined);
-    await storage().delete(key).catch(() => {});
-    throw error;
-  }
+  return { key, written, contentType: sniffImage(written.head)!, filename, databaseId };
 }

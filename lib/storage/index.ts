@@ -17,3 +17,4 @@ export {
 } from "./files";
 export { downloadParts } from "./download";
 export { jobWorkArea, attachFileToJob, type JobWorkArea, type WorkAreaRef } from "./work-area";
+export { receiveFile, invalidUpload, type ReceiveFileOptions, type ReceivedFile } from "./receive-file";
