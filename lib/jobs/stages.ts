@@ -53,10 +53,15 @@ export function stageRunner(stages: readonly StageSpec[]) {
   return {
     spans,
     progress: (stage: string, done: number, total: number) => stageProgress(spans, stage, done, total),
-    async enter(jobId: string, stage: string, report: Omit<StageReport, "done"> & { done?: number }): Promise<void> {
+    /**
+     * Marks a stage's start, or a point within it: `done` of `total` units, or a `fraction` of the
+     * stage for work that has no countable units (a download of unknown length).
+     */
+    async enter(jobId: string, stage: string, report: Omit<StageReport, "done" | "total"> & ({ done?: number; total: number } | { fraction: number })): Promise<void> {
+      const [done, total] = "fraction" in report ? [Math.min(1, Math.max(0, report.fraction)), 1] : [report.done ?? 0, report.total];
       const transition = await updateJobProgress(jobId, {
         stage,
-        progress: stageProgress(spans, stage, report.done ?? 0, report.total),
+        progress: stageProgress(spans, stage, done, total),
         message: report.message,
         data: report.data,
       });

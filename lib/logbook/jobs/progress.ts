@@ -7,6 +7,5 @@ const runner = stageRunner(LOGBOOK_STAGES);
 
 /** Moves the job to a stage (or reports within it); a job canceled or deleted meanwhile stops the step. */
 export async function reportStage(jobId: string, stage: LogbookStage, fraction: number, message: string, data?: Record<string, number | string>) {
-  const units = 1000;
-  await runner.enter(jobId, stage, { message, total: units, done: Math.round(units * Math.min(1, Math.max(0, fraction))), data });
+  await runner.enter(jobId, stage, { message, fraction, data });
 }
