@@ -2,6 +2,7 @@ import { contractsSettings } from "@/lib/env/contracts";
 import { definePipeline } from "@/lib/pipelines/define";
 import { contractsConfig } from "./config";
 import { contractsErrors } from "./errors";
+import { contractsHealth } from "./health";
 import { contractsEvents } from "./events";
 import * as operations from "./operations";
 import { CONTRACTS_JOB_KIND, CONTRACTS_STAGES } from "./stages";
@@ -27,4 +28,5 @@ export const contractsPipeline = definePipeline({
   jobPage: { actions: [{ label: "Open contracts", href: "/contracts" }] },
   errors: contractsErrors.table,
   retention: { setting: "CONTRACTS_RETENTION", ms: () => contractsConfig().retentionMs },
+  health: () => contractsHealth(),
 });

@@ -1,6 +1,5 @@
 import { Cron } from "croner";
 import { getDatabase } from "@/lib/db";
-import type { PipelineHealthCheck } from "@/lib/health";
 import { contractsConfig, type ContractsConfig } from "./config";
 
 /** The cron's interval: the gap between its next two firings. */
@@ -28,5 +27,3 @@ export async function contractsHealth(config: ContractsConfig = contractsConfig(
   const degraded = now.getTime() - reference.getTime() > windowMs;
   return { status: degraded ? ("degraded" as const) : ("ok" as const), last_success_at: lastSuccess?.toISOString() ?? null, window_s: windowMs / 1000 };
 }
-
-export const contractsHealthCheck: PipelineHealthCheck = { name: "contracts", check: () => contractsHealth() };

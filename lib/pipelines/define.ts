@@ -1,5 +1,6 @@
 import type { z } from "zod";
 import type { ErrorTable } from "@/lib/errors/codes";
+import type { PipelineHealthCheck } from "@/lib/health";
 import type { StageSpec } from "@/lib/jobs/stages";
 
 /** An event a pipeline sends or listens to: `area/noun.verb` and its data schema (zod). */
@@ -50,6 +51,8 @@ export type PipelineDefinition<K extends string = string> = {
   removeWorkArea?: (ref: { jobId: string; workspaceId: string | null }) => Promise<void>;
   /** Finds work areas nothing needs any more (retention cron). Returns how many went. */
   sweepWorkAreas?: () => Promise<number>;
+  /** Its own health in `GET /api/health` (a scheduler that stopped firing); "degraded" degrades the report. */
+  health?: PipelineHealthCheck["check"];
 };
 
 /** Whether a pipeline's page is in the navigation of people who are not instance operators. */

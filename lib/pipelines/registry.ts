@@ -1,3 +1,4 @@
+import type { PipelineHealthCheck } from "@/lib/health";
 import { fillExplanation, platformErrors, DEFAULT_EXPLANATION } from "@/lib/errors/codes";
 import { contractsPipeline } from "@/lib/contracts/definition";
 import { formsPipeline } from "@/lib/forms/definition";
@@ -27,6 +28,11 @@ export function pipelineOf(kind: string): PipelineDefinition | undefined {
 }
 
 export const PIPELINE_KINDS: readonly PipelineKind[] = PIPELINES.map((p) => p.kind);
+
+/** The pipelines' own health checks, named by kind, for `GET /api/health`. */
+export function pipelineHealthChecks(): PipelineHealthCheck[] {
+  return (PIPELINES as readonly PipelineDefinition[]).flatMap((p) => (p.health ? [{ name: p.kind, check: p.health }] : []));
+}
 
 /**
  * Every error type's plain explanation: the platform's, overlaid by the pipeline's own when a kind
