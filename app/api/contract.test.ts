@@ -111,7 +111,7 @@ describe("every operation in the catalog", () => {
     }
   });
 
-  it("treats any id of another workspace exactly like an id that does not exist (404, nothing revealed)", async () => {
+  it("treats any id of another workspace exactly like an id that does not exist (404, nothing revealed)", { timeout: 120_000 }, async () => {
     const withIds = entries.filter((e) => e.pathParams.length > 0 && (e.op.auth ?? "required") !== "none");
     expect(withIds.length).toBeGreaterThanOrEqual(8);
     const secrets = [b.workspace.name, b.workspace.slug, b.user.email, "invited-b@example.com"];
