@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
-import { PDFDocument } from "pdf-lib";
+import { PDFDocument, PDFName } from "pdf-lib";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createTestUser, routeParams, type TestUser } from "@/lib/auth/testing";
 import { useTestDatabase } from "@/lib/db/testing";
@@ -10,13 +10,14 @@ import { formsJobPaths } from "@/lib/forms/jobs";
 import { pdfPart, simpleFormPdf, unwritablePdf, uploadRequest, useFormsTestEnv, type FormsTestEnv } from "@/lib/forms/jobs/testing";
 import { createJob } from "@/lib/jobs";
 import { saveFile } from "@/lib/storage";
-import { GET as getFields } from "@/app/api/v1/forms/[id]/fields/route";
+import { GET as getFields, PUT as putFields } from "@/app/api/v1/forms/[id]/fields/route";
 import { POST as upload } from "@/app/api/v1/forms/route";
 import { GET as getJobEvents } from "@/app/api/v1/jobs/[id]/events/route";
 import { DELETE as deleteJobRoute, GET as getJobRoute } from "@/app/api/v1/jobs/[id]/route";
 import { GET as getResult } from "@/app/api/v1/jobs/[id]/result/route";
 import { formsPdfUploaded } from "../events";
 import { createFormsProcess } from "./forms-process";
+import { createFormsRewrite } from "./forms-rewrite";
 import { createJobsCleanup } from "./jobs-cleanup";
 import { createJobsExpire } from "./jobs-expire";
 
@@ -46,7 +47,7 @@ let alpha: TestUser;
 beforeAll(async () => {
   env = useFormsTestEnv();
   alpha = await createTestUser();
-  h = await startHarness({ functions: (client) => [createFormsProcess(client), createJobsExpire(client), createJobsCleanup(client)] });
+  h = await startHarness({ functions: (client) => [createFormsProcess(client), createFormsRewrite(client), createJobsExpire(client), createJobsCleanup(client)] });
 }, 120_000);
 
 afterAll(async () => {
@@ -198,4 +199,91 @@ describe("forms-process on the real engine", () => {
     expect(await filesOf(id)).toBe(0);
     expect((await events(id)).at(-1)).toMatchObject({ type: "expired" });
   }, 60_000);
+});
+
+describe("forms-rewrite on the real engine", () => {
+  type ApiField = { name: string; type: string; page: number; box: { x: number; y: number; width: number; height: number }; label: string | null; source: string };
+  const fieldsOf = async (id: string) => (await (await getFields(asAlpha(`/api/v1/forms/${id}/fields`), routeParams({ id }))).json()) as { fields: ApiField[]; last_edit?: Record<string, unknown>; counts: Record<string, number> };
+  const put = (id: string, fields: unknown[]) =>
+    putFields(
+      new Request(`http://localhost/api/v1/forms/${id}/fields`, { method: "PUT", headers: { "x-api-key": alpha.apiKey, "content-type": "application/json" }, body: JSON.stringify({ fields }) }),
+      routeParams({ id }),
+    );
+  const download = async (id: string) => {
+    const res = await getResult(asAlpha(`/api/v1/jobs/${id}/result`), routeParams({ id }));
+    expect(res.status).toBe(200);
+    return PDFDocument.load(new Uint8Array(await res.arrayBuffer()));
+  };
+  /** Each widget's name and /Rect (PDF user space) in the downloaded PDF. */
+  const widgets = (pdf: PDFDocument) =>
+    new Map(pdf.getForm().getFields().map((f) => {
+      const r = f.acroField.getWidgets()[0].getRectangle();
+      return [f.getName(), r] as const;
+    }));
+
+  it("rebuilds the PDF from an edited list: fields deleted, renamed, moved and drawn; the timeline notes the edit", async () => {
+    const id = await uploadPdf(await simpleFormPdf(1), "Edit me.pdf");
+    expect(await settled(id)).toMatchObject({ status: "succeeded" });
+    const before = await fieldsOf(id);
+    const email = before.fields.find((f) => f.name === "email_address")!;
+    const phone = before.fields.find((f) => f.name === "phone")!;
+    const edited = before.fields
+      .filter((f) => f !== email)
+      .map((f) => (f === phone ? { ...f, name: "telephone", box: { ...f.box, x: f.box.x + 10, width: f.box.width - 10 } } : f));
+    edited.push({ name: "initials", type: "text", page: 1, box: { x: 400, y: 40, width: 120, height: 20 }, label: "Initials", source: "manual" });
+    const res = await put(id, edited);
+    expect(res.status, await res.clone().text()).toBe(202);
+    const accepted = (await res.json()) as { revision: string };
+
+    const done = await settled(id);
+    expect(done).toMatchObject({ status: "succeeded", progress: 1 });
+    const [run] = await h.waitForRuns("forms-rewrite", 1, ["completed"]);
+    expect((await h.steps(run.id)).map((s) => [s.name, s.attempts])).toEqual([["writing", 1]]);
+
+    const pdf = await download(id);
+    const rects = widgets(pdf);
+    expect([...rects.keys()].sort()).toEqual(edited.map((f) => f.name).sort());
+    // The page is 792 pt tall and unrotated: user y = 792 - (top + height).
+    expect(rects.get("initials")).toEqual({ x: 400, y: 792 - 60, width: 120, height: 20 });
+    const tel = rects.get("telephone")!;
+    expect(tel.x).toBeCloseTo(phone.box.x + 10, 1);
+    expect(tel.width).toBeCloseTo(phone.box.width - 10, 1);
+    expect(pdf.getForm().getTextField("initials").acroField.dict.get(PDFName.of("TU"))).toBeDefined();
+
+    const after = await fieldsOf(id);
+    expect(after.fields.map((f) => f.name)).toEqual(edited.map((f) => f.name));
+    expect(after.fields.find((f) => f.name === "telephone")!.source).toBe("manual");
+    expect(after.last_edit).toMatchObject({ revision: accepted.revision, status: "applied", added: 1, removed: 1, changed: 1 });
+    const timeline = await events(id);
+    const edit = timeline.find((e) => e.type === "edited")!;
+    expect(edit).toMatchObject({ status: "running", stage: "writing", data: expect.objectContaining({ added: 1, removed: 1, changed: 1, by_user_id: alpha.user.id }) });
+    expect(timeline.at(-1)).toMatchObject({ type: "succeeded", message: expect.stringMatching(/after an edit/) });
+    const record = await database().prisma.job.findUniqueOrThrow({ where: { id } });
+    expect(record.result).toMatchObject({ field_count: edited.length, fields_by_type: { text: 3, checkbox: 2, signature: 1 } });
+    expect(await database().prisma.storedFile.count({ where: { jobId: id, purpose: "result" } })).toBe(1);
+    expect(fs.readdirSync(path.join(folderOf(id), "work", "edits"))).toEqual([]);
+  }, 120_000);
+
+  it("keeps the previous PDF and fields when the rebuild fails for good, and says so", async () => {
+    const id = await uploadPdf(await simpleFormPdf(1), "Fragile.pdf");
+    expect(await settled(id)).toMatchObject({ status: "succeeded" });
+    const before = await fieldsOf(id);
+    const previous = Buffer.from(await (await getResult(asAlpha(`/api/v1/jobs/${id}/result`), routeParams({ id }))).arrayBuffer());
+    // The upload the rebuild starts from is damaged: writing cannot succeed, however often it is tried.
+    const input = await database().prisma.storedFile.findFirstOrThrow({ where: { jobId: id, purpose: "input" } });
+    fs.writeFileSync(path.join(env.storage.root, input.storageKey), "%PDF-1.7\nno longer a PDF");
+    const res = await put(id, before.fields.slice(1));
+    expect(res.status).toBe(202);
+    await until(async () => (await fieldsOf(id)).last_edit?.status === "failed", 60_000, "the rebuild to fail");
+    const after = await job(id);
+    expect(after).toMatchObject({ status: "succeeded" });
+    expect((await getJobRoute(asAlpha(`/api/v1/jobs/${id}`), routeParams({ id })).then((r) => r.json())).message).toMatch(/rebuild failed.*previous fillable PDF is still the result/);
+    const kept = Buffer.from(await (await getResult(asAlpha(`/api/v1/jobs/${id}/result`), routeParams({ id }))).arrayBuffer());
+    expect(kept.equals(previous)).toBe(true);
+    expect((await fieldsOf(id)).fields).toEqual(before.fields);
+    expect((await fieldsOf(id)).last_edit).toMatchObject({ status: "failed", error: { type: expect.any(String) } });
+    const run = (await h.runsOf("forms-rewrite")).find((r) => r.event.data.job_id === id)!;
+    expect((await h.steps(run.id)).find((s) => s.name === "writing")!.attempts).toBe(1);
+    expect(fs.readdirSync(folderOf(id))).not.toContain("result.next.pdf");
+  }, 120_000);
 });
