@@ -97,3 +97,27 @@ describe("box math", () => {
     expect(uniqueFieldName("a.b", [])).toBe("a_b");
   });
 });
+
+describe("edit list", () => {
+  const detected = [
+    { ...field("a"), label: "A", score: 0.9, source: "vector" as const },
+    { ...field("b", { x: 72, y: 100, width: 200, height: 18 }, "text", 2), multiline: true },
+  ];
+  it("adds drawn fields after their page's fields with unique names, edits and removes by key, and sends the API's shape", async () => {
+    const { addField, issuesByKey, removeField, startEditing, toRequestBody, updateField, serverIssuesByKey } = await import("./edit-list");
+    let list = startEditing(detected);
+    const added = addField(list, 1, { x: 10.123, y: 20, width: 50, height: 15 }, "text");
+    list = added.list;
+    expect(list.fields.map((f) => f.name)).toEqual(["a", "text", "b"]);
+    expect(list.fields[1]).toMatchObject({ box: { x: 10.12, y: 20, width: 50, height: 15 }, source: "manual" });
+    list = updateField(list, "f1", { type: "checkbox", name: "agree" });
+    expect(list.fields[2]).toMatchObject({ name: "agree", type: "checkbox" });
+    expect(list.fields[2].multiline).toBeUndefined();
+    list = removeField(list, "f0");
+    expect(toRequestBody(list).fields.map((f) => f.name)).toEqual(["text", "agree"]);
+    expect(editFieldsBodySchema.safeParse(toRequestBody(list)).success).toBe(true);
+    list = updateField(list, added.key, { name: "AGREE" });
+    expect([...issuesByKey(list, pages).keys()]).toEqual(["f1"]);
+    expect(serverIssuesByKey(list, [{ path: "body.fields.0.box", message: "off the page" }])).toEqual(new Map([[added.key, ["off the page"]]]));
+  });
+});
