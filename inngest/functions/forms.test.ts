@@ -7,7 +7,7 @@ import { useTestDatabase } from "@/lib/db/testing";
 import { startHarness, until, type Harness } from "@/lib/engine/testing/harness";
 import { defaultPool } from "@/lib/forms";
 import { formsJobPaths } from "@/lib/forms/jobs";
-import { pdfPart, simpleFormPdf, unwritablePdf, uploadRequest, useFormsTestEnv, type FormsTestEnv } from "@/lib/forms/jobs/testing";
+import { PAGE_TURNS, pdfPart, simpleFormPdf, turnedFormPdf, turnRect, unwritablePdf, uploadRequest, useFormsTestEnv, type FormsTestEnv } from "@/lib/forms/jobs/testing";
 import { createJob } from "@/lib/jobs";
 import { saveFile } from "@/lib/storage";
 import { GET as getFields, PUT as putFields } from "@/app/api/v1/forms/[id]/fields/route";
@@ -286,4 +286,40 @@ describe("forms-rewrite on the real engine", () => {
     expect((await h.steps(run.id)).find((s) => s.name === "writing")!.attempts).toBe(1);
     expect(fs.readdirSync(folderOf(id))).not.toContain("result.next.pdf");
   }, 120_000);
+
+  it("round-trips rotated and cropped pages: GET agrees with the previews, and PUT boxes land where drawn", async () => {
+    const id = await uploadPdf(await turnedFormPdf(), "Turned.pdf");
+    expect(await settled(id)).toMatchObject({ status: "succeeded" });
+    const got = (await (await getFields(asAlpha(`/api/v1/forms/${id}/fields`), routeParams({ id }))).json()) as {
+      pages: { page: number; width: number; height: number; rotation: number; preview_width: number; preview_height: number }[];
+      fields: ApiField[];
+    };
+    // Every page reads as the plain 612 x 792 page, and its preview has that shape.
+    expect(got.pages.map((p) => [p.width, p.height, p.rotation])).toEqual(PAGE_TURNS.map((t) => [612, 792, t.rotate]));
+    for (const p of got.pages) expect(p.preview_width / p.preview_height).toBeCloseTo(612 / 792, 2);
+    const before = await download(id);
+    const rectsBefore = widgets(before);
+    const plain = got.fields.filter((f) => f.page === 1);
+    for (let page = 2; page <= PAGE_TURNS.length; page++) {
+      const boxes = got.fields.filter((f) => f.page === page).map((f) => f.box);
+      expect(boxes).toHaveLength(plain.length);
+      boxes.forEach((b, k) => expect(Math.abs(b.x - plain[k].box.x) + Math.abs(b.y - plain[k].box.y)).toBeLessThan(1));
+    }
+
+    const drawn = PAGE_TURNS.map((_, i) => ({ name: `drawn_${i + 1}`, type: "text", page: i + 1, box: { x: 400, y: 40, width: 120, height: 20 } }));
+    const res = await put(id, [...got.fields, ...drawn]);
+    expect(res.status, await res.clone().text()).toBe(202);
+    expect(await settled(id)).toMatchObject({ status: "succeeded" });
+    expect((await fieldsOf(id)).last_edit).toMatchObject({ status: "applied", added: PAGE_TURNS.length, removed: 0, changed: 0 });
+    const rects = widgets(await download(id));
+    // Fields sent back unchanged are written exactly where they were.
+    for (const [name, rect] of rectsBefore) expect(rects.get(name), name).toEqual(rect);
+    // The drawn box, (400, 40) 120 x 20 from the top-left of the page as shown, is at the same
+    // place on every page: on the plain page that is user y 792 - 60; the others turn it.
+    PAGE_TURNS.forEach((turn, i) => {
+      const want = turnRect(turn, { x: 400, y: 792 - 60, width: 120, height: 20 });
+      const rect = rects.get(`drawn_${i + 1}`)!;
+      for (const k of ["x", "y", "width", "height"] as const) expect(rect[k], `page ${i + 1} ${k}`).toBeCloseTo(want[k], 1);
+    });
+  }, 150_000);
 });
