@@ -1,6 +1,6 @@
 import type { Box } from "@/lib/pdf/geometry";
 import type { FieldType } from "../types";
-import { REVIEW_LIMITS } from "./edit-schema";
+import { REVIEW_LIMITS } from "./limits";
 
 /** A page's size in points, as previewed. */
 export type PageBounds = { width: number; height: number };

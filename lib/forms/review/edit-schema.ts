@@ -1,17 +1,8 @@
 import { z } from "zod";
 import { FIELD_TYPES } from "../types";
+import { REVIEW_LIMITS } from "./limits";
 
-/** Bounds of an edited field list; the page and the API read the same numbers. */
-export const REVIEW_LIMITS = {
-  maxFields: 5000,
-  maxNameLength: 120,
-  maxLabelLength: 500,
-  maxComb: 200,
-  /** Smallest box a person can still click or type into, per type, in points (width, height). */
-  minSize: { text: { width: 8, height: 6 }, checkbox: { width: 4, height: 4 }, signature: { width: 20, height: 8 } },
-  /** Boxes may overhang the page by this much (GET rounds to 0.01 pt; detected boxes touch edges); stored clamped. */
-  edgeTolerance: 0.5,
-} as const;
+export { REVIEW_LIMITS };
 
 /**
  * A PDF field name: a period would make it a child of another field (names are dotted paths in

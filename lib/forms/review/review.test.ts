@@ -121,3 +121,15 @@ describe("edit list", () => {
     expect(serverIssuesByKey(list, [{ path: "body.fields.0.box", message: "off the page" }])).toEqual(new Map([[added.key, ["off the page"]]]));
   });
 });
+
+describe("what the forms page imports", () => {
+  it("holds no zod (it probes for eval, which the CSP refuses), only types from the schema", async () => {
+    const fs = await import("node:fs");
+    const path = await import("node:path");
+    for (const file of ["box-math.ts", "check-fields.ts", "edit-list.ts", "diff-fields.ts", "limits.ts"]) {
+      const source = fs.readFileSync(path.join(__dirname, file), "utf8");
+      const values = [...source.matchAll(/^import (?!type )[^;]* from "([^"]+)";/gm)].map((m) => m[1]);
+      expect(values.filter((m) => m === "zod" || m.endsWith("edit-schema")), file).toEqual([]);
+    }
+  });
+});
