@@ -53,9 +53,17 @@ test("review before download: delete, rename and draw fields, save, and download
   await review.getByLabel("Name", { exact: true }).fill("telephone");
   await expect(page.getByTestId("review-save")).toBeEnabled();
 
-  // Draw a missing field on empty paper, then name it.
-  await dragInPoints(canvas, [350, 100], [520, 120]);
+  // Draw a missing field on empty paper, widen it by its right-hand handle, then name it.
+  await dragInPoints(canvas, [350, 400], [500, 420]);
   await expect(canvas.locator('rect[data-field="text"]')).toHaveCount(1);
+  const handle = (await canvas.locator('rect[data-handle="e"]').boundingBox())!;
+  const canvasBox = (await canvas.boundingBox())!;
+  const ptToPx = canvasBox.width / PAGE_W;
+  await page.mouse.move(handle.x + handle.width / 2, handle.y + handle.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(handle.x + handle.width / 2 + 20 * ptToPx, handle.y + handle.height / 2, { steps: 5 });
+  await page.mouse.up();
+  await expect(review.getByTestId("review-inspector")).toContainText(/Page 1 · 1(69|7\d)\.\d × 20\.0 pt/);
   await expect(review.getByLabel("Type", { exact: true })).toHaveValue("text");
   await review.getByLabel("Name", { exact: true }).fill("reference_number");
   await shot(page, "forms-review-editing");
@@ -80,13 +88,13 @@ test("review before download: delete, rename and draw fields, save, and download
   const drawn = form.getField("reference_number");
   expect(drawn).toBeInstanceOf(PDFTextField);
   const rect = drawn.acroField.getWidgets()[0].getRectangle();
-  // Drawn from (350, 100) to (520, 120) in top-left points: PDF user space is bottom-up.
+  // Drawn from (350, 400) to (500, 420) in top-left points and widened by 20 pt: PDF user space is bottom-up.
   expect(rect.x).toBeGreaterThan(347);
   expect(rect.x).toBeLessThan(353);
   expect(rect.width).toBeGreaterThan(165);
   expect(rect.width).toBeLessThan(175);
-  expect(rect.y).toBeGreaterThan(PAGE_H - 123);
-  expect(rect.y + rect.height).toBeLessThan(PAGE_H - 97);
+  expect(rect.y).toBeGreaterThan(PAGE_H - 423);
+  expect(rect.y + rect.height).toBeLessThan(PAGE_H - 397);
 
   // The timeline notes the edit.
   const events = ((await (await page.request.get(`/api/v1/jobs/${id}/events`)).json()) as { data: { type: string; data: Record<string, unknown> | null }[] }).data;
