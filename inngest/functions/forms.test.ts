@@ -6,7 +6,7 @@ import { createTestUser, routeParams, type TestUser } from "@/lib/auth/testing";
 import { useTestDatabase } from "@/lib/db/testing";
 import { startHarness, until, type Harness } from "@/lib/engine/testing/harness";
 import { defaultPool } from "@/lib/forms";
-import { formsJobPaths } from "@/lib/forms/jobs";
+import { editFormsFields, formsJobPaths, rewriteFormsJob } from "@/lib/forms/jobs";
 import { PAGE_TURNS, pdfPart, simpleFormPdf, turnedFormPdf, turnRect, unwritablePdf, uploadRequest, useFormsTestEnv, type FormsTestEnv } from "@/lib/forms/jobs/testing";
 import { createJob } from "@/lib/jobs";
 import { saveFile } from "@/lib/storage";
@@ -322,4 +322,25 @@ describe("forms-rewrite on the real engine", () => {
       for (const k of ["x", "y", "width", "height"] as const) expect(rect[k], `page ${i + 1} ${k}`).toBeCloseTo(want[k], 1);
     });
   }, 150_000);
+
+  it("a rebuild retried after a crash between its renames finishes from the list already in place", async () => {
+    const id = await uploadPdf(await simpleFormPdf(1), "Crash.pdf");
+    expect(await settled(id)).toMatchObject({ status: "succeeded" });
+    const before = await fieldsOf(id);
+    const ref = { jobId: id, workspaceId: alpha.workspace.id };
+    const editor = { workspaceId: alpha.workspace.id, userId: alpha.user.id, name: null, email: alpha.user.email };
+    // Queued without a run (a sender that drops the event), then the step's first attempt "crashed"
+    // right after moving the edited list into fields.json.
+    const edit = await editFormsFields(editor, id, { fields: before.fields.slice(2) as never }, async () => {});
+    const work = path.join(folderOf(id), "work");
+    fs.renameSync(path.join(work, "edits", `${edit.revision}.json`), path.join(work, "fields.json"));
+    const done = await rewriteFormsJob(ref, edit.revision);
+    expect(done.fieldCount).toBe(before.fields.length - 2);
+    expect(await job(id)).toMatchObject({ status: "succeeded" });
+    expect([...widgets(await download(id)).keys()].sort()).toEqual(before.fields.slice(2).map((f) => f.name).sort());
+    // An edit whose list is gone entirely cannot be rebuilt: a typed, permanent error (the run then restores).
+    const lost = await editFormsFields(editor, id, { fields: before.fields as never }, async () => {});
+    fs.rmSync(path.join(work, "edits", `${lost.revision}.json`));
+    await expect(rewriteFormsJob(ref, lost.revision)).rejects.toMatchObject({ type: "InputMissingError" });
+  }, 90_000);
 });
