@@ -27,6 +27,8 @@ export const selfTestRequested = eventType("conveyor/self-test.requested", {
 
 /** A PDF passed the upload checks and its forms job is queued: `forms-process` makes it fillable. */
 export const formsPdfUploaded = eventType(formsEvents.uploaded.name, { schema: formsEvents.uploaded.schema });
+/** A person edited a finished forms job's fields: `forms-rewrite` rebuilds its PDF. */
+export const formsFieldsEdited = eventType(formsEvents.fieldsEdited.name, { schema: formsEvents.fieldsEdited.schema });
 
 export const logbookSyncRequested = eventType(logbookEvents.syncRequested.name, { schema: logbookEvents.syncRequested.schema });
 export const contractsRunRequested = eventType(contractsEvents.runRequested.name, { schema: contractsEvents.runRequested.schema });

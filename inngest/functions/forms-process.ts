@@ -8,7 +8,7 @@ import { inngest } from "../client";
 import { formsPdfUploaded, jobCanceled } from "../events";
 
 /** Bad input fails at once: retrying cannot repair a damaged PDF (or undo a canceled job). */
-async function once<T>(work: () => Promise<T>): Promise<T> {
+export async function once<T>(work: () => Promise<T>): Promise<T> {
   try {
     return await work();
   } catch (error) {
@@ -18,7 +18,7 @@ async function once<T>(work: () => Promise<T>): Promise<T> {
 }
 
 /** Steps of this function in flight at once (FORMS_CONCURRENCY, else one per core); read at import, so never throws. */
-function concurrencyLimit(): number {
+export function concurrencyLimit(): number {
   try {
     return formsConfig().concurrency;
   } catch {
@@ -27,7 +27,7 @@ function concurrencyLimit(): number {
 }
 
 /** Steps one workspace may have in flight (FORMS_WORKSPACE_CONCURRENCY); read at import, so never throws. */
-function workspaceLimit(): number {
+export function workspaceLimit(): number {
   try {
     return getEnv().FORMS_WORKSPACE_CONCURRENCY;
   } catch {

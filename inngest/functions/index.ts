@@ -1,6 +1,7 @@
 import type { InngestFunction } from "inngest";
 import type { PipelineKind } from "@/lib/pipelines/registry";
 import { formsProcess } from "./forms-process";
+import { formsRewrite } from "./forms-rewrite";
 import { logbookSync } from "./logbook-sync";
 import { contractsAggregate } from "./contracts-aggregate";
 import { relayProcess } from "./relay-process";
@@ -18,7 +19,7 @@ export const platformFunctions = [selfTest, jobsExpire, jobsCleanup];
  * kind without its entry; registry.test.ts holds the ids to the registry's `functions`.
  */
 export const pipelineFunctions = {
-  forms: [formsProcess],
+  forms: [formsProcess, formsRewrite],
   logbook: [logbookSync],
   contracts: [contractsAggregate],
   relay: [relayProcess],

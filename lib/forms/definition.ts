@@ -20,7 +20,7 @@ export const formsPipeline = definePipeline({
   scope: "workspace",
   stages: FORMS_STAGES,
   events: formsEvents,
-  functions: ["forms-process"],
+  functions: ["forms-process", "forms-rewrite"],
   operations,
   settings: { ...formsSettings, ...formsModelSettings },
   nav: { href: "/forms", label: "Forms", icon: "form" },

@@ -14,6 +14,8 @@ export const workPaths = (workDir: string) => ({
   /** Relative to workDir, as recorded in evidence and summaries. */
   previewKey: (index: number) => `previews/${pageFileName(index)}.jpg`,
   fields: path.join(workDir, "fields.json"),
+  /** An edited field list waiting for its rebuild; it replaces fields.json once the PDF is rebuilt from it. */
+  edit: (revision: string) => path.join(workDir, "edits", `${revision}.json`),
 });
 
 /** Writes through a temporary file and a rename, so a reader (or a retry) never sees half a file. */

@@ -1,7 +1,8 @@
 import { defineOperation } from "@/lib/http/operation";
 import { jobIdParamsSchema } from "@/lib/jobs/schemas";
 import { DPI_RANGE } from "./jobs/options";
-import { formsAcceptedSchema, formsFieldsSchema, formsPreviewParamsSchema } from "./jobs/schemas";
+import { formsAcceptedSchema, formsEditAcceptedSchema, formsFieldsSchema, formsPreviewParamsSchema } from "./jobs/schemas";
+import { editFieldsBodySchema, REVIEW_LIMITS } from "./review/edit-schema";
 
 const notFoundJob = { description: "No such forms job in this workspace (also for other workspaces' jobs)" };
 
@@ -60,6 +61,37 @@ export const getFormFieldsOperation = defineOperation({
     404: notFoundJob,
     409: { description: "Not detected yet, or the job failed or was canceled" },
     410: { description: "Retention deleted the job's files" },
+  },
+});
+
+const min = REVIEW_LIMITS.minSize;
+
+export const editFormFieldsOperation = defineOperation({
+  method: "PUT",
+  path: "/api/v1/forms/{id}/fields",
+  summary: "Edit a forms job's fields and rebuild its PDF",
+  description:
+    "Replaces the field list of a succeeded forms job and rebuilds the fillable PDF from it. Send the whole list in the shape " +
+    "`GET /api/v1/forms/{id}/fields` returns (`name`, `type`, `page`, `box`; `label`, `multiline` and `comb` are kept if given, " +
+    "`score` and `source` ignored); fields dropped from the list are removed, new ones added, in the order given (the tab order). " +
+    "Boxes are in the same space as GET's: points from the top-left corner of the page as previewed, after its rotation and crop box. " +
+    `Each field must lie on an existing page, be at least ${min.text.width} x ${min.text.height} pt (text), ${min.checkbox.width} x ${min.checkbox.height} pt ` +
+    `(checkbox) or ${min.signature.width} x ${min.signature.height} pt (signature), and have a unique name (case-insensitive, no periods); ` +
+    "a 422 names every bad field (`details[].path` like `body.fields.3.box`). The job goes back to `running` in its `writing` stage, " +
+    "its timeline gets an `edited` event (who, fields added, removed, changed), and once rebuilt it is `succeeded` again with the new " +
+    "PDF as its result. If the rebuild fails, the job is `succeeded` with the previous PDF and fields, and `last_edit.status` is `failed`.",
+  tags: ["Forms"],
+  permission: "jobs.create",
+  params: jobIdParamsSchema,
+  body: editFieldsBodySchema,
+  maxBodyBytes: 2 * 1024 * 1024,
+  responses: {
+    202: { description: "The edit is stored and the rebuild queued", schema: formsEditAcceptedSchema },
+    404: notFoundJob,
+    409: { description: "The job is not succeeded (still running, rebuilding another edit, failed or canceled)" },
+    410: { description: "Retention deleted the job's files" },
+    422: { description: "`ValidationError`: the body's shape, or fields off their page, too small, on missing pages or with duplicate names; `details` names each" },
+    503: { description: "The rebuild could not be queued; the job keeps its previous result" },
   },
 });
 

@@ -14,7 +14,8 @@ export type { Box };
 
 export type PageSize = { width: number; height: number };
 
-export type DetectionSource = "vector" | "raster" | "fused";
+/** Which detector found a field; "manual": a person drew or reshaped it when reviewing the fields. */
+export type DetectionSource = "vector" | "raster" | "fused" | "manual";
 
 export type DetectedField = {
   /** 0-based page index. */

@@ -5,6 +5,7 @@ export {
   completeJob,
   failJob,
   cancelJob,
+  reopenJob,
   isTerminal,
   type Transition,
 } from "./transitions";

@@ -50,7 +50,7 @@ export type JobResponse = z.infer<typeof jobSchema>;
 export const jobEventSchema = z
   .object({
     id: z.string().meta({ description: "Increases with every event; pass as `after` to poll for newer ones", example: "42" }),
-    type: z.string().meta({ description: "created, started, progress, succeeded, failed, canceled, expired", example: "progress" }),
+    type: z.string().meta({ description: "created, started, progress, succeeded, failed, canceled, expired; pipelines may add their own (e.g. `edited`: a person changed a finished job's input and it runs again)", example: "progress" }),
     status: jobStatusSchema,
     stage: z.string().nullable(),
     progress: z.number().min(0).max(1),

@@ -4,7 +4,7 @@ import { useTestDatabase } from "@/lib/db/testing";
 import { metrics } from "@/lib/metrics";
 import { createJob } from "./create-job";
 import { listJobEvents } from "./read";
-import { cancelJob, completeJob, failJob, startJob, updateJobProgress } from "./transitions";
+import { cancelJob, completeJob, failJob, reopenJob, startJob, updateJobProgress } from "./transitions";
 
 const database = useTestDatabase();
 const ws = {} as Record<"alpha" | "beta", TestUser>;
@@ -143,5 +143,27 @@ describe("job transitions", () => {
 
   it("answers NotFound for an unknown job", async () => {
     await expect(startJob("nope", { stage: "x" })).rejects.toMatchObject({ status: 404 });
+  });
+
+  it("reopens only a succeeded, unexpired job, once, keeping its result file link for a later completion", async () => {
+    const job = await newJob();
+    await startJob(job.id, { stage: "write" });
+    await completeJob(job.id, { result: { fields: 3 }, message: "Done" });
+    const reopen = () => reopenJob(job.id, { stage: "write", progress: 0.9, message: "Rebuilding", result: { fields: 3, edit: "pending" }, event: { type: "edited", data: { added: 1 } } });
+    const first = await reopen();
+    expect(first.applied).toBe(true);
+    expect(first.job).toMatchObject({ status: "running", stage: "write", progress: 0.9, message: "Rebuilding", finishedAt: null, result: { edit: "pending" } });
+    // A second request while it runs changes nothing: of two concurrent edits, one wins.
+    expect((await reopen()).applied).toBe(false);
+    expect((await events(job.id)).filter((e) => e.type === "edited").map((e) => [e.status, e.data])).toEqual([["running", { added: 1 }]]);
+    expect((await completeJob(job.id, { message: "Rebuilt" })).job).toMatchObject({ status: "succeeded", progress: 1 });
+
+    const failed = await newJob();
+    await failJob(failed.id, { type: "X", detail: "no" });
+    expect((await reopenJob(failed.id, { stage: "write", progress: 0.9, event: { type: "edited" } })).applied).toBe(false);
+    const expired = await newJob();
+    await completeJob(expired.id, {});
+    await database().prisma.job.update({ where: { id: expired.id }, data: { expiredAt: new Date() } });
+    expect((await reopenJob(expired.id, { stage: "write", progress: 0.9, event: { type: "edited" } })).applied).toBe(false);
   });
 });

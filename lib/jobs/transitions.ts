@@ -21,13 +21,13 @@ export const isTerminal = (status: string) => (TERMINAL_STATUSES as readonly str
  * follow the order of changes. Terminal jobs never change (`applied: false`), which makes retried
  * durable steps harmless; `decide` returning null is a no-op too.
  */
-export async function transition(jobId: string, decide: (job: Job) => Change | null): Promise<Transition> {
+export async function transition(jobId: string, decide: (job: Job) => Change | null, opts: { reopening?: boolean } = {}): Promise<Transition> {
   const prisma = await db();
   const result = await prisma.$transaction(async (tx) => {
     await tx.$queryRaw`SELECT id FROM jobs WHERE id = ${jobId} FOR UPDATE`;
     const current = await tx.job.findUnique({ where: { id: jobId } });
     if (!current) throw notFound("Job");
-    if (isTerminal(current.status)) return { job: current, applied: false };
+    if (isTerminal(current.status) && !opts.reopening) return { job: current, applied: false };
     const change = decide(current);
     if (!change) return { job: current, applied: false };
     const job = await tx.job.update({ where: { id: jobId }, data: change.data });
@@ -142,6 +142,38 @@ export async function completeJob(
       ...(opts.resultFileId ? { result_file_id: opts.resultFileId } : {}),
       ...(opts.expiresAt ? { expires_at: opts.expiresAt.toISOString() } : {}),
     },
+  );
+}
+
+/**
+ * succeeded -> running again, at `stage`: a finished job redoes part of its work on the user's
+ * request (a forms job rebuilding its PDF from an edited field list). Only a succeeded job whose
+ * result retention has not deleted reopens; any other state is `applied: false`, so of two
+ * concurrent requests exactly one reopens the job. Its result file stays linked: a rebuild that
+ * fails completes the job again with the previous result.
+ */
+export function reopenJob(
+  jobId: string,
+  opts: { stage: string; progress: number; message?: string; result?: Prisma.InputJsonValue; event: { type: string; data?: Prisma.InputJsonObject } },
+): Promise<Transition> {
+  return transition(
+    jobId,
+    (job) => {
+      if (job.status !== "succeeded" || job.expiredAt) return null;
+      const message = cleanText(opts.message);
+      return {
+        data: {
+          status: "running",
+          stage: opts.stage,
+          progress: clampProgress(opts.progress, job.progress),
+          finishedAt: null,
+          ...(message !== undefined ? { message } : {}),
+          ...(opts.result !== undefined ? { result: opts.result } : {}),
+        },
+        event: { type: opts.event.type, message, data: opts.event.data },
+      };
+    },
+    { reopening: true },
   );
 }
 

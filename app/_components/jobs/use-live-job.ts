@@ -61,5 +61,11 @@ export function useLiveJob(initialJob: JobView, initialEvents: JobEventView[], {
     [id, polling, intervalMs],
   );
 
-  return { job, events, state };
+  /** The job changed through another request (an edit reopened it): show it and poll again until it settles. */
+  const track = (next: JobView) => {
+    setJob(next);
+    setState(isActive(next.status) ? "live" : "idle");
+  };
+
+  return { job, events, state, track };
 }

@@ -13,3 +13,5 @@ export { failFormsJob, formsJobFailure, isPermanentFailure } from "./failure";
 export { cleanUpStoppedFormsJob, removeFormsJobFolder, sweepFormsJobFolders } from "./cleanup";
 export { getFormsFields, openFormsPreview } from "./present-fields";
 export * from "./schemas";
+export { editFormsFields, type Editor } from "./edit-fields";
+export { rewriteFormsJob, restoreAfterFailedRewrite } from "./rewrite";

@@ -8,19 +8,19 @@ import type { FieldType } from "../types";
 import type { FormsJobInput } from "./options";
 import { FORMS_JOB_KIND, formsJobPaths } from "./paths";
 import type { FormsResult } from "./run-stages";
-import type { FormsFieldsResponse } from "./schemas";
+import type { FormsFieldsResponse, FormsLastEdit } from "./schemas";
 
 const r2 = (n: number) => Math.round(n * 100) / 100;
 
 /** The workspace's forms job; another workspace's, another pipeline's or an unknown id is the same 404. */
-async function formsJob(workspaceId: string, jobId: string): Promise<Job> {
+export async function formsJob(workspaceId: string, jobId: string): Promise<Job> {
   const job = await getJob(workspaceId, jobId);
   if (job.kind !== FORMS_JOB_KIND) throw notFound("Forms job");
   if (job.expiredAt) throw resultExpired();
   return job;
 }
 
-function noLongerAvailable(job: Job): AppError {
+export function noLongerAvailable(job: Job): AppError {
   return conflict(`The job ${job.status === "failed" ? "failed" : "was canceled"}; its files were removed`, { status: job.status });
 }
 
@@ -34,6 +34,7 @@ export async function getFormsFields(workspaceId: string, jobId: string): Promis
   if (job.status === "failed" || job.status === "canceled") throw noLongerAvailable(job);
   const file = await readFieldsFile(formsJobPaths({ workspaceId, jobId }).workDir);
   if (!file) throw conflict("The fields are not detected yet; try again once the job reached the writing stage", { status: job.status, stage: job.stage });
+  const result = (job.result ?? {}) as Partial<FormsResult> & { last_edit?: FormsLastEdit };
   const counts: Record<FieldType, number> = { text: 0, checkbox: 0, signature: 0 };
   for (const f of file.fields) counts[f.type]++;
   const base = `/api/v1/forms/${encodeURIComponent(job.id)}/pages`;
@@ -63,7 +64,8 @@ export async function getFormsFields(workspaceId: string, jobId: string): Promis
       score: Math.round(f.score * 1000) / 1000,
       source: f.source,
     })),
-    warnings: ((job.result ?? {}) as Partial<FormsResult>).warnings ?? [],
+    warnings: result.warnings ?? [],
+    ...(result.last_edit ? { last_edit: result.last_edit } : {}),
   };
 }
 

@@ -25,7 +25,9 @@ export const formsFieldSchema = z
     multiline: z.boolean().optional(),
     comb: z.number().int().optional().meta({ description: "Comb fields: the number of character cells" }),
     score: z.number().min(0).max(1).meta({ description: "Detection confidence" }),
-    source: z.enum(["vector", "raster", "fused"]).meta({ description: "Which detector found it: the PDF's drawing (vector), the image model (raster), or both" }),
+    source: z
+      .enum(["vector", "raster", "fused", "manual"])
+      .meta({ description: "Which detector found it: the PDF's drawing (vector), the image model (raster), or both; `manual` once a person drew, moved, resized or retyped it" }),
   })
   .meta({ id: "FormsField" });
 
@@ -42,6 +44,36 @@ export const formsPageSchema = z
   })
   .meta({ id: "FormsPage" });
 
+export const formsLastEditSchema = z
+  .object({
+    revision: z.string(),
+    status: z.enum(["rebuilding", "applied", "failed"]).meta({
+      description: "`rebuilding`: the PDF is being rebuilt; `applied`: the result is the PDF rebuilt from this list; `failed`: the rebuild failed and the result is still the previous PDF (and `fields` the previous list)",
+    }),
+    at: z.string().meta({ description: "When the edit was made (ISO 8601)" }),
+    by: z.string().nullable().meta({ description: "Who edited (name or email)" }),
+    added: z.number().int(),
+    removed: z.number().int(),
+    changed: z.number().int(),
+    error: z.object({ type: z.string(), detail: z.string() }).optional(),
+  })
+  .meta({ id: "FormsLastEdit", description: "The latest edit of the field list (`PUT /api/v1/forms/{id}/fields`), absent until there is one" });
+export type FormsLastEdit = z.infer<typeof formsLastEditSchema>;
+
+export const formsEditAcceptedSchema = z
+  .object({
+    job_id: z.string(),
+    status: z.literal("running"),
+    stage: z.literal("writing"),
+    revision: z.string().meta({ description: "Identifies this edit (`last_edit.revision` in `GET /api/v1/forms/{id}/fields`)" }),
+    field_count: z.number().int(),
+    added: z.number().int(),
+    removed: z.number().int(),
+    changed: z.number().int(),
+  })
+  .meta({ id: "FormsEditAccepted", description: "The edit is stored and the PDF is being rebuilt; poll `GET /api/v1/jobs/{id}` until it is `succeeded` again" });
+export type FormsEditAccepted = z.infer<typeof formsEditAcceptedSchema>;
+
 export const formsFieldsSchema = z
   .object({
     job_id: z.string(),
@@ -51,6 +83,7 @@ export const formsFieldsSchema = z
     pages: z.array(formsPageSchema),
     fields: z.array(formsFieldSchema).meta({ description: "In reading order, which is the tab order of the fillable PDF" }),
     warnings: z.array(z.string()).meta({ description: "Things to know, e.g. scanned pages no detector could read" }),
+    last_edit: formsLastEditSchema.optional(),
   })
   .meta({ id: "FormsFields" });
 export type FormsFieldsResponse = z.infer<typeof formsFieldsSchema>;

@@ -4,7 +4,7 @@
  */
 import fs from "node:fs";
 import path from "node:path";
-import { PDFDocument, PDFName, PDFNumber, rgb, StandardFonts } from "pdf-lib";
+import { degrees, PDFDocument, PDFName, PDFNumber, rgb, StandardFonts } from "pdf-lib";
 import type { TestUser } from "@/lib/auth/testing";
 import { type TestDataDir, useTestDataDir } from "@/lib/storage/testing";
 
@@ -76,5 +76,68 @@ export async function simpleFormPdf(pages = 2): Promise<Uint8Array> {
 export async function unwritablePdf(): Promise<Uint8Array> {
   const doc = await PDFDocument.load(await simpleFormPdf(3));
   doc.getPage(1).node.set(PDFName.of("Resources"), doc.context.register(PDFNumber.of(5)));
+  return doc.save({ useObjectStreams: false });
+}
+
+/** How a test page is turned: its /Rotate, and where its crop box sits in a larger media box. */
+export type PageTurn = { rotate: 0 | 90 | 180 | 270; offset?: { x: number; y: number } };
+
+/** The turns `turnedFormPdf` makes by default: plain, cropped, each rotation, and a rotation with a crop offset. */
+export const PAGE_TURNS: PageTurn[] = [
+  { rotate: 0 },
+  { rotate: 0, offset: { x: 100, y: 150 } },
+  { rotate: 90 },
+  { rotate: 180 },
+  { rotate: 270 },
+  { rotate: 90, offset: { x: 50, y: 80 } },
+];
+
+/**
+ * Where a point of the plain 612 x 792 page lands in the user space of a turned page. The content
+ * is drawn counter-turned, so a viewer (after /Rotate, inside the crop box) shows exactly the plain
+ * page: detection must find the same fields at the same places on every turn, and the writer must
+ * put each widget at this map of the plain page's rectangle.
+ */
+export function turnPoint(turn: PageTurn, x: number, y: number): [number, number] {
+  const o = turn.offset ?? { x: 0, y: 0 };
+  switch (turn.rotate) {
+    case 90:
+      return [o.x + 792 - y, o.y + x];
+    case 180:
+      return [o.x + 612 - x, o.y + 792 - y];
+    case 270:
+      return [o.x + y, o.y + 612 - x];
+    default:
+      return [o.x + x, o.y + y];
+  }
+}
+
+/** The plain rectangle (PDF user space) mapped onto a turned page, as an axis-aligned rectangle. */
+export function turnRect(turn: PageTurn, r: { x: number; y: number; width: number; height: number }) {
+  const [x0, y0] = turnPoint(turn, r.x, r.y);
+  const [x1, y1] = turnPoint(turn, r.x + r.width, r.y + r.height);
+  return { x: Math.min(x0, x1), y: Math.min(y0, y1), width: Math.abs(x1 - x0), height: Math.abs(y1 - y0) };
+}
+
+/**
+ * `simpleFormPdf(1)`'s page once per turn: rotated pages (/Rotate 90, 180, 270) whose content is
+ * drawn counter-rotated so they read upright, and pages whose crop box (and media box) do not
+ * start at the origin. Every page looks the same in a viewer.
+ */
+export async function turnedFormPdf(turns: PageTurn[] = PAGE_TURNS): Promise<Uint8Array> {
+  const doc = await PDFDocument.create();
+  const [plain] = await doc.embedPdf(await simpleFormPdf(1));
+  for (const turn of turns) {
+    const quarter = turn.rotate % 180 === 90;
+    const [w, h] = quarter ? [792, 612] : [612, 792];
+    const o = turn.offset ?? { x: 0, y: 0 };
+    const page = doc.addPage([w + o.x + 60, h + o.y + 40]);
+    if (turn.offset) page.setCropBox(o.x, o.y, w, h);
+    else page.setMediaBox(0, 0, w, h);
+    if (turn.offset) page.setMediaBox(0, 0, w + o.x + 60, h + o.y + 40);
+    const [x, y] = turnPoint(turn, 0, 0);
+    page.drawPage(plain, { x, y, rotate: degrees(turn.rotate) });
+    page.setRotation(degrees(turn.rotate));
+  }
   return doc.save({ useObjectStreams: false });
 }

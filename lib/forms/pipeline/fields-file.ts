@@ -10,4 +10,6 @@ export type FieldsFile = {
   pageCount: number;
   pages: { index: number; size: PageSize; transform: Matrix; rotation: number; preview: { file: string; width: number; height: number }; scanned: boolean }[];
   fields: DetectedField[];
+  /** Set when the list is a person's edit (`PUT /api/v1/forms/{id}/fields`) rather than detection's. */
+  revision?: string;
 };

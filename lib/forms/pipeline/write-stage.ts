@@ -6,6 +6,8 @@ import { defaultPool } from "./settings";
 export type WriteStageInput = {
   inputPath: string;
   workDir: string;
+  /** The field list to write; default the work directory's fields.json. */
+  fieldsPath?: string;
   /** Where the fillable PDF goes (written through a temporary file, so never half-written). */
   outputPath: string;
   onProgress?: (pageIndex: number, pageCount: number) => void;
@@ -25,7 +27,7 @@ export async function writeFillablePdf(input: WriteStageInput): Promise<WriteSum
   const pool = input.pool ?? defaultPool();
   try {
     return await pool.run<WriteSummary>(
-      { kind: "write", inputPath: input.inputPath, fieldsPath: workPaths(input.workDir).fields, outputPath: input.outputPath },
+      { kind: "write", inputPath: input.inputPath, fieldsPath: input.fieldsPath ?? workPaths(input.workDir).fields, outputPath: input.outputPath },
       { group: `write:${input.workDir}`, tenant: input.tenant, onProgress: input.onProgress },
     );
   } catch (error) {

@@ -16,7 +16,7 @@ const PX_PER_PT = 96 / 72;
  * The result, looked at: every page preview with its fields drawn by type (a legend that also
  * hides or shows each type), zoom, and the field list beside it.
  */
-export function FieldsPreview({ fields }: { fields: FieldsView }) {
+export function FieldsPreview({ fields, onReview }: { fields: FieldsView; onReview?: () => void }) {
   const [visible, setVisible] = useState<Record<FieldType, boolean>>({ text: true, checkbox: true, signature: true });
   const [zoom, setZoom] = useState<number | null>(null);
   const [selected, setSelected] = useState<string | null>(null);
@@ -46,6 +46,11 @@ export function FieldsPreview({ fields }: { fields: FieldsView }) {
             </span>
             <Button variant="ghost" size="sm" onClick={() => step(1)} aria-label="Zoom in">+</Button>
             <Button variant="secondary" size="sm" onClick={() => setZoom(null)} disabled={zoom === null}>Fit width</Button>
+            {onReview ? (
+              <Button size="sm" className="ml-2" onClick={onReview} data-testid="forms-review-start">
+                Review and edit fields
+              </Button>
+            ) : null}
           </div>
         }
       >

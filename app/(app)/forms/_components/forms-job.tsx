@@ -13,8 +13,31 @@ import { Alert } from "@/app/_components/ui/alert";
 import { ButtonLink } from "@/app/_components/ui/button";
 import { Card } from "@/app/_components/ui/page-header";
 import { FieldsPreview } from "./fields-preview";
+import { FieldsReview } from "./fields-review";
 import { StageSteps } from "./stage-steps";
 import { FIELD_STYLE, FIELD_TYPES, type FieldsView, type FormsLimits } from "./types";
+
+/** What became of the latest edit: rebuilt, or failed with the previous PDF kept. */
+function LastEdit({ edit }: { edit: NonNullable<FieldsView["last_edit"]> }) {
+  const summary = `${edit.added} added, ${edit.removed} removed, ${edit.changed} changed`;
+  if (edit.status === "applied")
+    return (
+      <div data-testid="forms-last-edit" data-status="applied">
+        <Alert tone="success" title="Rebuilt with your edits">
+          The download is the PDF rebuilt from the edited fields ({summary}).
+        </Alert>
+      </div>
+    );
+  if (edit.status === "failed")
+    return (
+      <div data-testid="forms-last-edit" data-status="failed">
+        <Alert tone="error" title="The rebuild failed">
+          Your edit ({summary}) could not be applied{edit.error ? `: ${edit.error.detail}` : ""}. The download is still the previous PDF; edit and save again to retry.
+        </Alert>
+      </div>
+    );
+  return null;
+}
 
 type Props = { initialJob: JobView; initialEvents: JobEventView[]; filename: string; limits: FormsLimits };
 
@@ -22,6 +45,8 @@ function useFields(job: JobView): { fields: FieldsView | null; error: string | n
   const [fields, setFields] = useState<FieldsView | null>(null);
   const [error, setError] = useState<string | null>(null);
   const ready = job.status === "succeeded" && !isExpired(job);
+  // A rebuilt job succeeds again with a new finish time: its fields are read again.
+  const version = job.finished_at ?? "";
   useEffect(() => {
     if (!ready) return;
     const controller = new AbortController();
@@ -29,13 +54,14 @@ function useFields(job: JobView): { fields: FieldsView | null; error: string | n
       if ((e as Error).name !== "AbortError") setError(errorMessage(e));
     });
     return () => controller.abort();
-  }, [ready, job.job_id]);
+  }, [ready, job.job_id, version]);
   return { fields, error };
 }
 
 /** One forms job, live: the stages with page counts, then the summary, download and previews (or the error). */
 export function FormsJob({ initialJob, initialEvents, filename, limits }: Props) {
-  const { job, events, state } = useLiveJob(initialJob, initialEvents, { intervalMs: 1000 });
+  const { job, events, state, track } = useLiveJob(initialJob, initialEvents, { intervalMs: 1000 });
+  const [reviewing, setReviewing] = useState(false);
   const { fields, error } = useFields(job);
   const expired = isExpired(job);
   // Events are read after the job on each poll, so while it runs the newest event is the freshest word.
@@ -100,7 +126,20 @@ export function FormsJob({ initialJob, initialEvents, filename, limits }: Props)
         </p>
       ) : null}
       {error ? <Alert tone="error" title="The detected fields could not be loaded">{error}</Alert> : null}
-      {fields ? <FieldsPreview fields={fields} /> : null}
+      {fields?.last_edit && job.status === "succeeded" ? <LastEdit edit={fields.last_edit} /> : null}
+      {fields && reviewing && job.status === "succeeded" ? (
+        <FieldsReview
+          jobId={job.job_id}
+          fields={fields}
+          onCancel={() => setReviewing(false)}
+          onSaved={(accepted) => {
+            setReviewing(false);
+            track({ ...job, status: accepted.status, stage: accepted.stage, download_url: undefined, message: "Rebuilding the PDF from the edited fields" });
+          }}
+        />
+      ) : fields ? (
+        <FieldsPreview fields={fields} onReview={job.status === "succeeded" ? () => setReviewing(true) : undefined} />
+      ) : null}
     </div>
   );
 }

@@ -8,8 +8,8 @@ import { useTestDatabase } from "@/lib/db/testing";
 import { defaultPool } from "@/lib/forms";
 import { formsJobPaths } from "@/lib/forms/jobs";
 import { pdfPart, simpleFormPdf, storedFiles, uploadRequest, useFormsTestEnv, type FormsTestEnv } from "@/lib/forms/jobs/testing";
-import { createJob } from "@/lib/jobs";
-import { GET as getFields } from "./[id]/fields/route";
+import { completeJob, createJob, startJob } from "@/lib/jobs";
+import { GET as getFields, PUT as putFields } from "./[id]/fields/route";
 import { GET as getPreview } from "./[id]/pages/[page]/preview/route";
 import { POST as upload } from "./route";
 
@@ -254,5 +254,155 @@ describe("GET /api/v1/forms/{id}/fields and pages/{page}/preview", () => {
     await database().prisma.job.update({ where: { id: job.id }, data: { expiredAt: new Date() } });
     await expectError(await fieldsOf(alpha, job.id), 410, "ResultExpiredError");
     await expectError(await previewOf(alpha, job.id, "1"), 410, "ResultExpiredError");
+  });
+});
+
+describe("PUT /api/v1/forms/{id}/fields", () => {
+  const page = (index: number, size = { width: 612, height: 792 }) => ({
+    index,
+    size,
+    transform: [1, 0, 0, -1, 0, size.height],
+    rotation: 0,
+    preview: { file: `previews/000${index + 1}.jpg`, width: 850, height: 1100 },
+    scanned: false,
+  });
+  const detected = [
+    { page: 0, box: { x: 124.291, y: 115.4, width: 415.7, height: 17.6 }, type: "text", score: 0.9, source: "vector", label: "Full name", name: "full_name" },
+    { page: 0, box: { x: 124, y: 150, width: 415, height: 17.6 }, type: "text", score: 0.8, source: "vector", label: "Email", name: "email" },
+    { page: 1, box: { x: 72, y: 264, width: 10, height: 10 }, type: "checkbox", score: 0.95, source: "fused", label: "Yes", name: "yes" },
+  ];
+
+  /** A succeeded forms job with fields.json as detection leaves it (page 2 landscape). */
+  async function finishedJob(owner: TestUser, status: "succeeded" | "running" | "failed" = "succeeded") {
+    const job = await createJob({ workspaceId: owner.workspace.id, createdById: owner.user.id, kind: "forms", input: { filename: "a.pdf", options: {}, page_count: 2 } });
+    const { workDir } = formsJobPaths({ jobId: job.id, workspaceId: owner.workspace.id });
+    fs.mkdirSync(workDir, { recursive: true });
+    fs.writeFileSync(path.join(workDir, "fields.json"), JSON.stringify({ version: 1, pageCount: 2, pages: [page(0), page(1, { width: 792, height: 612 })], fields: detected }));
+    await startJob(job.id, { stage: "writing" });
+    const result = { page_count: 2, field_count: 3, fields_by_type: { text: 2, checkbox: 1, signature: 0 }, warnings: ["one"] };
+    if (status === "succeeded") await completeJob(job.id, { result, message: "Found 3 fields on 2 pages" });
+    if (status === "failed") await database().prisma.job.update({ where: { id: job.id }, data: { status: "failed" } });
+    return job;
+  }
+
+  const put = (user: TestUser | undefined, id: string, body: unknown) =>
+    putFields(
+      new Request(`http://localhost/api/v1/forms/${id}/fields`, {
+        method: "PUT",
+        headers: { "content-type": "application/json", ...(user ? { "x-api-key": user.apiKey } : {}) },
+        body: typeof body === "string" ? body : JSON.stringify(body),
+      }),
+      routeParams({ id }),
+    );
+  const fieldsOf = async (user: TestUser, id: string) =>
+    (await getFields(new Request(`http://localhost/api/v1/forms/${id}/fields`, { headers: { "x-api-key": user.apiKey } }), routeParams({ id }))).json();
+
+  /** What GET gave, with the email field deleted, full_name renamed and moved, and a signature drawn. */
+  async function editedList(id: string) {
+    const got = (await fieldsOf(alpha, id)) as { fields: { name: string; box: { y: number } }[] };
+    const [fullName, , yes] = got.fields;
+    return [{ ...fullName, name: "applicant_name", box: { ...fullName.box, y: 120 } }, yes, { name: "signature", type: "signature", page: 1, box: { x: 72, y: 700, width: 250, height: 24 } }];
+  }
+
+  it("stores the edit, reopens the job in its writing stage, notes it on the timeline and queues the rebuild (202)", async () => {
+    const job = await finishedJob(alpha);
+    const sent: unknown[] = [];
+    const send = vi.spyOn(inngest, "send").mockImplementation(async (e) => {
+      sent.push(e);
+      return { ids: ["x"] };
+    });
+    let res: Response;
+    try {
+      res = await put(alpha, job.id, { fields: await editedList(job.id) });
+    } finally {
+      send.mockRestore();
+    }
+    const body = await res.json();
+    expect(res.status, JSON.stringify(body)).toBe(202);
+    expect(body).toEqual({ job_id: job.id, status: "running", stage: "writing", revision: expect.stringMatching(/^[0-9a-f]{24}$/), field_count: 3, added: 1, removed: 1, changed: 1 });
+    expect(sent).toEqual([expect.objectContaining({ name: "forms/fields.edited", data: { job_id: job.id, workspace_id: alpha.workspace.id, revision: body.revision } })]);
+    const row = await database().prisma.job.findUniqueOrThrow({ where: { id: job.id } });
+    expect(row).toMatchObject({ status: "running", stage: "writing", finishedAt: null });
+    const [edited] = await database().prisma.jobEvent.findMany({ where: { jobId: job.id, type: "edited" } });
+    expect(edited.data).toMatchObject({ revision: body.revision, by_user_id: alpha.user.id, added: 1, removed: 1, changed: 1, field_count: 3 });
+    expect(edited.message).toMatch(/1 added, 1 removed, 1 changed/);
+    // The current list stays until the rebuild succeeds; the edit waits beside it.
+    const { workDir } = formsJobPaths({ jobId: job.id, workspaceId: alpha.workspace.id });
+    expect(JSON.parse(fs.readFileSync(path.join(workDir, "fields.json"), "utf8")).fields).toHaveLength(3);
+    const pending = JSON.parse(fs.readFileSync(path.join(workDir, "edits", `${body.revision}.json`), "utf8"));
+    expect(pending.fields.map((f: { name: string; source: string; page: number }) => [f.name, f.source, f.page])).toEqual([
+      ["applicant_name", "manual", 0],
+      ["yes", "fused", 1],
+      ["signature", "manual", 0],
+    ]);
+    expect(pending.fields[0].label).toBe("Full name");
+    // While it rebuilds, another edit is refused.
+    await expectError(await put(alpha, job.id, { fields: [] }), 409, "ConflictError");
+    const fields = await fieldsOf(alpha, job.id);
+    expect(fields.last_edit).toMatchObject({ revision: body.revision, status: "rebuilding", added: 1, removed: 1, changed: 1 });
+  });
+
+  it("answers 422 naming each bad field by index and reason, and changes nothing", async () => {
+    const job = await finishedJob(alpha);
+    const good = await editedList(job.id);
+    const body = await expectError(
+      await put(alpha, job.id, {
+        fields: [
+          good[0],
+          { ...good[1], name: "APPLICANT_NAME" },
+          { ...good[2], box: { x: 500, y: 700, width: 250, height: 24 } },
+          { ...good[2], name: "third_page", page: 3 },
+          { ...good[2], name: "speck", type: "checkbox", box: { x: 1, y: 1, width: 2, height: 2 } },
+        ],
+      }),
+      422,
+      "ValidationError",
+    );
+    expect(body.error.details!.map((d) => d.path)).toEqual(["body.fields.1.name", "body.fields.2.box", "body.fields.3.page", "body.fields.4.box"]);
+    expect(body.error.details![1].message).toMatch(/Field 2 \("signature"\).*not inside page 1/);
+    const shape = await expectError(await put(alpha, job.id, { fields: [{ ...good[0], type: "radio" }, { ...good[1], extra: 1 }] }), 422, "ValidationError");
+    expect(shape.error.details!.map((d) => d.path)).toEqual(["body.fields.0.type", "body.fields.1"]);
+    await expectError(await put(alpha, job.id, "{not json"), 400, "BadRequestError");
+    expect((await database().prisma.job.findUniqueOrThrow({ where: { id: job.id } })).status).toBe("succeeded");
+    expect(await database().prisma.jobEvent.count({ where: { jobId: job.id, type: "edited" } })).toBe(0);
+  });
+
+  it("answers 409 while the job runs and after it failed, 410 after retention", async () => {
+    const running = await finishedJob(alpha, "running");
+    await expectError(await put(alpha, running.id, { fields: [] }), 409, "ConflictError");
+    const failed = await finishedJob(alpha, "failed");
+    await expectError(await put(alpha, failed.id, { fields: [] }), 409, "ConflictError");
+    const expired = await finishedJob(alpha);
+    await database().prisma.job.update({ where: { id: expired.id }, data: { expiredAt: new Date() } });
+    await expectError(await put(alpha, expired.id, { fields: [] }), 410, "ResultExpiredError");
+  });
+
+  it("answers 401 without credentials and 404 for another workspace's, another pipeline's or unknown jobs", async () => {
+    const job = await finishedJob(alpha);
+    const other = await createJob({ workspaceId: alpha.workspace.id, createdById: alpha.user.id, kind: "logbook" });
+    await expectError(await put(undefined, job.id, { fields: [] }), 401, "UnauthorizedError");
+    await expectError(await put(beta, job.id, { fields: [] }), 404, "NotFoundError");
+    await expectError(await put(alpha, other.id, { fields: [] }), 404, "NotFoundError");
+    await expectError(await put(alpha, "nosuchjob", { fields: [] }), 404, "NotFoundError");
+    expect((await database().prisma.job.findUniqueOrThrow({ where: { id: job.id } })).status).toBe("succeeded");
+  });
+
+  it("answers 503 when the rebuild cannot be queued, and the job keeps its result and fields", async () => {
+    const job = await finishedJob(alpha);
+    const send = vi.spyOn(inngest, "send").mockRejectedValueOnce(new Error("engine down"));
+    try {
+      await expectError(await put(alpha, job.id, { fields: await editedList(job.id) }), 503, "ServiceUnavailableError");
+    } finally {
+      send.mockRestore();
+    }
+    const row = await database().prisma.job.findUniqueOrThrow({ where: { id: job.id } });
+    expect(row.status).toBe("succeeded");
+    expect(row.message).toMatch(/previous fillable PDF is still the result/);
+    const fields = await fieldsOf(alpha, job.id);
+    expect(fields.fields.map((f: { name: string }) => f.name)).toEqual(["full_name", "email", "yes"]);
+    expect(fields.last_edit).toMatchObject({ status: "failed", error: { type: "QueueUnavailableError" } });
+    expect(fields.warnings).toEqual(["one"]);
+    const { workDir } = formsJobPaths({ jobId: job.id, workspaceId: alpha.workspace.id });
+    expect(fs.readdirSync(path.join(workDir, "edits"))).toEqual([]);
   });
 });
