@@ -82,6 +82,8 @@ export const editFormFieldsOperation = defineOperation({
     "PDF as its result. If the rebuild fails, the job is `succeeded` with the previous PDF and fields, and `last_edit.status` is `failed`.",
   tags: ["Forms"],
   permission: "jobs.create",
+  // A rebuild is PDF work like an upload: it counts against the same job-start limits.
+  rateLimit: ["jobs.start.workspace", "jobs.start.key"],
   params: jobIdParamsSchema,
   body: editFieldsBodySchema,
   maxBodyBytes: 2 * 1024 * 1024,
