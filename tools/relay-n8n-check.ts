@@ -33,9 +33,17 @@ function log(text: string) {
 function installN8n(): string {
   const bin = path.join(cache, "node_modules", ".bin", "n8n");
   if (fs.existsSync(bin)) return bin;
-  log(`installing n8n@${N8N_VERSION} into ${cache} (once; a few minutes)`);
+  log(`installing n8n@${N8N_VERSION} into ${cache} (once; about 20 minutes on 2 cores)`);
   fs.mkdirSync(cache, { recursive: true });
-  const result = spawnSync("npm", ["install", "--prefix", cache, "--no-audit", "--no-fund", "--omit=dev", `n8n@${N8N_VERSION}`], { stdio: "inherit" });
+  // Two of n8n's dependencies cannot be installed as published on Node 20 from the npm registry:
+  // n8n-nodes-base names xlsx as a tarball on cdn.sheetjs.com (outside the registry), and
+  // isolated-vm 6 needs Node 22. The registry's xlsx 0.18.5 and isolated-vm 5.0.4 stand in; the
+  // relay workflow uses neither the spreadsheet nodes nor the code sandbox's isolate.
+  fs.writeFileSync(
+    path.join(cache, "package.json"),
+    JSON.stringify({ name: "conveyor-n8n-check", private: true, dependencies: { n8n: N8N_VERSION }, overrides: { xlsx: "0.18.5", "isolated-vm": "5.0.4" } }, null, 2),
+  );
+  const result = spawnSync("npm", ["install", "--prefix", cache, "--no-audit", "--no-fund", "--omit=dev"], { stdio: "inherit" });
   if (result.status !== 0) throw new Error("npm install n8n failed");
   return bin;
 }
@@ -114,6 +122,10 @@ async function main() {
     await waitFor("n8n to start", async () => ((await fetch(`http://127.0.0.1:${PORT}/healthz`).catch(() => null))?.ok ? true : undefined), 180_000);
     log("n8n is up");
     const webhook = `http://127.0.0.1:${PORT}/webhook/conveyor-notion-relay`;
+    // /healthz answers before the active workflows' webhooks are registered (a POST then gets
+    // Express's "Cannot POST"); an unsigned POST is refused by the workflow itself once it is live.
+    await waitFor("the workflow's webhook", async () => ((await fetch(webhook, { method: "POST" }).catch(() => null))?.status ?? 404) !== 404 ? true : undefined, 120_000);
+    log("webhook registered");
     const dispatch = async (jobId: string, databaseId: string, secret = SECRET) => {
       const { body, contentType } = buildDispatchBody({
         jobId,
