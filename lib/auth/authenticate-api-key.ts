@@ -27,7 +27,7 @@ type KeyRow = {
  * prepared once per connection on PostgreSQL (planning the four-table join cost more than running
  * it), is what lets key-authenticated polling scale (docs/benchmarks.md, "API").
  */
-const KEY_QUERY = `
+export const KEY_QUERY = `
   SELECT k.id, k.last_used_at AT TIME ZONE 'UTC' AS last_used_at, w.id AS workspace_id, w.name AS workspace_name, w.slug AS workspace_slug,
          u.id AS user_id, u.email, u.name AS user_name, u.is_operator, m.role::text AS role
     FROM api_keys k
