@@ -6,7 +6,7 @@ import { PATCH as renameWorkspace } from "@/app/api/v1/workspaces/[id]/route";
 import { openDatabase, type Database } from "@/lib/db";
 import { useTestDatabase } from "@/lib/db/testing";
 import { hashApiKey } from "./api-key-format";
-import { API_KEY_CACHE_TTL_MS, ApiKeyCache, apiKeyCache, type CachedKey } from "./api-key-cache";
+import { ApiKeyCache, apiKeyCache, type CachedKey } from "./api-key-cache";
 import { authenticateApiKey } from "./authenticate-api-key";
 import { apiRequest, createTestUser, routeParams, type TestUser } from "./testing";
 
@@ -92,7 +92,7 @@ describe("a cached key, in the process that changes it", () => {
     await warm(member);
     expect((await changeRole(apiRequest(target, { method: "PATCH", as: owner, body: { role: "owner" } }), params)).status).toBe(200);
     expect((await (await meWithKey(member.apiKey)).json()).role).toBe("owner");
-    expect(cached(member.apiKey)).toBeDefined();
+    await warm(member);
     expect((await removeMember(apiRequest(target, { method: "DELETE", as: owner }), params)).status).toBe(204);
     expect((await meWithKey(member.apiKey)).status).toBe(401);
   });
@@ -120,20 +120,17 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)("a cached key in another process
     await second?.close();
   });
 
-  it("is refused there as soon as the revocation's notification arrives, before its time to live", async () => {
+  it("is refused there as soon as the revocation's notification arrives, not when its entry expires", async () => {
     const owner = await createTestUser();
     const b = await other();
     await warm(owner, b);
     const generation = apiKeyCache(b).generation;
-    const revokedAt = performance.now();
     const res = await deleteKey(apiRequest(`/api/v1/api-keys/${owner.apiKeyId}`, { method: "DELETE", as: owner }), routeParams({ id: owner.apiKeyId }));
     expect(res.status).toBe(204);
     // Only an emptying bumps the generation (an entry's expiry does not): this is the notification.
-    await until(() => apiKeyCache(b).generation !== generation, API_KEY_CACHE_TTL_MS);
-    const delivered = performance.now() - revokedAt;
+    await until(() => apiKeyCache(b).generation !== generation);
     expect(cached(owner.apiKey, b)).toBeUndefined();
     expect(await authenticateApiKey(owner.apiKey, new Date(), b)).toBeNull();
-    expect(delivered).toBeLessThan(API_KEY_CACHE_TTL_MS);
   });
 
   it("is not cached there while its listening connection is down, and is again once it is back", async () => {
@@ -151,7 +148,7 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)("a cached key in another process
     await warm(owner, b);
     const generation = apiKeyCache(b).generation;
     await deleteKey(apiRequest(`/api/v1/api-keys/${owner.apiKeyId}`, { method: "DELETE", as: owner }), routeParams({ id: owner.apiKeyId }));
-    await until(() => apiKeyCache(b).generation !== generation, API_KEY_CACHE_TTL_MS);
+    await until(() => apiKeyCache(b).generation !== generation);
     expect(await authenticateApiKey(owner.apiKey, new Date(), b)).toBeNull();
   });
 });

@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import type { Prisma } from "@prisma/client";
 import { getDatabase, type Database } from "@/lib/db";
 import type { AuthContext } from "./types";
@@ -30,6 +31,8 @@ type Entry = CachedKey & { expires: number };
 export class ApiKeyCache {
   #entries = new Map<string, Entry>();
   #generation = 0;
+  /** Sent as the notification's payload, so a process does not empty its cache twice for its own change. */
+  readonly origin = randomUUID();
   #usable: boolean;
   readonly ttlMs: number;
   #now: () => number;
@@ -102,7 +105,9 @@ export function apiKeyCache(database: Database): ApiKeyCache {
     const notifications = database.notifications;
     const created = new ApiKeyCache({ usable: notifications === null });
     notifications?.listen(API_KEY_CHANNEL, {
-      onNotify: () => created.clear(),
+      onNotify: (payload) => {
+        if (payload !== created.origin) created.clear();
+      },
       onState: (listening) => created.setUsable(listening),
     });
     caches.set(database, (cache = created));
@@ -117,14 +122,15 @@ export function apiKeyCache(database: Database): ApiKeyCache {
  */
 export async function changeApiKeyAccess<T>(fn: (tx: Prisma.TransactionClient) => Promise<T>): Promise<T> {
   const database = await getDatabase();
+  const cache = apiKeyCache(database);
   try {
     return await database.prisma.$transaction(async (tx) => {
       const result = await fn(tx);
-      if (database.notifications) await tx.$executeRawUnsafe(`NOTIFY ${API_KEY_CHANNEL}`);
+      if (database.notifications) await tx.$executeRaw`SELECT pg_notify(${API_KEY_CHANNEL}, ${cache.origin})`;
       return result;
     });
   } finally {
     // Also after a failure: whether a failed commit took effect is not always known.
-    apiKeyCache(database).clear();
+    cache.clear();
   }
 }
