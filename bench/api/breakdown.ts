@@ -1,19 +1,21 @@
 /**
  * Where a key-authenticated `GET /api/v1/jobs/{id}` spends its time, in process (no HTTP, no
  * Next.js): each piece timed alone, serially, on a fresh database of each store, with the ways
- * it was done before (Prisma's nested select and `findFirst`, unprepared statements) next to now. Run by
+ * it was done before (Prisma's nested select and `findFirst`, unprepared statements, no key cache) next to now. Run by
  * `npm run bench:api` in its own process (`tsx bench/api/breakdown.ts <postgres|pglite> <adminUrl>`);
  * prints one JSON line. The gap between the whole handler here and a request over HTTP is Next.js
  * and the HTTP stack.
  */
 import { GET as getJobRoute } from "@/app/api/v1/jobs/[id]/route";
 import { hashApiKey } from "@/lib/auth/api-key-format";
-import { authenticateApiKey } from "@/lib/auth/authenticate-api-key";
+import { apiKeyCache } from "@/lib/auth/api-key-cache";
+import { authenticateApiKey, KEY_QUERY } from "@/lib/auth/authenticate-api-key";
 import { resolveSession } from "@/lib/auth/resolve-session";
 import { apiRequest, createTestUser, routeParams } from "@/lib/auth/testing";
 import { db, getDatabase, setDatabase } from "@/lib/db";
 import { createTestDatabase } from "@/lib/db/test-databases";
 import { createJob, getJob, toJobResponse } from "@/lib/jobs";
+import { JOB_QUERY } from "@/lib/jobs/read";
 import { percentile } from "../engine/stats";
 
 const [store, adminUrl] = process.argv.slice(2);
@@ -35,18 +37,10 @@ async function prismaNestedLookup(secret: string) {
 }
 
 /** The key lookup's statement unprepared (as before the prepared statement): parsed and planned on every call. */
-async function unpreparedLookup(secret: string) {
+async function keyLookup(secret: string, prepared: boolean) {
   const { sql } = await getDatabase();
-  return sql.query(KEY_QUERY_TEXT, [hashApiKey(secret)]);
+  return sql.query(KEY_QUERY, [hashApiKey(secret)], prepared ? { name: "conveyor_api_key_lookup" } : undefined);
 }
-const KEY_QUERY_TEXT = `
-  SELECT k.id, k.last_used_at AT TIME ZONE 'UTC' AS last_used_at, w.id AS workspace_id, w.name AS workspace_name, w.slug AS workspace_slug,
-         u.id AS user_id, u.email, u.name AS user_name, u.is_operator, m.role::text AS role
-    FROM api_keys k
-    JOIN workspaces w ON w.id = k.workspace_id
-    JOIN users u ON u.id = k.created_by_id
-    JOIN memberships m ON m.workspace_id = k.workspace_id AND m.user_id = k.created_by_id
-   WHERE k.hash = $1`;
 
 const r3 = (v: number | null) => (v === null ? null : Number(v.toFixed(3)));
 
@@ -83,22 +77,32 @@ async function main() {
   setDatabase(database);
   const owner = await createTestUser();
   const job = await createJob({ workspaceId: owner.workspace.id, createdById: owner.user.id, kind: "forms", message: "bench" });
+  const cache = apiKeyCache(database);
+  // On PostgreSQL the key cache is used once this process is listening for revocations.
+  for (let i = 0; !cache.usable && i < 500; i++) await new Promise((r) => setTimeout(r, 10));
+  const handler = async () => {
+    const res = await getJobRoute(apiRequest(`/api/v1/jobs/${job.id}`, { as: owner, via: "api_key" }), routeParams({ id: job.id }));
+    await res.text();
+  };
   const out = {
     store,
     iterations: N,
     ...(await timeInterleaved({
       sha256_key_hash: () => hashApiKey(owner.apiKey),
       key_lookup_prisma_nested_select: () => prismaNestedLookup(owner.apiKey),
-      key_lookup_one_sql_statement_unprepared: () => unpreparedLookup(owner.apiKey),
-      key_lookup_one_sql_statement_prepared: () => authenticateApiKey(owner.apiKey),
+      key_lookup_one_sql_statement_unprepared: () => keyLookup(owner.apiKey, false),
+      key_lookup_one_sql_statement_prepared: () => keyLookup(owner.apiKey, true),
+      key_lookup_cached: () => authenticateApiKey(owner.apiKey),
       session_cookie_decode_and_user_lookup: () => resolveSession(owner.cookie),
       get_job_prisma_find_first: async () => (await db()).job.findFirst({ where: { id: job.id, workspaceId: owner.workspace.id } }),
+      get_job_one_sql_statement_unprepared: async () => (await getDatabase()).sql.query(JOB_QUERY, [job.id, owner.workspace.id]),
       get_job_one_sql_statement_prepared: () => getJob(owner.workspace.id, job.id),
       job_to_json: () => JSON.stringify(toJobResponse(job)),
-      whole_handler_with_key: async () => {
-        const res = await getJobRoute(apiRequest(`/api/v1/jobs/${job.id}`, { as: owner, via: "api_key" }), routeParams({ id: job.id }));
-        await res.text();
+      whole_handler_with_key_uncached: async () => {
+        cache.clear();
+        await handler();
       },
+      whole_handler_with_key: handler,
     })),
   };
   process.stdout.write(`${JSON.stringify(out)}\n`);

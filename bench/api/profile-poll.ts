@@ -14,7 +14,7 @@ import { closedLoop } from "./load";
 import { makeApiKey, startServer, type Store } from "./server";
 import { uploadAll } from "./uploads";
 
-type Node = { id: number; callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number } };
+type Node = { id: number; children?: number[]; callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number } };
 type Profile = { nodes: Node[]; samples: number[]; timeDeltas: number[] };
 
 const [store = "postgres", seconds = "15"] = process.argv.slice(2) as [Store?, string?];
@@ -33,6 +33,8 @@ function summarize(file: string) {
   };
   const byFile = new Map<string, number>();
   const byFunction = new Map<string, number>();
+  const selfUs = new Map<number, number>();
+  const names = new Map<number, string>();
   let total = 0;
   profile.samples.forEach((id, i) => {
     const node = byId.get(id)!;
@@ -52,9 +54,37 @@ function summarize(file: string) {
     const fileKey = source.replace(/^.*?\/(node_modules\/(?:@[^/]+\/)?[^/]+|lib\/[^/]+|app\/)/, "$1").replace(/^file:\/\/.*\.next-bench.*/, ".next-bench (unmapped)");
     byFile.set(fileKey, (byFile.get(fileKey) ?? 0) + us);
     byFunction.set(name, (byFunction.get(name) ?? 0) + us);
+    selfUs.set(id, (selfUs.get(id) ?? 0) + us);
   });
+  // Inclusive time: a function's own time plus everything it called (counted once per call chain).
+  const label = (node: Node) => {
+    if (names.has(node.id)) return names.get(node.id)!;
+    const { functionName, url, lineNumber, columnNumber } = node.callFrame;
+    const map = url.includes(".next-bench") ? traceMap(url) : null;
+    const pos = map ? originalPositionFor(map, { line: lineNumber + 1, column: columnNumber }) : null;
+    const name = pos?.source
+      ? `${pos.name ?? (functionName || "(anonymous)")} ${pos.source.replace(/^.*\/(node_modules\/|lib\/|app\/)/, "$1")}:${pos.line}`
+      : `${functionName || "(anonymous)"} ${(url || "(native)").replace(/^.*\/(node_modules\/|lib\/|app\/)/, "$1")}:${lineNumber + 1}`;
+    names.set(node.id, name);
+    return name;
+  };
+  const inclusive = new Map<string, number>();
+  const walk = (id: number, onStack: Set<string>): number => {
+    const node = byId.get(id)!;
+    let us = selfUs.get(id) ?? 0;
+    const name = label(node);
+    const fresh = !onStack.has(name);
+    if (fresh) onStack.add(name);
+    for (const child of node.children ?? []) us += walk(child, onStack);
+    if (fresh) {
+      onStack.delete(name);
+      if (node.callFrame.functionName !== "(idle)") inclusive.set(name, (inclusive.get(name) ?? 0) + us);
+    }
+    return node.callFrame.functionName === "(idle)" ? 0 : us;
+  };
+  walk(profile.nodes[0].id, new Set());
   const top = (m: Map<string, number>, n: number) => [...m].sort((a, b) => b[1] - a[1]).slice(0, n).map(([k, us]) => `${((us / total) * 100).toFixed(1)}% ${k}`);
-  return { busy_s: Number((total / 1e6).toFixed(2)), by_file: top(byFile, 30), by_function: top(byFunction, 40) };
+  return { busy_s: Number((total / 1e6).toFixed(2)), by_file: top(byFile, 30), by_function: top(byFunction, 40), inclusive: top(inclusive, 60) };
 }
 
 async function main() {
@@ -70,13 +100,14 @@ async function main() {
     await closedLoop(target, 8, 3000);
     const r = await closedLoop(target, 8, Number(seconds) * 1000);
     console.error(`polled ${r.requests} times: ${r.rps} req/s`);
+    if (process.env.KEEP_PROFILE) console.error(`profiles kept in ${dir}`);
   } finally {
     await server.stop();
   }
   const profiles = fs.readdirSync(dir).filter((f) => f.endsWith(".cpuprofile"));
   const main = profiles.map((f) => path.join(dir, f)).sort((a, b) => fs.statSync(b).size - fs.statSync(a).size)[0];
   console.log(JSON.stringify(summarize(main), null, 1));
-  fs.rmSync(dir, { recursive: true, force: true });
+  if (!process.env.KEEP_PROFILE) fs.rmSync(dir, { recursive: true, force: true });
 }
 
 main().catch((error) => {

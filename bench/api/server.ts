@@ -36,7 +36,11 @@ async function waitForHealth(base: string, child: ChildProcess, timeoutMs = 60_0
   throw new Error("server did not become healthy in time");
 }
 
-export async function startServer(store: Store, opts: { port: number; adminUrl?: string; distDir: string; cpuProfileDir?: string }): Promise<Server> {
+export async function startServer(
+  store: Store,
+  opts: { port: number; adminUrl?: string; distDir: string; cpuProfileDir?: string; /** Another checkout's build (compare.ts). */ root?: string },
+): Promise<Server> {
+  const dir = opts.root ?? root;
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "conveyor-bench-api-"));
   const base = `http://127.0.0.1:${opts.port}`;
   const env: NodeJS.ProcessEnv = {
@@ -64,9 +68,9 @@ export async function startServer(store: Store, opts: { port: number; adminUrl?:
   }
   // Node itself runs Next's CLI so that --cpu-prof (not allowed in NODE_OPTIONS) reaches the server.
   const profiling = opts.cpuProfileDir ? ["--cpu-prof", `--cpu-prof-dir=${opts.cpuProfileDir}`] : [];
-  const nextBin = path.join(root, "node_modules", "next", "dist", "bin", "next");
+  const nextBin = path.join(dir, "node_modules", "next", "dist", "bin", "next");
   const child = spawn(process.execPath, [...profiling, nextBin, "start", "--port", String(opts.port), "--hostname", "127.0.0.1"], {
-    cwd: root,
+    cwd: dir,
     env,
     stdio: ["ignore", "inherit", "inherit"],
   });

@@ -67,7 +67,6 @@ export function apiRoute<P, Q, B, O extends Operation<P, Q, B>>(
       let response: Response;
       const log = logger();
       try {
-        const url = new URL(req.url);
         const mode = op.auth ?? "required";
         const auth = mode === "none" ? null : await resolveAuth(req);
         if (mode === "required" && !auth) throw unauthorized();
@@ -83,7 +82,7 @@ export function apiRoute<P, Q, B, O extends Operation<P, Q, B>>(
         }
         for (const bucket of op.rateLimit ? [op.rateLimit].flat() : []) await enforceRateLimit(bucket, req, auth);
         const params = parseWith(op.params, (await routeCtx?.params) ?? {}, "params");
-        const query = parseWith(op.query, queryObject(url), "query");
+        const query = op.query ? parseWith(op.query, queryObject(new URL(req.url)), "query") : (undefined as Q);
         const body = op.body
           ? parseWith(op.body, (await readJsonBody(req, op.maxBodyBytes ?? DEFAULT_MAX_BODY)) ?? {}, "body")
           : (undefined as B);

@@ -2,6 +2,7 @@ import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { DELETE as deleteKey } from "@/app/api/v1/api-keys/[id]/route";
 import { GET as listKeys, POST as createKey } from "@/app/api/v1/api-keys/route";
 import { GET as me } from "@/app/api/v1/me/route";
+import { PATCH as changeRole, DELETE as removeMember } from "@/app/api/v1/members/[user_id]/route";
 import { useTestDatabase } from "@/lib/db/testing";
 import { resetEnvCache } from "@/lib/env";
 import { apiRequest, createTestUser, routeParams, type TestUser } from "./testing";
@@ -94,11 +95,14 @@ describe("API keys", () => {
   it("acts with its creator's current role and dies when the creator leaves the workspace", async () => {
     const owner = await createTestUser();
     const member = await createTestUser({ role: "member", workspace: owner.workspace });
-    const { prisma } = database();
+    const target = `/api/v1/members/${member.user.id}`;
+    const params = routeParams({ user_id: member.user.id });
     expect((await (await meWithKey(member.apiKey)).json()).role).toBe("member");
-    await prisma.membership.update({ where: { workspaceId_userId: { workspaceId: owner.workspace.id, userId: member.user.id } }, data: { role: "owner" } });
+    expect((await changeRole(apiRequest(target, { method: "PATCH", as: owner, body: { role: "owner" } }), params)).status).toBe(200);
     expect((await (await meWithKey(member.apiKey)).json()).role).toBe("owner");
-    await prisma.membership.delete({ where: { workspaceId_userId: { workspaceId: owner.workspace.id, userId: member.user.id } } });
+    expect((await changeRole(apiRequest(target, { method: "PATCH", as: owner, body: { role: "member" } }), params)).status).toBe(200);
+    expect((await (await meWithKey(member.apiKey)).json()).role).toBe("member");
+    expect((await removeMember(apiRequest(target, { method: "DELETE", as: owner }), params)).status).toBe(204);
     expect((await meWithKey(member.apiKey)).status).toBe(401);
   });
 

@@ -1,6 +1,7 @@
 import { db } from "@/lib/db";
 import { forbidden, notFound } from "@/lib/errors";
 import { deleteKeysWithGrants } from "@/lib/auth/key-grants";
+import { changeApiKeyAccess } from "./api-key-cache";
 import { denial } from "./permissions";
 import { logger } from "@/lib/logging";
 import { generateApiKey, hashApiKey, visiblePrefix } from "./api-key-format";
@@ -77,8 +78,7 @@ export async function listApiKeys(auth: AuthContext) {
  * keys (and, for members, other people's) are not found.
  */
 export async function deleteApiKey(auth: AuthContext, id: string): Promise<void> {
-  const prisma = await db();
-  const ended = await prisma.$transaction(async (tx) => {
+  const ended = await changeApiKeyAccess(async (tx) => {
     const key = await tx.apiKey.findFirst({ where: { id, ...visibleTo(auth) }, select: { id: true, workspaceId: true } });
     if (!key) throw notFound("API key");
     return (await deleteKeysWithGrants(tx, key.workspaceId, { ids: [key.id] })).length;

@@ -1,6 +1,7 @@
-import { db, getDatabase } from "@/lib/db";
+import { getDatabase, type Database } from "@/lib/db";
 import { getEnv } from "@/lib/env";
 import { looksLikeApiKey, hashApiKey } from "./api-key-format";
+import { apiKeyCache } from "./api-key-cache";
 import type { AuthContext, Role } from "./types";
 
 /** last_used_at is a hint, not an audit log: written at most once a minute per key. */
@@ -26,7 +27,7 @@ type KeyRow = {
  * prepared once per connection on PostgreSQL (planning the four-table join cost more than running
  * it), is what lets key-authenticated polling scale (docs/benchmarks.md, "API").
  */
-const KEY_QUERY = `
+export const KEY_QUERY = `
   SELECT k.id, k.last_used_at AT TIME ZONE 'UTC' AS last_used_at, w.id AS workspace_id, w.name AS workspace_name, w.slug AS workspace_slug,
          u.id AS user_id, u.email, u.name AS user_name, u.is_operator, m.role::text AS role
     FROM api_keys k
@@ -36,16 +37,26 @@ const KEY_QUERY = `
    WHERE k.hash = $1`;
 
 /**
- * The context a key acts in: its workspace, with its creator's current role there. Nothing is
- * cached, so a deleted key, a departed creator or a changed role counts on the very next request.
+ * The context a key acts in: its workspace, with its creator's current role there. Keys that
+ * exist are cached in process for at most a second and forgotten when anything that could end or
+ * change them is written (lib/auth/api-key-cache.ts): a deleted key, a departed creator or a
+ * changed role counts on the very next request in this process, and in others once notified.
+ * `database` is the process's database unless given (tests: a second "process").
  */
-export async function authenticateApiKey(secret: string, now = new Date()): Promise<AuthContext | null> {
+export async function authenticateApiKey(secret: string, now = new Date(), database?: Database): Promise<AuthContext | null> {
   if (!looksLikeApiKey(secret)) return null;
-  const { sql } = await getDatabase();
-  const [key] = await sql.query<KeyRow>(KEY_QUERY, [hashApiKey(secret)], { name: "conveyor_api_key_lookup" });
+  const store = database ?? (await getDatabase());
+  const cache = apiKeyCache(store);
+  const hash = hashApiKey(secret);
+  const cached = cache.get(hash);
+  if (cached) {
+    if (await touchLastUsed(store, cached.auth.apiKeyId!, cached.lastUsedAt, now)) cache.touched(hash, now);
+    return copy(cached.auth);
+  }
+  const generation = cache.generation;
+  const [key] = await store.sql.query<KeyRow>(KEY_QUERY, [hash], { name: "conveyor_api_key_lookup" });
   if (!key) return null;
-  await touchLastUsed(key.id, key.last_used_at === null ? null : new Date(key.last_used_at), now);
-  return {
+  const auth: AuthContext = {
     user: {
       id: key.user_id,
       email: key.email,
@@ -57,15 +68,24 @@ export async function authenticateApiKey(secret: string, now = new Date()): Prom
     via: "api_key",
     apiKeyId: key.id,
   };
+  const lastUsedAt = key.last_used_at === null ? null : new Date(key.last_used_at);
+  cache.remember(hash, { auth, lastUsedAt }, generation);
+  if (await touchLastUsed(store, key.id, lastUsedAt, now)) cache.touched(hash, now);
+  return copy(auth);
 }
 
-/** The conditional update keeps concurrent requests from writing more than once per minute. */
-async function touchLastUsed(id: string, lastUsedAt: Date | null, now: Date): Promise<void> {
+/** Each request gets its own copy: nothing a handler does to it can reach the cache. */
+function copy(auth: AuthContext): AuthContext {
+  return { ...auth, user: { ...auth.user }, workspace: { ...auth.workspace } };
+}
+
+/** The conditional update keeps concurrent requests from writing more than once per minute. Returns whether it wrote. */
+async function touchLastUsed(database: Database, id: string, lastUsedAt: Date | null, now: Date): Promise<boolean> {
   const cutoff = new Date(now.getTime() - LAST_USED_RESOLUTION_MS);
-  if (lastUsedAt && lastUsedAt >= cutoff) return;
-  const prisma = await db();
-  await prisma.apiKey.updateMany({
+  if (lastUsedAt && lastUsedAt >= cutoff) return false;
+  await database.prisma.apiKey.updateMany({
     where: { id, OR: [{ lastUsedAt: null }, { lastUsedAt: { lt: cutoff } }] },
     data: { lastUsedAt: now },
   });
+  return true;
 }

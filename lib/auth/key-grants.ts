@@ -6,7 +6,8 @@ import type { Prisma } from "@prisma/client";
  * the keys of the members who lose their place, and so on, until nothing is left. Every path
  * that deletes keys (revoking one, removing or losing a member) goes through here, so a leaked
  * key's grants end however the key ends. `keys` picks the first keys: by id, or by creator.
- * Returns the user ids whose memberships ended.
+ * Returns the user ids whose memberships ended. Run it inside `changeApiKeyAccess` (the callers
+ * do), so that the keys it deletes leave every process's key cache.
  */
 export async function deleteKeysWithGrants(
   tx: Prisma.TransactionClient,

@@ -2,6 +2,7 @@ import path from "node:path";
 import { PrismaClient } from "@prisma/client";
 import { getEnv } from "@/lib/env";
 import { applyMigrations } from "./migrate";
+import type { Notifications } from "./notifications";
 import type { Dialect, Sql } from "./sql";
 
 /** The process's database: Prisma for models, `sql` for what Prisma cannot express. */
@@ -9,6 +10,11 @@ export type Database = {
   prisma: PrismaClient;
   sql: Sql;
   dialect: Dialect;
+  /**
+   * PostgreSQL `LISTEN/NOTIFY` between the processes sharing the database (one connection, made
+   * on first use). Null on PGlite: one process owns its data directory, so there is no one to tell.
+   */
+  notifications: Notifications | null;
   close(): Promise<void>;
 };
 
@@ -25,18 +31,22 @@ export async function openDatabase(opts: {
   poolSize?: number;
 }): Promise<Database> {
   if (opts.url) {
-    const [{ PrismaPg }, { openPool, postgresSql }] = await Promise.all([
+    const [{ PrismaPg }, { openPool, postgresSql }, { pgNotifications }] = await Promise.all([
       import("@prisma/adapter-pg"),
       import("./postgres"),
+      import("./notifications"),
     ]);
     const pool = openPool(opts.url, opts.poolSize ?? 10);
     const sql = postgresSql(pool);
     const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
+    const notifications = pgNotifications(opts.url);
     return {
       prisma,
       sql,
       dialect: "postgres",
+      notifications,
       async close() {
+        await notifications.close().catch(() => {});
         await prisma.$disconnect().catch(() => {});
         await sql.close().catch(() => {});
       },
@@ -54,6 +64,7 @@ export async function openDatabase(opts: {
     prisma,
     sql,
     dialect: "pglite",
+    notifications: null,
     async close() {
       await prisma.$disconnect().catch(() => {});
       await sql.close().catch(() => {});

@@ -6,9 +6,10 @@ export type Dialect = "pglite" | "postgres";
 
 export type QueryOptions = {
   /**
-   * A prepared statement's name, for hot queries with a fixed text: PostgreSQL parses and plans
-   * it once per connection instead of on every call (the API's key lookup and job read). One
-   * name, one text. PGlite (one in-process connection) runs the text as usual.
+   * A prepared statement's name, for hot queries with a fixed text: the database parses and
+   * plans it once per connection instead of on every call (the API's key lookup and job read).
+   * One name, one text. On PGlite it is prepared through the wire protocol (lib/db/pglite.ts);
+   * inside a transaction it runs as plain text there.
    */
   name?: string;
 };

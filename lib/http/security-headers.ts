@@ -46,19 +46,30 @@ export function nonce(): string {
   return Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString("base64");
 }
 
+let apiHeadersFor: { appUrl: string; headers: [string, string][] } | undefined;
+
+/** Built once per public URL (every API answer needs them). */
+function apiHeaders(appUrl: string): [string, string][] {
+  if (apiHeadersFor?.appUrl !== appUrl) {
+    const headers = Object.entries({
+      ...BASELINE_HEADERS,
+      ...transportHeaders(appUrl),
+      "Content-Security-Policy": API_POLICY,
+      "Cache-Control": "no-store",
+    });
+    apiHeadersFor = { appUrl, headers };
+  }
+  return apiHeadersFor.headers;
+}
+
 /**
  * The headers of an API answer, added where the handler set none: API data is per caller and may
  * hold secrets or one-time links, so nothing is stored by a cache unless the route says so.
  */
 export function withApiHeaders(response: Response, appUrl: string): Response {
-  const wanted: Record<string, string> = {
-    ...BASELINE_HEADERS,
-    ...transportHeaders(appUrl),
-    "Content-Security-Policy": API_POLICY,
-    "Cache-Control": "no-store",
-  };
+  const wanted = apiHeaders(appUrl);
   const apply = (r: Response) => {
-    for (const [name, value] of Object.entries(wanted)) if (!r.headers.has(name)) r.headers.set(name, value);
+    for (const [name, value] of wanted) if (!r.headers.has(name)) r.headers.set(name, value);
     return r;
   };
   try {

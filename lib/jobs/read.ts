@@ -8,7 +8,7 @@ import { decodeCursor, encodeCursor } from "./cursor";
  * Prisma's per-call query compilation cost several times the query itself (docs/benchmarks.md,
  * "API"). Timestamps are read as UTC, as Prisma stores them.
  */
-const JOB_QUERY = `
+export const JOB_QUERY = `
   SELECT id, workspace_id AS "workspaceId", created_by_id AS "createdById", kind, status::text AS status, stage, progress,
          message, error_type AS "errorType", error_detail AS "errorDetail", input, result, result_file_id AS "resultFileId",
          created_at AT TIME ZONE 'UTC' AS "createdAt", updated_at AT TIME ZONE 'UTC' AS "updatedAt",

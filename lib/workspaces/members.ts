@@ -4,6 +4,7 @@ import type { AuthContext } from "@/lib/auth/types";
 import { can, denial } from "@/lib/auth/permissions";
 import { conflict, forbidden, notFound } from "@/lib/errors";
 import { deleteKeysWithGrants } from "@/lib/auth/key-grants";
+import { changeApiKeyAccess } from "@/lib/auth/api-key-cache";
 import { logger } from "@/lib/logging";
 
 type Tx = Prisma.TransactionClient;
@@ -48,8 +49,8 @@ async function findMembership(tx: Tx, workspaceId: string, userId: string) {
 }
 
 export async function changeMemberRole(auth: AuthContext, userId: string, role: Role) {
-  const prisma = await db();
-  return prisma.$transaction(async (tx) => {
+  // A key acts with its creator's role: the change must reach cached keys (lib/auth/api-key-cache.ts).
+  return changeApiKeyAccess(async (tx) => {
     const current = await findMembership(tx, auth.workspace.id, userId);
     // After the lookup: another workspace's member is a 404, whoever asks.
     const denied = role === "owner" ? denial(auth, "members.grant_owner") : null;
@@ -73,8 +74,7 @@ export async function changeMemberRole(auth: AuthContext, userId: string, role: 
  */
 export async function removeMember(auth: AuthContext, userId: string): Promise<void> {
   if (userId !== auth.user.id && !can(auth, "members.manage")) throw forbidden("Only owners can remove other members");
-  const prisma = await db();
-  await prisma.$transaction(async (tx) => {
+  await changeApiKeyAccess(async (tx) => {
     const current = await findMembership(tx, auth.workspace.id, userId);
     if (current.role === "owner") await assertKeepsAnOwner(tx, auth.workspace.id, userId);
     await tx.membership.delete({ where: { workspaceId_userId: { workspaceId: auth.workspace.id, userId } } });

@@ -4,6 +4,7 @@ import { can, denial } from "@/lib/auth/permissions";
 import { forbidden, notFound } from "@/lib/errors";
 import { logger } from "@/lib/logging";
 import { createOwnedWorkspace } from "@/lib/auth/provision";
+import { changeApiKeyAccess } from "@/lib/auth/api-key-cache";
 
 export type WorkspaceWithRole = { id: string; name: string; slug: string; role: Role; createdAt: Date };
 
@@ -46,8 +47,8 @@ export async function createWorkspace(auth: AuthContext, name: string): Promise<
 export async function renameWorkspace(auth: AuthContext, id: string, name: string): Promise<WorkspaceWithRole> {
   const current = await findOwnWorkspace(auth, id);
   if (!can({ role: current.role, via: auth.via }, "workspace.manage")) throw forbidden("Only owners can rename the workspace");
-  const prisma = await db();
-  const w = await prisma.workspace.update({ where: { id }, data: { name } });
+  // Keys carry their workspace's name (GET /api/v1/me): cached ones must learn the new one.
+  const w = await changeApiKeyAccess((tx) => tx.workspace.update({ where: { id }, data: { name } }));
   return { ...current, name: w.name };
 }
 
