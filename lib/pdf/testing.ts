@@ -1,4 +1,4 @@
-import { type PDFFont, type PDFPage, PDFDocument, rgb, StandardFonts } from "pdf-lib";
+import { LineCapStyle, type PDFFont, type PDFPage, PDFDocument, rgb, StandardFonts } from "pdf-lib";
 import { openPdf } from "@/lib/pdf/pdfjs";
 import type { Box } from "./geometry";
 
@@ -23,12 +23,20 @@ export class TestPage {
     return this;
   }
 
-  line(x1: number, y1: number, x2: number, y2: number, thickness = 0.75): this {
-    this.page.drawLine({ start: { x: x1, y: this.height - y1 }, end: { x: x2, y: this.height - y2 }, thickness, color: rgb(0, 0, 0) });
+  /** A stroked line; `dash` sets a dash pattern (the `d` operator), `round` round caps (dots from zero-length dashes). */
+  line(x1: number, y1: number, x2: number, y2: number, thickness = 0.75, opts: { dash?: number[]; round?: boolean } = {}): this {
+    this.page.drawLine({
+      start: { x: x1, y: this.height - y1 },
+      end: { x: x2, y: this.height - y2 },
+      thickness,
+      color: rgb(0, 0, 0),
+      dashArray: opts.dash,
+      lineCap: opts.round ? LineCapStyle.Round : undefined,
+    });
     return this;
   }
 
-  rect(b: Box, opts: { border?: number; fill?: [number, number, number] } = { border: 0.75 }): this {
+  rect(b: Box, opts: { border?: number; fill?: [number, number, number]; dash?: number[] } = { border: 0.75 }): this {
     this.page.drawRectangle({
       x: b.x,
       y: this.height - b.y - b.height,
@@ -36,8 +44,24 @@ export class TestPage {
       height: b.height,
       borderWidth: opts.border ?? 0,
       borderColor: opts.border ? rgb(0, 0, 0) : undefined,
+      borderDashArray: opts.dash,
       color: opts.fill ? rgb(...opts.fill) : undefined,
     });
+    return this;
+  }
+
+  /**
+   * A line drawn the way some generators draw dotted and dashed rules: every piece its own path,
+   * `dash` points long (0: a dot, as a tiny filled square `width` across) every `pitch` points.
+   */
+  pieces(x1: number, y1: number, x2: number, y2: number, dash: number, pitch: number, width = 0.75): this {
+    const length = Math.hypot(x2 - x1, y2 - y1);
+    const [ux, uy] = [(x2 - x1) / length, (y2 - y1) / length];
+    for (let d = 0; d + Math.max(dash, 0) <= length + 0.01; d += pitch) {
+      const [x, y] = [x1 + ux * d, y1 + uy * d];
+      if (dash === 0) this.rect({ x: x - width / 2, y: y - width / 2, width, height: width }, { fill: [0, 0, 0] });
+      else this.line(x, y, x + ux * dash, y + uy * dash, width);
+    }
     return this;
   }
 

@@ -187,11 +187,16 @@ function captionBelow(ctx: PageContext, seg: Segment): Phrase | undefined {
   );
 }
 
-/** Runs of underscores typed as fill-in lines; the field sits on the underscores' ink. */
-export function underscoreFields(ctx: PageContext): Candidate[] {
+/**
+ * Runs of underscores (or dots) typed as fill-in lines; the field sits on the run's ink. Dots
+ * that run into a box or an amount column ("Total income ........ [   ]", "........ 12") are a
+ * leader pointing at that field, not one themselves.
+ */
+export function underscoreFields(ctx: PageContext, others: Candidate[] = []): Candidate[] {
   const out: Candidate[] = [];
   for (const run of ctx.text.underscores) {
     if (run.box.width < 12) continue;
+    if (run.dots && leadsToField(ctx, run.box, others)) continue;
     const bottom = run.base + run.size * 0.13;
     const wanted = lineHeight(run.size);
     const top = freeTop(ctx, run.box.x, run.box.x + run.box.width, bottom, wanted);
@@ -203,3 +208,11 @@ export function underscoreFields(ctx: PageContext): Candidate[] {
 
 /** "Name:" -> "Name". */
 export const stripLabel = (label: string) => label.replace(/[\s:_.]+$/, "").trim();
+
+/** Something a leader points at: a field or a line number / amount just after its end, on its line. */
+function leadsToField(ctx: PageContext, run: Box, others: Candidate[]): boolean {
+  const end = run.x + run.width;
+  const mid = run.y + run.height / 2;
+  const onLine = (b: Box) => b.x >= end - 2 && b.x - end <= 40 && b.y <= mid + 2 && b.y + b.height >= mid - 2;
+  return others.some((c) => onLine(c.box)) || ctx.text.phrases.some((p) => onLine(p.box) && /^[\s$€£(]*[\d]+[a-z]?[.)]?$/i.test(p.text));
+}

@@ -128,6 +128,65 @@ describe("vector detection: constructs", () => {
   });
 });
 
+describe("vector detection: dashed and dotted line work", () => {
+  it("finds a box stroked with a dash pattern, and one drawn dash by dash", async () => {
+    const found = await candidates((p) => {
+      p.text("Reference", 72, 96).rect({ x: 72, y: 100, width: 160, height: 20 }, { border: 0.75, dash: [3, 2] });
+      p.text("Account", 300, 96);
+      const [x0, y0, x1, y1] = [300, 100, 460, 120];
+      p.pieces(x0, y0, x1, y0, 2, 4).pieces(x0, y1, x1, y1, 2, 4).pieces(x0, y0, x0, y1, 2, 4).pieces(x1, y0, x1, y1 + 0.01, 2, 4);
+    });
+    const boxes = found.filter((c) => c.construct === "box").sort((a, b) => a.box.x - b.box.x);
+    expect(boxes).toHaveLength(2);
+    expectBox(boxes[0].box, { x: 72.4, y: 100.4, width: 159.3, height: 19.3 });
+    expectBox(boxes[1].box, { x: 300.4, y: 100.4, width: 159.3, height: 19.3 }, 1.5);
+  });
+
+  it("finds a rule of dots (tiny squares) under a label, and one of round-capped zero-length dashes", async () => {
+    const found = await candidates((p) => {
+      p.text("Surname:", 72, 100).pieces(120, 101, 320, 101, 0, 3, 1);
+      p.text("Given names:", 72, 140).line(140, 141, 340, 141, 1, { dash: [0, 3], round: true });
+    });
+    const lines = found.filter((c) => c.construct === "underline").sort((a, b) => a.box.y - b.box.y);
+    expect(lines.map((c) => c.label)).toEqual(["Surname", "Given names"]);
+    expect(lines[0].box.x).toBeCloseTo(119.5, 0);
+    expect(lines[0].box.width).toBeGreaterThan(198);
+    expect(lines[1].box.width).toBeGreaterThan(198);
+  });
+
+  it("finds a comb row whose cells are drawn with dotted lines", async () => {
+    const found = await candidates((p) => {
+      p.text("Taxpayer number", 72, 112);
+      const [x0, y0, cell, h, n] = [160, 100, 14, 18, 10];
+      p.pieces(x0, y0, x0 + n * cell, y0, 0, 2, 0.8).pieces(x0, y0 + h, x0 + n * cell, y0 + h, 0, 2, 0.8);
+      for (let i = 0; i <= n; i++) p.pieces(x0 + i * cell, y0, x0 + i * cell, y0 + h, 0, 2, 0.8);
+    });
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatchObject({ type: "text", construct: "comb", comb: 10 });
+    expectBox(found[0].box, { x: 160, y: 100, width: 140, height: 18 }, 1.5);
+  });
+
+  it("finds a line of typed dots after a label, but not dot leaders running into a box", async () => {
+    const found = await candidates((p) => {
+      p.text("Place of birth ..............................................", 72, 100);
+      const leader = "Total income ....................................";
+      p.text(leader, 72, 140).rect({ x: 72 + p.width(leader) + 6, y: 128, width: 100, height: 16 }, { border: 0.75 });
+    });
+    const dots = found.filter((c) => c.construct === "underscores");
+    expect(dots).toHaveLength(1);
+    expect(dots[0].box.y).toBeLessThan(100);
+    expect(dots[0].box.x).toBeGreaterThan(72 + 55);
+    expect(found.filter((c) => c.construct === "box")).toHaveLength(1);
+  });
+
+  it("does not join a column of separate small checkboxes into one long rule", async () => {
+    const found = await candidates((p) => {
+      ["Cash", "Check", "Card", "Other"].forEach((label, i) => p.rect({ x: 72, y: 100 + i * 13, width: 7, height: 7 }, { border: 0.6 }).text(label, 84, 107 + i * 13, 8));
+    });
+    expect(found.map((c) => c.type)).toEqual(["checkbox", "checkbox", "checkbox", "checkbox"]);
+  });
+});
+
 describe("vector detection: things that are not fields", () => {
   it("ignores a section rule whose 'caption' is the next row's label", async () => {
     const found = await candidates((p) => {

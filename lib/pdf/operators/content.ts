@@ -37,9 +37,14 @@ export type Glyph = {
 export type PageContent = {
   segments: Segment[];
   fills: FillArea[];
+  /**
+   * Dots: painted marks at most 3 points across (a zero-length stroke with a round cap, a tiny
+   * filled square or circle). Rows of them are dotted rules; alone they are nothing.
+   */
+  marks: Box[];
   outlines: Outline[];
   glyphs: Glyph[];
   images: Box[];
 };
 
-export const emptyContent = (): PageContent => ({ segments: [], fills: [], outlines: [], glyphs: [], images: [] });
+export const emptyContent = (): PageContent => ({ segments: [], fills: [], marks: [], outlines: [], glyphs: [], images: [] });

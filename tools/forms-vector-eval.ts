@@ -1,0 +1,123 @@
+/**
+ * Measures vector detection (no raster model) through the detecting stage's fusion, labelling and
+ * classification: precision, recall and F1 per field type at IoU 0.5 (lib/forms/eval), and vector
+ * time per page. Fast enough to run after every change to lib/forms/vector.
+ *
+ *   npx tsx tools/forms-vector-eval.ts --count 30                 generated born-digital test split
+ *   npx tsx tools/forms-vector-eval.ts --real /work/data/forms-real --split dev [--misses out.json]
+ *
+ * The real set is read from `<dir>/split.json` ({dev: [id...], ...}) and, per id, `<dir>/flat/<id>.pdf`
+ * with `<dir>/truth/<id>.json` (an array of {page (1-based), type, box} fields in page points,
+ * top-left origin) unless `--pdf` / `--truth` name other sub-folders.
+ */
+import fs from "node:fs";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { FieldScorer, formatMetrics, matchFields } from "../lib/forms/eval";
+import type { PageEvidence } from "../lib/forms/page/evidence";
+import { pageFields } from "../lib/forms/pipeline/detect-stage";
+import { generateForm, splitSeeds } from "../lib/forms/synthetic";
+import type { DetectedField, TruthField } from "../lib/forms/types";
+import { extractPageVector } from "../lib/forms/vector/extract-vector";
+import { openPdf } from "../lib/pdf/pdfjs";
+
+const { values } = parseArgs({
+  options: {
+    count: { type: "string", default: "30" },
+    variant: { type: "string", default: "digital" },
+    real: { type: "string" },
+    split: { type: "string", default: "dev" },
+    pdf: { type: "string", default: "flat" },
+    truth: { type: "string", default: "truth" },
+    misses: { type: "string" },
+    only: { type: "string" },
+  },
+});
+
+let vectorMs = 0;
+let pages = 0;
+
+async function detect(pdf: Uint8Array): Promise<DetectedField[]> {
+  const doc = await openPdf(pdf);
+  const fields: DetectedField[] = [];
+  try {
+    for (let index = 0; index < doc.numPages; index++) {
+      const page = await doc.getPage(index + 1);
+      const t0 = performance.now();
+      const vector = await extractPageVector(page);
+      vectorMs += performance.now() - t0;
+      pages++;
+      const evidence: PageEvidence = {
+        index,
+        size: vector.size,
+        transform: vector.transform,
+        rotation: 0,
+        scanned: vector.scanned,
+        phrases: vector.text.phrases,
+        candidates: vector.candidates,
+        raster: null,
+        existing: [],
+        preview: { file: "", width: 0, height: 0 },
+        timings: { vectorMs: 0, renderMs: 0, rasterMs: 0, previewMs: 0 },
+      };
+      fields.push(...pageFields(evidence));
+      page.cleanup();
+    }
+  } finally {
+    await doc.destroy();
+  }
+  return fields;
+}
+
+/** Truth files may number pages from 1 (the API's way) or carry `index`; detections use 0-based `page`. */
+function readTruth(file: string): TruthField[] {
+  const raw = JSON.parse(fs.readFileSync(file, "utf8")) as unknown;
+  const list = (Array.isArray(raw) ? raw : (raw as { fields: unknown[] }).fields) as Record<string, unknown>[];
+  return list.map((f) => ({ ...(f as TruthField), page: typeof f.index === "number" ? f.index : (f.page as number) - 1 }));
+}
+
+async function main() {
+  const scorer = new FieldScorer();
+  const perDoc: { id: string; f1: number; tp: number; fp: number; fn: number }[] = [];
+  const misses: unknown[] = [];
+  const score = (id: string, fields: DetectedField[], truth: TruthField[]) => {
+    scorer.add(fields, truth);
+    const m = matchFields(fields, truth);
+    const tp = m.matches.length;
+    const fp = m.falsePositives.length;
+    const fn = m.falseNegatives.length;
+    perDoc.push({ id, tp, fp, fn, f1: tp === 0 ? (fp + fn === 0 ? 1 : 0) : (2 * tp) / (2 * tp + fp + fn) });
+    if (fp + fn > 0) misses.push({ id, falsePositives: m.falsePositives, falseNegatives: m.falseNegatives });
+  };
+  if (values.real) {
+    const dir = values.real;
+    const split = JSON.parse(fs.readFileSync(path.join(dir, "split.json"), "utf8")) as Record<string, string[]>;
+    let ids = split[values.split!];
+    if (!ids) throw new Error(`split.json has no "${values.split}" split`);
+    if (values.only) ids = ids.filter((id) => id.includes(values.only!));
+    for (const id of ids) {
+      const truth = readTruth(path.join(dir, values.truth!, `${id}.json`));
+      score(id, await detect(new Uint8Array(fs.readFileSync(path.join(dir, values.pdf!, `${id}.pdf`)))), truth);
+    }
+  } else {
+    for (const seed of splitSeeds("test", Number(values.count))) {
+      const form = await generateForm(seed, { variant: values.variant as "digital" });
+      score(String(seed), await detect(new Uint8Array(form.pdf)), form.truth);
+    }
+  }
+  const m = scorer.metrics();
+  console.log(formatMetrics(m));
+  const both = ["text", "checkbox"] as const;
+  const tp = both.reduce((s, t) => s + m.byType[t].tp, 0);
+  const fp = both.reduce((s, t) => s + m.byType[t].fp, 0);
+  const fn = both.reduce((s, t) => s + m.byType[t].fn, 0);
+  console.log(`text+checkbox F1 ${((200 * tp) / (2 * tp + fp + fn)).toFixed(1)}`);
+  if (values.real) console.log(`per-document mean F1 ${((100 * perDoc.reduce((s, d) => s + d.f1, 0)) / perDoc.length).toFixed(1)} over ${perDoc.length} documents`);
+  console.log(`${pages} pages, vector ${(vectorMs / Math.max(1, pages)).toFixed(1)} ms/page`);
+  if (values.misses) fs.writeFileSync(values.misses, JSON.stringify({ perDoc, misses }, null, 1));
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
