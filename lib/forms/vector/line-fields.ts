@@ -117,8 +117,24 @@ export function underlineFields(ctx: PageContext, hs: Segment[], others: Candida
   const out: Candidate[] = [];
   const accepted: { seg: Segment; size: number; label: string }[] = [];
   const body = ctx.text.bodySize;
+  const emit = (seg: Segment, from: number, to: number, label: string, size: number, score: number): boolean => {
+    const signature = isSignatureLabel(label);
+    const wanted = signature ? signatureHeight(size) : lineHeight(size);
+    const top = freeTop(ctx, from, to, seg.at, wanted);
+    if (seg.at - top < wanted * 0.55) return false;
+    out.push({ box: { x: from, y: top, width: to - from, height: seg.at - top }, type: signature ? "signature" : "text", construct: "underline", score, label: stripLabel(label) });
+    return true;
+  };
   for (const seg of [...hs].sort((a, b) => a.at - b.at || a.from - b.from)) {
     if (seg.to - seg.from < MIN_LINE || seg.width > 3) continue;
+    // One rule holding several fields: labels printed on it, or captions under it.
+    const parts = labelsOnLine(ctx, seg, leftLabel(ctx, seg)) ?? captionsUnder(ctx, seg, hs, others);
+    if (parts) {
+      let any = false;
+      for (const part of parts) any = emit(seg, part.from, part.to, part.label.text, part.label.size, part.score) || any;
+      if (any) accepted.push({ seg, size: parts[0].label.size, label: parts[parts.length - 1].label.text });
+      continue;
+    }
     const left = leftLabel(ctx, seg);
     const below = left ? undefined : captionBelow(ctx, seg);
     // Text under a rule that labels something else (the box under it, the boxes or rule beside
@@ -133,19 +149,71 @@ export function underlineFields(ctx: PageContext, hs: Segment[], others: Candida
     if (!left && !caption && !above) continue;
     const label = left?.text ?? caption?.text ?? above!.label;
     const size = left?.size ?? (caption ? body : above!.size);
-    const wanted = isSignatureLabel(label) ? signatureHeight(size) : lineHeight(size);
-    const top = freeTop(ctx, seg.from, seg.to, seg.at, wanted);
-    if (seg.at - top < wanted * 0.55) continue;
-    out.push({
-      box: { x: seg.from, y: top, width: seg.to - seg.from, height: seg.at - top },
-      type: isSignatureLabel(label) ? "signature" : "text",
-      construct: "underline",
-      score: left ? 0.85 : caption ? 0.8 : 0.75,
-      label: stripLabel(label),
-    });
-    accepted.push({ seg, size, label });
+    if (emit(seg, seg.from, seg.to, label, size, left ? 0.85 : caption ? 0.8 : 0.75)) accepted.push({ seg, size, label });
   }
   return out;
+}
+
+/** Section titles set on a rule: "PART 5: INSURANCE", "Section 2", "FOR OFFICE USE ONLY". */
+const isHeading = (text: string) => /^(part|section|step|schedule|chapter)\s+[\dA-Z]/i.test(text) || (text.replace(/[^A-Za-z]/g, "").length >= 10 && text === text.toUpperCase());
+
+type Part = { from: number; to: number; label: Phrase; score: number };
+
+/** Shortest stretch of a rule that is a field of its own. */
+const MIN_PART = 24;
+
+/**
+ * Labels printed on a rule, the rule running on under and past them ("Name ____ Date ____" drawn
+ * as one line): the blank stretch after each label is its field (and the stretch before the
+ * first, when a label left of the rule names it). A heading with a rule under it (bold or large
+ * text) is not this.
+ */
+function labelsOnLine(ctx: PageContext, seg: Segment, left: Phrase | undefined): Part[] | undefined {
+  const on = ctx.text.phrases
+    .filter((p) => {
+      const rise = seg.at - p.base;
+      return rise >= -1 && rise <= Math.max(4, p.size * 0.6) && p.box.x >= seg.from - 2 && p.box.x + p.box.width <= seg.to + 2 && !isMark(p);
+    })
+    .sort((a, b) => a.box.x - b.box.x);
+  if (on.length === 0) return undefined;
+  if (on.some((p) => p.text.length > 40 || p.size > ctx.text.bodySize * 1.15 || (p.bold && !/:\s*$/.test(p.text)) || isHeading(p.text))) return undefined;
+  const parts: Part[] = [];
+  if (left && on[0].box.x - 3 - seg.from >= MIN_PART) parts.push({ from: seg.from, to: on[0].box.x - 3, label: left, score: 0.85 });
+  on.forEach((p, i) => {
+    const from = p.box.x + p.box.width + 2;
+    const to = i + 1 < on.length ? on[i + 1].box.x - 3 : seg.to;
+    if (to - from >= MIN_PART) parts.push({ from, to, label: p, score: 0.85 });
+  });
+  return parts.length > 0 ? parts : undefined;
+}
+
+/**
+ * Captions under a rule that holds several fields ("City, state, zip" and "Telephone" under one
+ * line), or one caption centred under it ("(Signature)"). Left-aligned captions start their
+ * fields; centred ones split the rule halfway between them.
+ */
+function captionsUnder(ctx: PageContext, seg: Segment, hs: Segment[], others: Candidate[]): Part[] | undefined {
+  const caps = ctx.text.phrases
+    .filter((p) => p.box.y >= seg.at - 1.5 && p.box.y <= seg.at + 7 && p.box.x >= seg.from - 4 && p.box.x < seg.to - 10 && p.box.x + p.box.width <= seg.to + 4)
+    .filter((p) => p.text.length <= 60 && p.size <= ctx.text.bodySize * 1.05 && !isMark(p))
+    .sort((a, b) => a.box.x - b.box.x);
+  if (caps.length === 0 || caps.some((p) => Math.abs(p.base - caps[0].base) > 2)) return undefined;
+  const centre = (p: Phrase) => p.box.x + p.box.width / 2;
+  if (caps.length === 1) {
+    // A lone caption at the start is the ordinary case (captionBelow); here only a centred one.
+    const p = caps[0];
+    const mid = (seg.from + seg.to) / 2;
+    if (p.box.x <= seg.from + 30 || Math.abs(centre(p) - mid) > (seg.to - seg.from) * 0.15) return undefined;
+    if (labelsSomethingElse(p, seg, hs, others)) return undefined;
+    return [{ from: seg.from, to: seg.to, label: p, score: 0.8 }];
+  }
+  if (caps.some((p) => labelsSomethingElse(p, seg, hs, others))) return undefined;
+  const leftAligned = caps[0].box.x - seg.from <= 15;
+  const bounds = caps.slice(1).map((p, i) => (leftAligned ? p.box.x - 2 : (caps[i].box.x + caps[i].box.width + p.box.x) / 2));
+  const starts = [seg.from, ...bounds.map((b) => b + (leftAligned ? 0 : 1.5))];
+  const ends = [...bounds.map((b) => b - (leftAligned ? 3 : 1.5)), seg.to];
+  const parts = caps.map((p, i) => ({ from: starts[i], to: ends[i], label: p, score: 0.8 })).filter((part) => part.to - part.from >= MIN_PART);
+  return parts.length > 0 ? parts : undefined;
 }
 
 function leftLabel(ctx: PageContext, seg: Segment): Phrase | undefined {

@@ -187,6 +187,53 @@ describe("vector detection: dashed and dotted line work", () => {
   });
 });
 
+describe("vector detection: one rule holding several fields", () => {
+  it("splits a rule at the captions under it", async () => {
+    const found = await candidates((p) => {
+      p.line(72, 200, 540, 200).text("City, state, zip", 73, 208, 8).text("Telephone no.", 400, 208, 8);
+    });
+    const lines = found.filter((c) => c.construct === "underline").sort((a, b) => a.box.x - b.box.x);
+    expect(lines.map((c) => c.label)).toEqual(["City, state, zip", "Telephone no"]);
+    expect(lines[0].box.x).toBeCloseTo(72, 0);
+    expect(lines[0].box.x + lines[0].box.width).toBeLessThanOrEqual(400);
+    expect(lines[0].box.x + lines[0].box.width).toBeGreaterThan(390);
+    expect(lines[1].box.x).toBeGreaterThanOrEqual(396);
+    expect(lines[1].box.x + lines[1].box.width).toBeCloseTo(540, 0);
+  });
+
+  it("splits a rule halfway between captions centred under its parts, and takes a lone centred caption", async () => {
+    const found = await candidates((p) => {
+      p.line(72, 200, 472, 200).text("(Name)", 160, 208, 8).text("(Title)", 360, 208, 8);
+      p.line(72, 300, 300, 300).text("(Signature of applicant)", 140, 308, 8);
+    });
+    const lines = found.filter((c) => c.construct === "underline").sort((a, b) => a.box.y - b.box.y || a.box.x - b.box.x);
+    expect(lines.map((c) => c.label)).toEqual(["(Name)", "(Title)", "(Signature of applicant)"]);
+    expect(lines[0].box.x + lines[0].box.width).toBeLessThan(lines[1].box.x);
+    expect(Math.abs(lines[0].box.x + lines[0].box.width - 273)).toBeLessThan(8);
+    expect(lines[2]).toMatchObject({ type: "signature" });
+    expect(lines[2].box.width).toBeCloseTo(228, 0);
+  });
+
+  it("splits a rule at the labels printed on it, keeping the part a label left of it names", async () => {
+    let dateEnd = 0;
+    const found = await candidates((p) => {
+      p.text("Name:", 72, 100).line(105, 102, 540, 102).text("Date:", 330, 100);
+      dateEnd = 330 + p.width("Date:");
+    });
+    const lines = found.filter((c) => c.construct === "underline").sort((a, b) => a.box.x - b.box.x);
+    expect(lines.map((c) => c.label)).toEqual(["Name", "Date"]);
+    expect(lines[0].box.x).toBeCloseTo(105, 0);
+    expect(lines[0].box.x + lines[0].box.width).toBeLessThan(330);
+    expect(lines[1].box.x).toBeGreaterThan(dateEnd);
+    expect(lines[1].box.x + lines[1].box.width).toBeCloseTo(540, 0);
+  });
+
+  it("leaves a section title set on a rule alone", async () => {
+    const found = await candidates((p) => p.text("PART 5: INSURANCE INFORMATION", 72, 100).line(72, 102, 540, 102));
+    expect(found).toEqual([]);
+  });
+});
+
 describe("vector detection: things that are not fields", () => {
   it("ignores a section rule whose 'caption' is the next row's label", async () => {
     const found = await candidates((p) => {
