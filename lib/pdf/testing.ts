@@ -1,4 +1,4 @@
-import { LineCapStyle, type PDFFont, type PDFPage, PDFDocument, rgb, StandardFonts } from "pdf-lib";
+import { beginText, endText, LineCapStyle, moveText, PDFDocument, type PDFFont, PDFHexString, PDFName, type PDFPage, rgb, setFontAndSize, showText, StandardFonts } from "pdf-lib";
 import { openPdf } from "@/lib/pdf/pdfjs";
 import type { Box } from "./geometry";
 
@@ -7,6 +7,8 @@ import type { Box } from "./geometry";
  * hand-built fixtures read like the boxes the tests expect.
  */
 export class TestPage {
+  private readonly symbolFonts = new Set<string>();
+
   constructor(
     readonly page: PDFPage,
     readonly font: PDFFont,
@@ -67,6 +69,24 @@ export class TestPage {
 
   circle(cx: number, cy: number, r: number): this {
     this.page.drawCircle({ x: cx, y: this.height - cy, size: r, borderWidth: 0.75, borderColor: rgb(0, 0, 0) });
+    return this;
+  }
+
+  /**
+   * One character code shown in a simple font named `baseFont` that is not embedded (Wingdings,
+   * Symbol ...): what Word leaves when a form's boxes are typed in a symbol font.
+   */
+  glyph(baseFont: string, code: number, x: number, baseline: number, size = 10): this {
+    const key = `F_${baseFont.replace(/[^A-Za-z0-9]/g, "")}`;
+    if (!this.symbolFonts.has(key)) {
+      this.symbolFonts.add(key);
+      const ref = this.page.doc.context.register(
+        this.page.doc.context.obj({ Type: "Font", Subtype: "TrueType", BaseFont: baseFont, FirstChar: 32, LastChar: 255, Widths: new Array(224).fill(880) }),
+      );
+      this.page.node.setFontDictionary(PDFName.of(key), ref);
+    }
+    const hex = code.toString(16).padStart(2, "0");
+    this.page.pushOperators(beginText(), setFontAndSize(key, size), moveText(x, this.height - baseline), showText(PDFHexString.of(hex)), endText());
     return this;
   }
 

@@ -10,7 +10,7 @@ export type UnderscoreRun = { box: Box; base: number; size: number; count: numbe
 export type TextModel = {
   phrases: Phrase[];
   underscores: UnderscoreRun[];
-  /** Box-like symbols (☐, ❏ ...) with their glyph boxes. */
+  /** Box-like symbols (☐, ❏ ...) with their glyph boxes; filled squares (■) too where open boxes of their size are on the page. */
   symbols: Box[];
   /** The most common text size on the page (by characters), the "body" size. */
   bodySize: number;
@@ -24,6 +24,7 @@ export function buildTextModel(glyphs: Glyph[]): TextModel {
   const phrases: Phrase[] = [];
   const underscores: UnderscoreRun[] = [];
   const symbols: Box[] = [];
+  const filledSymbols: Box[] = [];
   for (const line of groupLines(glyphs)) {
     let run: Glyph[] = [];
     const flush = () => {
@@ -34,7 +35,7 @@ export function buildTextModel(glyphs: Glyph[]): TextModel {
       const g = line[i];
       if (g.box) {
         flush();
-        symbols.push(boxOf([g]));
+        (g.filled ? filledSymbols : symbols).push(boxOf([g]));
         continue;
       }
       if (g.c === "_") {
@@ -68,6 +69,8 @@ export function buildTextModel(glyphs: Glyph[]): TextModel {
     }
     flush();
   }
+  // A filled square is a checked box only among open ones of its size; alone it is a bullet.
+  for (const f of filledSymbols) if (symbols.some((o) => Math.abs(o.height - f.height) <= o.height * 0.25)) symbols.push(f);
   return { phrases, underscores, symbols, bodySize: bodySize(phrases) };
 }
 

@@ -234,6 +234,36 @@ describe("vector detection: one rule holding several fields", () => {
   });
 });
 
+describe("vector detection: checkboxes typed in symbol fonts", () => {
+  it("finds Wingdings and ZapfDingbats box characters ('o', 'q', 'r', '¨') and Unicode boxes, each beside its option", async () => {
+    const found = await candidates((p) => {
+      p.glyph("Wingdings-Regular", 0x6f, 72, 100, 11).text("Single", 86, 100);
+      p.glyph("Wingdings", 0x71, 160, 100, 11).text("Married", 174, 100);
+      p.glyph("ABCDEF+Wingdings-Regular", 0xa8, 250, 100, 11).text("Divorced", 264, 100);
+      p.glyph("ZapfDingbats", 0x71, 72, 130, 11).text("Yes", 86, 130);
+      p.glyph("ZapfDingbats", 0x72, 160, 130, 11).text("No", 174, 130);
+      p.text("\u2751", 250, 130, 11, p.dingbats).text("Unsure", 264, 130);
+    });
+    const boxes = found.filter((c) => c.type === "checkbox").sort((a, b) => a.box.y - b.box.y || a.box.x - b.box.x);
+    expect(boxes.map((b) => b.construct)).toEqual(Array(6).fill("checkbox-glyph"));
+    for (const b of boxes) expect(b.box.width).toBeGreaterThan(5);
+    expect(found.filter((c) => c.type !== "checkbox")).toHaveLength(0);
+  });
+
+  it("takes filled squares ('n') for checked boxes among open ones, but not for bullets of a list", async () => {
+    const boxes = await candidates((p) => {
+      p.glyph("Wingdings", 0x6f, 72, 100, 11).text("Paper statements", 86, 100);
+      p.glyph("Wingdings", 0x6e, 72, 116, 11).text("Email statements", 86, 116);
+    });
+    expect(boxes.filter((c) => c.type === "checkbox")).toHaveLength(2);
+    const bullets = await candidates((p) => {
+      p.glyph("Wingdings", 0x6e, 72, 100, 8).text("Bring a photo ID to the appointment.", 86, 100);
+      p.glyph("Wingdings", 0x6e, 72, 116, 8).text("Arrive ten minutes early.", 86, 116);
+    });
+    expect(bullets).toEqual([]);
+  });
+});
+
 describe("vector detection: things that are not fields", () => {
   it("ignores a section rule whose 'caption' is the next row's label", async () => {
     const found = await candidates((p) => {

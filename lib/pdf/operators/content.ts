@@ -30,6 +30,8 @@ export type Glyph = {
   bold: boolean;
   /** A box-like symbol (☐, ❏, a Wingdings box ...): a checkbox drawn with a font. */
   box?: true;
+  /** A filled square (■): with `box`, a checked box or a bullet, depending on its neighbours. */
+  filled?: true;
   /** Drawn with text rendering mode 3 (OCR layers of scans): readable, but not ink. */
   invisible?: true;
 };
