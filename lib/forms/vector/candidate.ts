@@ -11,6 +11,7 @@ export type Construct =
   | "checkbox"
   | "checkbox-glyph"
   | "fill-box"
+  | "label-cell"
   | "table-cell"
   | "underline"
   | "underscores";
@@ -52,6 +53,9 @@ export function freeTop(ctx: PageContext, x0: number, x1: number, bottom: number
   }
   return top;
 }
+
+/** Section titles: "PART 5: INSURANCE", "Section 2", "FOR OFFICE USE ONLY". */
+export const isHeading = (text: string) => /^(part|section|step|schedule|chapter)\s+[\dA-Z]/i.test(text) || (text.replace(/[^A-Za-z]/g, "").length >= 10 && text === text.toUpperCase());
 
 /** Height of one line of handwriting above a rule, for labels of `size` points. */
 export const lineHeight = (size: number) => Math.min(22, Math.max(12, size * 1.6));

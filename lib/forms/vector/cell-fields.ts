@@ -1,6 +1,7 @@
 import { area, coverage, iou } from "@/lib/pdf/geometry";
 import type { Box } from "../types";
-import { type Candidate, type PageContext, phrasesInside } from "./candidate";
+import { type Candidate, isHeading, isMark, type PageContext, phrasesInside } from "./candidate";
+import type { Phrase } from "./text";
 import type { Cell } from "./cells";
 import type { FillArea, Outline } from "@/lib/pdf/operators/content";
 
@@ -78,9 +79,30 @@ function enclosureField(ctx: PageContext, e: Enclosure): Candidate | null {
   const captionLike = inside.every((p) => p.box.y < inner.y + inner.height * 0.5 && p.size <= ctx.text.bodySize * 1.1 && !p.bold);
   const top = textBottom + 1;
   const free = inner.y + inner.height - top;
-  if (!captionLike || free < 8) return null;
+  if (!captionLike || free < 8) return labelBeforeField(ctx, e, inside);
   const box = { x: inner.x, y: top, width: inner.width, height: free };
   return { box, type: "text", construct: "caption-cell", multiline: free > MULTILINE_HEIGHT || undefined, score: 0.85, label: inside.map((p) => p.text).join(" ") };
+}
+
+/**
+ * A one-line framed box with its label inside on the left ("FILE NO. [       ]" in a form's
+ * header): the blank part right of the label is the field. Text right of the blank, or a label
+ * that fills most of the box, and it is a cell of text instead.
+ */
+function labelBeforeField(ctx: PageContext, e: Enclosure, inside: Phrase[]): Candidate | null {
+  const { inner } = e;
+  // Header boxes are small; a bar across the page with a title in it is a section heading.
+  if (e.kind !== "cell" || inner.height > 26 || inner.height < 10 || inner.width > ctx.size.width * 0.5) return null;
+  const first = inside[0];
+  if (inside.some((p) => Math.abs(p.base - first.base) > 2 || p.size > ctx.text.bodySize * 1.3 || isMark(p))) return null;
+  const labelLeft = Math.min(...inside.map((p) => p.box.x));
+  const labelRight = Math.max(...inside.map((p) => p.box.x + p.box.width));
+  const label = inside.map((p) => p.text).join(" ");
+  if (labelLeft - inner.x > 12 || label.length > 40 || inside.length > 2 || isHeading(label)) return null;
+  const x = labelRight + 3;
+  const width = inner.x + inner.width - x;
+  if (width < Math.max(36, inner.width * 0.35)) return null;
+  return { box: { x, y: inner.y, width, height: inner.height }, type: "text", construct: "label-cell", score: 0.8, label };
 }
 
 export function isCheckboxShape(b: Box): boolean {

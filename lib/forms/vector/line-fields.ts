@@ -1,5 +1,5 @@
 import { overlap1d } from "@/lib/pdf/geometry";
-import { type Candidate, freeTop, isMark, isSignatureLabel, lineHeight, type PageContext, signatureHeight } from "./candidate";
+import { type Candidate, freeTop, isHeading, isMark, isSignatureLabel, lineHeight, type PageContext, signatureHeight } from "./candidate";
 import type { Segment } from "@/lib/pdf/operators/content";
 import type { Phrase } from "./text";
 import type { Box } from "../types";
@@ -153,9 +153,6 @@ export function underlineFields(ctx: PageContext, hs: Segment[], others: Candida
   }
   return out;
 }
-
-/** Section titles set on a rule: "PART 5: INSURANCE", "Section 2", "FOR OFFICE USE ONLY". */
-const isHeading = (text: string) => /^(part|section|step|schedule|chapter)\s+[\dA-Z]/i.test(text) || (text.replace(/[^A-Za-z]/g, "").length >= 10 && text === text.toUpperCase());
 
 type Part = { from: number; to: number; label: Phrase; score: number };
 

@@ -264,6 +264,24 @@ describe("vector detection: checkboxes typed in symbol fonts", () => {
   });
 });
 
+describe("vector detection: framed boxes in a form's header", () => {
+  it("finds the blank right of a label inside a small framed box, but not in a section title bar", async () => {
+    let labelEnd = 0;
+    const found = await candidates((p) => {
+      p.text("APPLICATION FOR A PERMIT", 72, 60, 16, p.bold);
+      p.rect({ x: 400, y: 40, width: 160, height: 18 }, { border: 1 }).text("FILE NO.", 404, 53, 9, p.bold);
+      labelEnd = 404 + p.width("FILE NO.", 9, p.bold);
+      p.rect({ x: 40, y: 100, width: 530, height: 18 }, { border: 1 }).text("Applicant information", 44, 113, 10, p.bold);
+    });
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatchObject({ type: "text", construct: "label-cell", label: "FILE NO." });
+    expect(found[0].box.x).toBeGreaterThan(labelEnd);
+    expect(found[0].box.x - labelEnd).toBeLessThan(5);
+    expect(found[0].box.x + found[0].box.width).toBeCloseTo(559.5, 0);
+    expect(found[0].box.height).toBeCloseTo(17, 0);
+  });
+});
+
 describe("vector detection: things that are not fields", () => {
   it("ignores a section rule whose 'caption' is the next row's label", async () => {
     const found = await candidates((p) => {
