@@ -7,8 +7,8 @@
  *   npx tsx tools/forms-vector-eval.ts --real /work/data/forms-real --split dev [--misses out.json]
  *
  * The real set is read from `<dir>/split.json` ({dev: [id...], ...}) and, per id, `<dir>/flat/<id>.pdf`
- * with `<dir>/truth/<id>.json` (an array of {page (1-based), type, box} fields in page points,
- * top-left origin) unless `--pdf` / `--truth` name other sub-folders.
+ * with `<dir>/truth/<id>.json` ({fields: [{page (0-based), type, box}]} in page points, top-left
+ * origin) unless `--pdf` / `--truth` name other sub-folders. Only ever run it on the dev split.
  */
 import fs from "node:fs";
 import path from "node:path";
@@ -69,11 +69,10 @@ async function detect(pdf: Uint8Array): Promise<DetectedField[]> {
   return fields;
 }
 
-/** Truth files may number pages from 1 (the API's way) or carry `index`; detections use 0-based `page`. */
+/** A truth file: `{fields: TruthField[]}` (0-based `page`, as the set builder writes it) or a bare array. */
 function readTruth(file: string): TruthField[] {
-  const raw = JSON.parse(fs.readFileSync(file, "utf8")) as unknown;
-  const list = (Array.isArray(raw) ? raw : (raw as { fields: unknown[] }).fields) as Record<string, unknown>[];
-  return list.map((f) => ({ ...(f as TruthField), page: typeof f.index === "number" ? f.index : (f.page as number) - 1 }));
+  const raw = JSON.parse(fs.readFileSync(file, "utf8")) as TruthField[] | { fields: TruthField[] };
+  return Array.isArray(raw) ? raw : raw.fields;
 }
 
 async function main() {
