@@ -146,7 +146,14 @@ export function underlineFields(ctx: PageContext, hs: Segment[], others: Candida
     const above = left || caption ? undefined : accepted.find((a) =>
       seg.at - a.seg.at > 8 && seg.at - a.seg.at <= 45 && Math.abs(a.seg.to - seg.to) <= 3 && seg.from <= a.seg.from + 2 &&
       !ctx.text.phrases.some((p) => between(a.seg)(p.box)) && !others.some((c) => between(a.seg)(c.box)));
-    if (!left && !caption && !above) continue;
+    if (!left && !caption && !above) {
+      // Last: labels set above the rule with the writing space between ("Name     Date" over one line).
+      const parts = labelsAbove(ctx, seg, hs, others);
+      let any = false;
+      for (const part of parts ?? []) any = emit(seg, part.from, part.to, part.label.text, part.label.size, part.score) || any;
+      if (parts && any) accepted.push({ seg, size: parts[0].label.size, label: parts[parts.length - 1].label.text });
+      continue;
+    }
     const label = left?.text ?? caption?.text ?? above!.label;
     const size = left?.size ?? (caption ? body : above!.size);
     if (emit(seg, seg.from, seg.to, label, size, left ? 0.85 : caption ? 0.8 : 0.75)) accepted.push({ seg, size, label });
@@ -210,6 +217,35 @@ function captionsUnder(ctx: PageContext, seg: Segment, hs: Segment[], others: Ca
   const starts = [seg.from, ...bounds.map((b) => b + (leftAligned ? 0 : 1.5))];
   const ends = [...bounds.map((b) => b - (leftAligned ? 3 : 1.5)), seg.to];
   const parts = caps.map((p, i) => ({ from: starts[i], to: ends[i], label: p, score: 0.8 })).filter((part) => part.to - part.from >= MIN_PART);
+  return parts.length > 0 ? parts : undefined;
+}
+
+/**
+ * Labels printed above a rule, with the room to write between them and it: the first at the
+ * rule's start, each starting its part. Only short, plain phrases on one baseline, with no other
+ * rule or field between them and this one (then they label that instead).
+ */
+function labelsAbove(ctx: PageContext, seg: Segment, hs: Segment[], others: Candidate[]): Part[] | undefined {
+  const labels = ctx.text.phrases
+    .filter((p) => {
+      const gap = seg.at - (p.box.y + p.box.height);
+      return gap >= 6 && gap <= 24 && p.box.x >= seg.from - 4 && p.box.x < seg.to - MIN_PART && p.box.x + p.box.width <= seg.to + 4;
+    })
+    .sort((a, b) => a.box.x - b.box.x);
+  if (labels.length === 0 || labels[0].box.x - seg.from > 12) return undefined;
+  if (labels.some((p) => Math.abs(p.base - labels[0].base) > 2 || p.text.length > 40 || p.size > ctx.text.bodySize * 1.1 || p.bold || isMark(p) || isHeading(p.text))) return undefined;
+  // Labels of something else: options beside checkboxes, captions of the rule above them.
+  // The last line of a paragraph has more text right above it.
+  const continues = (p: Phrase) => ctx.text.phrases.some((o) => o !== p && p.box.y - (o.box.y + o.box.height) >= -1 && p.box.y - (o.box.y + o.box.height) <= p.size * 0.6 && overlap1d(o.box.x, o.box.x + o.box.width, p.box.x, p.box.x + p.box.width) > 0);
+  if (labels.some(continues)) return undefined;
+  const captionOf = (p: Phrase) => hs.some((h) => h !== seg && p.box.y - h.at >= -1.5 && p.box.y - h.at <= 7 && overlap1d(h.from, h.to, p.box.x, p.box.x + p.box.width) > 0);
+  if (labels.some((p) => captionOf(p) || labelsSomethingElse(p, seg, hs, others))) return undefined;
+  const top = Math.min(...labels.map((p) => p.box.y + p.box.height));
+  const inBetween = (b: Box) => b.y >= top - 1 && b.y + b.height <= seg.at - 1 && overlap1d(b.x, b.x + b.width, seg.from, seg.to) > 0;
+  if (hs.some((h) => h !== seg && h.at > top && h.at < seg.at - 1 && overlap1d(h.from, h.to, seg.from, seg.to) > 0) || others.some((c) => inBetween(c.box))) return undefined;
+  const starts = [seg.from, ...labels.slice(1).map((p) => p.box.x - 2)];
+  const ends = [...labels.slice(1).map((p) => p.box.x - 5), seg.to];
+  const parts = labels.map((p, i) => ({ from: starts[i], to: ends[i], label: p, score: 0.75 })).filter((part) => part.to - part.from >= MIN_PART);
   return parts.length > 0 ? parts : undefined;
 }
 

@@ -228,6 +228,19 @@ describe("vector detection: one rule holding several fields", () => {
     expect(lines[1].box.x + lines[1].box.width).toBeCloseTo(540, 0);
   });
 
+  it("splits a rule at labels set above it, the writing space between, but not under a paragraph's last line", async () => {
+    const found = await candidates((p) => {
+      p.text("Name of applicant", 72, 100, 8).text("Date of birth", 380, 100, 8).line(72, 122, 540, 122);
+      p.text("Please print clearly in black ink and keep a copy of this form for your", 72, 200).text("records.", 72, 212).line(72, 232, 540, 232);
+    });
+    const lines = found.filter((c) => c.construct === "underline").sort((a, b) => a.box.x - b.box.x);
+    expect(lines.map((c) => c.label)).toEqual(["Name of applicant", "Date of birth"]);
+    expect(lines[0].box.x).toBeCloseTo(72, 0);
+    expect(lines[0].box.x + lines[0].box.width).toBeLessThan(380);
+    expect(lines[1].box.x + lines[1].box.width).toBeCloseTo(540, 0);
+    expect(lines.every((c) => c.box.y > 100 && c.box.y + c.box.height <= 122.5)).toBe(true);
+  });
+
   it("leaves a section title set on a rule alone", async () => {
     const found = await candidates((p) => p.text("PART 5: INSURANCE INFORMATION", 72, 100).line(72, 102, 540, 102));
     expect(found).toEqual([]);
