@@ -3,7 +3,7 @@
  * classification: precision, recall and F1 per field type at IoU 0.5 (lib/forms/eval), and vector
  * time per page. Fast enough to run after every change to lib/forms/vector.
  *
- *   npx tsx tools/forms-vector-eval.ts --count 30                 generated born-digital test split
+ *   npx tsx tools/forms-vector-eval.ts --count 30 [--offset N]    generated born-digital test split
  *   npx tsx tools/forms-vector-eval.ts --real /work/data/forms-real --split dev [--misses out.json]
  *
  * The real set is read from `<dir>/split.json` ({dev: [id...], ...}) and, per id, `<dir>/flat/<id>.pdf`
@@ -24,6 +24,7 @@ import { openPdf } from "../lib/pdf/pdfjs";
 const { values } = parseArgs({
   options: {
     count: { type: "string", default: "30" },
+    offset: { type: "string", default: "0" },
     variant: { type: "string", default: "digital" },
     real: { type: "string" },
     split: { type: "string", default: "dev" },
@@ -99,7 +100,7 @@ async function main() {
       score(id, await detect(new Uint8Array(fs.readFileSync(path.join(dir, values.pdf!, `${id}.pdf`)))), truth);
     }
   } else {
-    for (const seed of splitSeeds("test", Number(values.count))) {
+    for (const seed of splitSeeds("test", Number(values.count), Number(values.offset))) {
       const form = await generateForm(seed, { variant: values.variant as "digital" });
       score(String(seed), await detect(new Uint8Array(form.pdf)), form.truth);
     }

@@ -180,7 +180,9 @@ function labelsOnLine(ctx: PageContext, seg: Segment, left: Phrase | undefined):
     })
     .sort((a, b) => a.box.x - b.box.x);
   if (on.length === 0) return undefined;
-  if (on.some((p) => p.text.length > 40 || p.size > ctx.text.bodySize * 1.15 || (p.bold && !/:\s*$/.test(p.text)) || isHeading(p.text))) return undefined;
+  // Headings are set larger or bolder than the labels around them; a colon makes a label either way.
+  const heading = (p: Phrase) => !/:\s*$/.test(p.text) && (p.bold || p.size > ctx.text.bodySize * 1.03 || isHeading(p.text));
+  if (on.some((p) => p.text.length > 40 || p.size > ctx.text.bodySize * 1.15 || heading(p))) return undefined;
   const parts: Part[] = [];
   if (left && on[0].box.x - 3 - seg.from >= MIN_PART) parts.push({ from: seg.from, to: on[0].box.x - 3, label: left, score: 0.85 });
   on.forEach((p, i) => {
@@ -233,7 +235,7 @@ function labelsAbove(ctx: PageContext, seg: Segment, hs: Segment[], others: Cand
     })
     .sort((a, b) => a.box.x - b.box.x);
   if (labels.length === 0 || labels[0].box.x - seg.from > 12) return undefined;
-  if (labels.some((p) => Math.abs(p.base - labels[0].base) > 2 || p.text.length > 40 || p.size > ctx.text.bodySize * 1.1 || p.bold || isMark(p) || isHeading(p.text))) return undefined;
+  if (labels.some((p) => Math.abs(p.base - labels[0].base) > 2 || p.text.length > 40 || p.size > ctx.text.bodySize * 1.03 || p.bold || isMark(p) || isHeading(p.text))) return undefined;
   // Labels of something else: options beside checkboxes, captions of the rule above them.
   // The last line of a paragraph has more text right above it.
   const continues = (p: Phrase) => ctx.text.phrases.some((o) => o !== p && p.box.y - (o.box.y + o.box.height) >= -1 && p.box.y - (o.box.y + o.box.height) <= p.size * 0.6 && overlap1d(o.box.x, o.box.x + o.box.width, p.box.x, p.box.x + p.box.width) > 0);

@@ -241,8 +241,13 @@ describe("vector detection: one rule holding several fields", () => {
     expect(lines.every((c) => c.box.y > 100 && c.box.y + c.box.height <= 122.5)).toBe(true);
   });
 
-  it("leaves a section title set on a rule alone", async () => {
-    const found = await candidates((p) => p.text("PART 5: INSURANCE INFORMATION", 72, 100).line(72, 102, 540, 102));
+  it("leaves section titles set on or over a rule alone", async () => {
+    const found = await candidates((p) => {
+      p.text("PART 5: INSURANCE INFORMATION", 72, 100).line(72, 102, 540, 102);
+      p.text("Payment details", 72, 160, 11).line(72, 162, 540, 162);
+      p.text("Certification", 72, 200, 11).line(72, 222, 540, 222);
+      p.text("Answer every question on this page; attach more pages where you need more room.", 72, 260);
+    });
     expect(found).toEqual([]);
   });
 });
