@@ -111,8 +111,8 @@ export function isCheckboxShape(b: Box): boolean {
 }
 
 /**
- * Rows of two or more small empty boxes of equal width that touch each other: one character per
- * box (comb). Equal boxes stacked in a grid are a table instead.
+ * Rows of two or more small empty boxes of equal width that touch each other, or stand apart by
+ * an even sliver: one character per box (comb). Equal boxes stacked in a grid are a table instead.
  */
 function combRows(ctx: PageContext, open: Enclosure[]): Enclosure[][] {
   const small = open
@@ -123,10 +123,15 @@ function combRows(ctx: PageContext, open: Enclosure[]): Enclosure[][] {
   for (const e of small) {
     const group = groups.find((g) => {
       const last = g[g.length - 1];
+      const gap = e.outer.x - (last.outer.x + last.outer.width);
+      // Cells touch, or stand apart by a sliver, the same sliver all along the row.
+      const firstGap = g.length >= 2 ? g[1].outer.x - (g[0].outer.x + g[0].outer.width) : gap;
       return (
         Math.abs(last.outer.y - e.outer.y) <= 1 &&
         Math.abs(last.outer.height - e.outer.height) <= 1 &&
-        Math.abs(last.outer.x + last.outer.width - e.outer.x) <= 1.5 &&
+        gap >= -1.5 &&
+        gap <= Math.max(1.5, 0.35 * last.outer.width) &&
+        Math.abs(gap - firstGap) <= 1 &&
         Math.abs(last.outer.width - e.outer.width) <= Math.max(1, 0.2 * last.outer.width)
       );
     });

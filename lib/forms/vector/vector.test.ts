@@ -166,6 +166,20 @@ describe("vector detection: dashed and dotted line work", () => {
     expectBox(found[0].box, { x: 160, y: 100, width: 140, height: 18 }, 1.5);
   });
 
+  it("finds a comb of separate boxes standing an even sliver apart, but not a scale of spaced checkboxes", async () => {
+    const found = await candidates((p) => {
+      p.text("Account", 72, 112);
+      for (let i = 0; i < 8; i++) p.rect({ x: 130 + i * 16, y: 100, width: 13, height: 16 }, { border: 0.6 });
+      p.text("Rating", 72, 162);
+      for (let i = 0; i < 5; i++) p.rect({ x: 130 + i * 30, y: 152, width: 10, height: 10 }, { border: 0.6 });
+    });
+    const combs = found.filter((c) => c.construct === "comb");
+    expect(combs).toHaveLength(1);
+    expect(combs[0].comb).toBe(8);
+    expectBox(combs[0].box, { x: 130.3, y: 100.3, width: 125.4, height: 15.4 }, 1);
+    expect(found.filter((c) => c.type === "checkbox")).toHaveLength(5);
+  });
+
   it("finds a line of typed dots after a label, but not dot leaders running into a box", async () => {
     const found = await candidates((p) => {
       p.text("Place of birth ..............................................", 72, 100);
