@@ -9,6 +9,7 @@ import type { FillArea, Outline } from "@/lib/pdf/operators/content";
 export type Enclosure = { outer: Box; inner: Box; kind: "cell" | "outline" | "fill"; luminance: number };
 
 const MULTILINE_HEIGHT = 30;
+const CURRENCY = /^\s*[$€£¥₽]\s*$/;
 
 export function enclosures(cells: Cell[], outlines: Outline[], fills: FillArea[]): Enclosure[] {
   const out: Enclosure[] = cells.map((c) => ({ outer: c.outer, inner: c.inner, kind: "cell" as const, luminance: 1 }));
@@ -64,7 +65,8 @@ export function enclosureFields(ctx: PageContext, all: Enclosure[], blockers: Bo
 
 function enclosureField(ctx: PageContext, e: Enclosure): Candidate | null {
   const { inner, outer } = e;
-  const inside = phrasesInside(ctx, inner, 0.4);
+  // A currency sign printed in an amount box leaves it empty for writing.
+  const inside = phrasesInside(ctx, inner, 0.4).filter((p) => !CURRENCY.test(p.text));
   if (isCheckboxShape(outer) && inside.length === 0) {
     if (e.kind === "fill" && e.luminance < 0.6) return null;
     return { box: outer, type: "checkbox", construct: "checkbox", score: e.kind === "fill" ? 0.6 : 0.9 };

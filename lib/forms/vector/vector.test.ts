@@ -180,6 +180,12 @@ describe("vector detection: dashed and dotted line work", () => {
     expect(found.filter((c) => c.type === "checkbox")).toHaveLength(5);
   });
 
+  it("finds an amount box with a currency sign printed in it", async () => {
+    const found = await candidates((p) => p.text("Total due", 72, 113).rect({ x: 150, y: 100, width: 100, height: 18 }, { border: 0.75 }).text("$", 153, 113));
+    expect(found).toHaveLength(1);
+    expectBox(found[0].box, { x: 150.4, y: 100.4, width: 99.3, height: 17.3 });
+  });
+
   it("finds a line of typed dots after a label, but not dot leaders running into a box", async () => {
     const found = await candidates((p) => {
       p.text("Place of birth ..............................................", 72, 100);
