@@ -128,14 +128,14 @@ export function underlineFields(ctx: PageContext, hs: Segment[], others: Candida
   for (const seg of [...hs].sort((a, b) => a.at - b.at || a.from - b.from)) {
     if (seg.to - seg.from < MIN_LINE || seg.width > 3) continue;
     // One rule holding several fields: labels printed on it, or captions under it.
-    const parts = labelsOnLine(ctx, seg, leftLabel(ctx, seg)) ?? captionsUnder(ctx, seg, hs, others);
+    const parts = labelsOnLine(ctx, seg, leftLabel(ctx, seg, hs)) ?? captionsUnder(ctx, seg, hs, others);
     if (parts) {
       let any = false;
       for (const part of parts) any = emit(seg, part.from, part.to, part.label.text, part.label.size, part.score) || any;
       if (any) accepted.push({ seg, size: parts[0].label.size, label: parts[parts.length - 1].label.text });
       continue;
     }
-    const left = leftLabel(ctx, seg);
+    const left = leftLabel(ctx, seg, hs);
     const below = left ? undefined : captionBelow(ctx, seg);
     // Text under a rule that labels something else (the box under it, the boxes or rule beside
     // it) is the next row's label, and the rule a section break.
@@ -251,15 +251,24 @@ function labelsAbove(ctx: PageContext, seg: Segment, hs: Segment[], others: Cand
   return parts.length > 0 ? parts : undefined;
 }
 
-function leftLabel(ctx: PageContext, seg: Segment): Phrase | undefined {
+/**
+ * The label on the rule's line to its left: next to it, or further off across blank paper where
+ * labels and rules are set in two aligned columns ("Name          ________"), never past another
+ * rule.
+ */
+function leftLabel(ctx: PageContext, seg: Segment, hs: Segment[] = []): Phrase | undefined {
   let best: Phrase | undefined;
   for (const p of ctx.text.phrases) {
     const end = p.box.x + p.box.width;
-    if (end > seg.from + 2 || seg.from - end > 40 || isMark(p)) continue;
+    if (end > seg.from + 2 || seg.from - end > 150 || isMark(p)) continue;
     if (Math.abs(p.base - seg.at) > Math.max(4, p.size * 0.6)) continue;
     if (!best || end > best.box.x + best.box.width) best = p;
   }
-  return best;
+  if (!best) return undefined;
+  const end = best.box.x + best.box.width;
+  if (seg.from - end <= 40) return best;
+  const ruleBetween = hs.some((h) => h !== seg && Math.abs(h.at - seg.at) <= 3 && h.to > end && h.from < seg.from);
+  return ruleBetween || best.text.length > 40 ? undefined : best;
 }
 
 function labelsSomethingElse(p: Phrase, seg: Segment, hs: Segment[], others: Candidate[]): boolean {

@@ -26,6 +26,16 @@ describe("vector detection: constructs", () => {
     expectBox(found[0].box, { x: 130, y: 84, width: 200, height: 16 });
   });
 
+  it("finds rules set in a column apart from their labels, but not past another rule", async () => {
+    const found = await candidates((p) => {
+      p.text("Name", 72, 100).line(200, 100, 450, 100);
+      p.text("Employer", 72, 130).line(200, 130, 450, 130);
+      p.text("Phone", 72, 160).line(110, 160, 170, 160).line(300, 160, 450, 160);
+    });
+    const lines = found.filter((c) => c.construct === "underline").sort((a, b) => a.box.y - b.box.y || a.box.x - b.box.x);
+    expect(lines.map((c) => [c.label, Math.round(c.box.x)])).toEqual([["Name", 200], ["Employer", 200], ["Phone", 110]]);
+  });
+
   it("finds a rule with a caption under its start, and a signature line by its label", async () => {
     const found = await candidates((p) => p.line(72, 200, 300, 200).text("Applicant signature", 73, 208, 8).line(330, 200, 520, 200).text("Date", 331, 208, 8));
     const sig = found.find((c) => c.label === "Applicant signature");
