@@ -161,6 +161,10 @@ export function underlineFields(ctx: PageContext, hs: Segment[], others: Candida
   return out;
 }
 
+/** The last line of a paragraph: more text set right above it, at the paragraph's leading. */
+const endsParagraph = (ctx: PageContext, p: Phrase) =>
+  ctx.text.phrases.some((o) => o !== p && p.box.y - (o.box.y + o.box.height) >= -1 && p.box.y - (o.box.y + o.box.height) <= p.size * 0.6 && o.text.length > 40 && overlap1d(o.box.x, o.box.x + o.box.width, p.box.x, p.box.x + p.box.width) > 0);
+
 type Part = { from: number; to: number; label: Phrase; score: number };
 
 /** Shortest stretch of a rule that is a field of its own. */
@@ -182,7 +186,7 @@ function labelsOnLine(ctx: PageContext, seg: Segment, left: Phrase | undefined):
   if (on.length === 0) return undefined;
   // Headings are set larger or bolder than the labels around them; a colon makes a label either way.
   const heading = (p: Phrase) => !/:\s*$/.test(p.text) && (p.bold || p.size > ctx.text.bodySize * 1.03 || isHeading(p.text));
-  if (on.some((p) => p.text.length > 40 || p.size > ctx.text.bodySize * 1.15 || heading(p))) return undefined;
+  if (on.some((p) => p.text.length > 40 || p.size > ctx.text.bodySize * 1.15 || heading(p) || endsParagraph(ctx, p))) return undefined;
   const parts: Part[] = [];
   if (left && on[0].box.x - 3 - seg.from >= MIN_PART) parts.push({ from: seg.from, to: on[0].box.x - 3, label: left, score: 0.85 });
   on.forEach((p, i) => {
@@ -237,9 +241,7 @@ function labelsAbove(ctx: PageContext, seg: Segment, hs: Segment[], others: Cand
   if (labels.length === 0 || labels[0].box.x - seg.from > 12) return undefined;
   if (labels.some((p) => Math.abs(p.base - labels[0].base) > 2 || p.text.length > 40 || p.size > ctx.text.bodySize * 1.03 || p.bold || isMark(p) || isHeading(p.text))) return undefined;
   // Labels of something else: options beside checkboxes, captions of the rule above them.
-  // The last line of a paragraph has more text right above it.
-  const continues = (p: Phrase) => ctx.text.phrases.some((o) => o !== p && p.box.y - (o.box.y + o.box.height) >= -1 && p.box.y - (o.box.y + o.box.height) <= p.size * 0.6 && overlap1d(o.box.x, o.box.x + o.box.width, p.box.x, p.box.x + p.box.width) > 0);
-  if (labels.some(continues)) return undefined;
+  if (labels.some((p) => endsParagraph(ctx, p))) return undefined;
   const captionOf = (p: Phrase) => hs.some((h) => h !== seg && p.box.y - h.at >= -1.5 && p.box.y - h.at <= 7 && overlap1d(h.from, h.to, p.box.x, p.box.x + p.box.width) > 0);
   if (labels.some((p) => captionOf(p) || labelsSomethingElse(p, seg, hs, others))) return undefined;
   const top = Math.min(...labels.map((p) => p.box.y + p.box.height));

@@ -349,6 +349,14 @@ describe("vector detection: things that are not fields", () => {
     expect(found).toEqual([]);
   });
 
+  it("ignores a rule under the short last line of a paragraph", async () => {
+    const found = await candidates((p) => {
+      p.text("I declare that the information I have given on this form is correct and complete", 72, 100);
+      p.text("to the best of my knowledge.", 72, 112).line(72, 114, 540, 114);
+    });
+    expect(found).toEqual([]);
+  });
+
   it("ignores a page border, a notice box full of text, a shaded heading bar and a footer rule", async () => {
     const found = await candidates((p) => {
       p.rect({ x: 30, y: 30, width: 552, height: 732 }, { border: 1.5 });
