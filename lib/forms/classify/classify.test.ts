@@ -7,9 +7,9 @@ const text = (label: string | undefined, height = 18, extra: Partial<DetectedFie
 
 describe("classification", () => {
   it("makes fields labelled as signatures signature fields, but not signature dates or printed names", () => {
-    const fields = [text("Applicant signature"), text("Signature date"), text("Printed name"), text("Sign here")];
+    const fields = [text("Applicant signature"), text("Signature date"), text("Printed name"), text("Sign here"), text("Signed this"), text("Signed at")];
     classifyFields(fields);
-    expect(fields.map((f) => f.type)).toEqual(["signature", "text", "text", "signature"]);
+    expect(fields.map((f) => f.type)).toEqual(["signature", "text", "text", "signature", "text", "text"]);
   });
 
   it("marks tall text boxes multiline, never combs or short boxes", () => {

@@ -71,8 +71,11 @@ export const signatureHeight = (size: number) => Math.min(30, Math.max(18, size 
  */
 export const SIGNATURE_LABEL =
   /\bsignature\b|\bsign here\b|\bsigned\b|^\s*\(?sign\b|\bfirma\b|\bassinatura\b|unterschrift|unterzeichne|\bsignatur\b|handtekening|\bpodpis|подпис|підпис|签名|签字|署名|서명/i;
-/** A date, name or title that goes with a signature ("Signature date", "Name of signer"). */
-const NOT_SIGNATURE = /\bdate\b|\bdated\b|\bname\b|\btitle\b|\bprint|\bfecha\b|\bdatum\b|\bdata\b|дата|фамилия|имя|\bnombre\b|日期|日付|날짜/i;
+/**
+ * A date, name, title or place that goes with a signature ("Signature date", "Name of signer",
+ * "Signed this ___ day of ___", "Signed at").
+ */
+const NOT_SIGNATURE = /\bdate\b|\bdated\b|\bday of\b|\bsigned (this|at|on|in)\b|\bname\b|\btitle\b|\bprint|\bfecha\b|\bdatum\b|\bdata\b|дата|фамилия|имя|\bnombre\b|日期|日付|날짜/i;
 
 export function isSignatureLabel(label: string | undefined): boolean {
   return !!label && SIGNATURE_LABEL.test(label) && !NOT_SIGNATURE.test(label);
