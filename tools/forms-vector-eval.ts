@@ -1,7 +1,8 @@
 /**
  * Measures vector detection (no raster model) through the detecting stage's fusion, labelling and
  * classification: precision, recall and F1 per field type at IoU 0.5 (lib/forms/eval), and vector
- * time per page. Fast enough to run after every change to lib/forms/vector.
+ * time per page. Fast enough to run after every change to lib/forms/vector. With --pipeline, the
+ * rendering and detecting stages instead (the raster detector fused in, as the service runs).
  *
  *   npx tsx tools/forms-vector-eval.ts --count 30 [--offset N]    generated born-digital test split
  *   npx tsx tools/forms-vector-eval.ts --real /work/data/forms-real --split dev [--misses out.json]
@@ -11,11 +12,13 @@
  * origin) unless `--pdf` / `--truth` name other sub-folders. Only ever run it on the dev split.
  */
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { FieldScorer, formatMetrics, matchFields } from "../lib/forms/eval";
 import type { PageEvidence } from "../lib/forms/page/evidence";
-import { pageFields } from "../lib/forms/pipeline/detect-stage";
+import { detectPageFields, pageFields, readFieldsFile, renderPages, validateStoredPdf } from "../lib/forms/pipeline";
+import { FormsWorkerPool } from "../lib/forms/worker/pool";
 import { generateForm, splitSeeds } from "../lib/forms/synthetic";
 import type { DetectedField, TruthField } from "../lib/forms/types";
 import { extractPageVector } from "../lib/forms/vector/extract-vector";
@@ -31,6 +34,8 @@ const { values } = parseArgs({
     pdf: { type: "string", default: "flat" },
     truth: { type: "string", default: "truth" },
     misses: { type: "string" },
+    /** Whole rendering + detecting stages (raster detector fused, as the service runs) instead of vector evidence alone. */
+    pipeline: { type: "boolean", default: false },
     only: { type: "string" },
   },
 });
@@ -38,7 +43,30 @@ const { values } = parseArgs({
 let vectorMs = 0;
 let pages = 0;
 
+let pool: FormsWorkerPool | undefined;
+const work = fs.mkdtempSync(path.join(os.tmpdir(), "forms-vector-eval-"));
+
+/** The rendering and detecting stages on one document, as forms-process runs them. */
+async function detectPipeline(pdf: Uint8Array): Promise<DetectedField[]> {
+  pool ??= new FormsWorkerPool({ size: 2 });
+  const inputPath = path.join(work, "input.pdf");
+  const workDir = path.join(work, "job");
+  fs.writeFileSync(inputPath, pdf);
+  try {
+    const { pageCount } = await validateStoredPdf({ inputPath, pool });
+    const t0 = performance.now();
+    await renderPages({ inputPath, workDir, pageCount, pool });
+    await detectPageFields({ workDir, pageCount });
+    vectorMs += performance.now() - t0;
+    pages += pageCount;
+    return (await readFieldsFile(workDir))?.fields ?? [];
+  } finally {
+    fs.rmSync(workDir, { recursive: true, force: true });
+  }
+}
+
 async function detect(pdf: Uint8Array): Promise<DetectedField[]> {
+  if (values.pipeline) return detectPipeline(pdf);
   const doc = await openPdf(pdf);
   const fields: DetectedField[] = [];
   try {
@@ -113,11 +141,16 @@ async function main() {
   const fn = both.reduce((s, t) => s + m.byType[t].fn, 0);
   console.log(`text+checkbox F1 ${((200 * tp) / (2 * tp + fp + fn)).toFixed(1)}`);
   if (values.real) console.log(`per-document mean F1 ${((100 * perDoc.reduce((s, d) => s + d.f1, 0)) / perDoc.length).toFixed(1)} over ${perDoc.length} documents`);
-  console.log(`${pages} pages, vector ${(vectorMs / Math.max(1, pages)).toFixed(1)} ms/page`);
+  console.log(`${pages} pages, ${values.pipeline ? "rendering + detecting" : "vector"} ${(vectorMs / Math.max(1, pages)).toFixed(1)} ms/page`);
   if (values.misses) fs.writeFileSync(values.misses, JSON.stringify({ perDoc, misses }, null, 1));
 }
 
-main().catch((error) => {
-  console.error(error);
-  process.exit(1);
-});
+main()
+  .catch((error) => {
+    console.error(error);
+    process.exitCode = 1;
+  })
+  .finally(async () => {
+    await pool?.close();
+    fs.rmSync(work, { recursive: true, force: true });
+  });
