@@ -7,7 +7,8 @@
  *   npx tsx tools/forms-vector-eval.ts --count 30 [--offset N]    generated born-digital test split
  *   npx tsx tools/forms-vector-eval.ts --real /work/data/forms-real --split dev [--misses out.json]
  *
- * The real set is read from `<dir>/split.json` ({dev: [id...], ...}) and, per id, `<dir>/flat/<id>.pdf`
+ * The real set is read from `<dir>/split.json` ({dev: [sha256...], ...}) and, per document (id: the
+ * sha256's first 16 hex digits), `<dir>/flat/<id>.pdf`
  * with `<dir>/truth/<id>.json` ({fields: [{page (0-based), type, box}]} in page points, top-left
  * origin) unless `--pdf` / `--truth` name other sub-folders. Only ever run it on the dev split.
  */
@@ -120,7 +121,8 @@ async function main() {
   if (values.real) {
     const dir = values.real;
     const split = JSON.parse(fs.readFileSync(path.join(dir, "split.json"), "utf8")) as Record<string, string[]>;
-    let ids = split[values.split!];
+    // split.json lists documents by sha256; their files are named by its first 16 hex digits.
+    let ids = split[values.split!]?.map((sha) => sha.slice(0, 16));
     if (!ids) throw new Error(`split.json has no "${values.split}" split`);
     if (values.only) ids = ids.filter((id) => id.includes(values.only!));
     for (const id of ids) {

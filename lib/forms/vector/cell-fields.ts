@@ -58,6 +58,9 @@ export function enclosureFields(ctx: PageContext, all: Enclosure[], blockers: Bo
   for (const e of open) {
     if (used.has(e)) continue;
     const c = enclosureField(ctx, e);
+    // A label-and-blank cell stands alone ("FILE NO." in a header); inside a table, text at a
+    // cell's left is its content.
+    if (c && c.construct === "label-cell" && usable.some((o) => o !== e && o.kind === "cell" && touches(o.outer, e.outer))) continue;
     if (c) out.push(c);
   }
   return out;
@@ -101,10 +104,21 @@ function labelBeforeField(ctx: PageContext, e: Enclosure, inside: Phrase[]): Can
   const labelRight = Math.max(...inside.map((p) => p.box.x + p.box.width));
   const label = inside.map((p) => p.text).join(" ");
   if (labelLeft - inner.x > 12 || label.length > 40 || inside.length > 2 || isHeading(label)) return null;
+  // A label reads like one ("FILE NO.", "Case number:", "Date"); a printed value (an address, a
+  // city) in a box is content.
+  if (!/[:.#]\s*$|\b(no|number|date|id|ref|reference|code|file|case)\b/i.test(label)) return null;
   const x = labelRight + 3;
   const width = inner.x + inner.width - x;
   if (width < Math.max(36, inner.width * 0.35)) return null;
   return { box: { x, y: inner.y, width, height: inner.height }, type: "text", construct: "label-cell", score: 0.8, label };
+}
+
+/** Two boxes sharing (part of) an edge. */
+function touches(a: Box, b: Box): boolean {
+  const near = (u: number, v: number) => Math.abs(u - v) <= 1.5;
+  const xOverlap = Math.min(a.x + a.width, b.x + b.width) - Math.max(a.x, b.x) > 1;
+  const yOverlap = Math.min(a.y + a.height, b.y + b.height) - Math.max(a.y, b.y) > 1;
+  return (yOverlap && (near(a.x + a.width, b.x) || near(b.x + b.width, a.x))) || (xOverlap && (near(a.y + a.height, b.y) || near(b.y + b.height, a.y)));
 }
 
 export function isCheckboxShape(b: Box): boolean {

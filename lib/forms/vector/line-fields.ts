@@ -128,7 +128,7 @@ export function underlineFields(ctx: PageContext, hs: Segment[], others: Candida
   for (const seg of [...hs].sort((a, b) => a.at - b.at || a.from - b.from)) {
     if (seg.to - seg.from < MIN_LINE || seg.width > 3) continue;
     // One rule holding several fields: labels printed on it, or captions under it.
-    const parts = labelsOnLine(ctx, seg, leftLabel(ctx, seg, hs)) ?? captionsUnder(ctx, seg, hs, others);
+    const parts = labelsOnLine(ctx, seg, leftLabel(ctx, seg, hs), others) ?? captionsUnder(ctx, seg, hs, others);
     if (parts) {
       let any = false;
       for (const part of parts) any = emit(seg, part.from, part.to, part.label.text, part.label.size, part.score) || any;
@@ -161,6 +161,12 @@ export function underlineFields(ctx: PageContext, hs: Segment[], others: Candida
   return out;
 }
 
+/**
+ * Text that is not a field's label: a checkbox's option (Yes / No), amounts and numbers (a table's content), page footers
+ * ("Page 2 of 13", "Form I-821 07/03/19"), sentences ("Write that number here.").
+ */
+const notALabel = (text: string) => /^(yes|no|n\/a)\b/i.test(text) || /^[\s$€£(]*[\d.,%\s-]+[)]?(\s+and (over|up|more))?$|^\$/.test(text) || /\bpage \d+\b|\bform [a-z]*-?\d/i.test(text) || /[a-z]{2}\.\s+\S/.test(text);
+
 /** The last line of a paragraph: more text set right above it, at the paragraph's leading. */
 const endsParagraph = (ctx: PageContext, p: Phrase) =>
   ctx.text.phrases.some((o) => o !== p && p.box.y - (o.box.y + o.box.height) >= -1 && p.box.y - (o.box.y + o.box.height) <= p.size * 0.6 && o.text.length > 40 && overlap1d(o.box.x, o.box.x + o.box.width, p.box.x, p.box.x + p.box.width) > 0);
@@ -176,7 +182,7 @@ const MIN_PART = 24;
  * first, when a label left of the rule names it). A heading with a rule under it (bold or large
  * text) is not this.
  */
-function labelsOnLine(ctx: PageContext, seg: Segment, left: Phrase | undefined): Part[] | undefined {
+function labelsOnLine(ctx: PageContext, seg: Segment, left: Phrase | undefined, others: Candidate[]): Part[] | undefined {
   const on = ctx.text.phrases
     .filter((p) => {
       const rise = seg.at - p.base;
@@ -186,7 +192,9 @@ function labelsOnLine(ctx: PageContext, seg: Segment, left: Phrase | undefined):
   if (on.length === 0) return undefined;
   // Headings are set larger or bolder than the labels around them; a colon makes a label either way.
   const heading = (p: Phrase) => !/:\s*$/.test(p.text) && (p.bold || p.size > ctx.text.bodySize * 1.03 || isHeading(p.text));
-  if (on.some((p) => p.text.length > 40 || p.size > ctx.text.bodySize * 1.15 || heading(p) || endsParagraph(ctx, p))) return undefined;
+  // An option beside a checkbox sits on the line too, but answers the checkbox.
+  const option = (p: Phrase) => others.some((c) => c.type === "checkbox" && c.box.x + c.box.width <= p.box.x + 1 && p.box.x - (c.box.x + c.box.width) <= 15 && overlap1d(c.box.y, c.box.y + c.box.height, p.box.y, p.box.y + p.box.height) > 0);
+  if (on.some((p) => p.text.length > 40 || p.size > ctx.text.bodySize * 1.15 || heading(p) || endsParagraph(ctx, p) || notALabel(p.text) || option(p))) return undefined;
   const parts: Part[] = [];
   if (left && on[0].box.x - 3 - seg.from >= MIN_PART) parts.push({ from: seg.from, to: on[0].box.x - 3, label: left, score: 0.85 });
   on.forEach((p, i) => {
@@ -207,13 +215,15 @@ function captionsUnder(ctx: PageContext, seg: Segment, hs: Segment[], others: Ca
     .filter((p) => p.box.y >= seg.at - 1.5 && p.box.y <= seg.at + 7 && p.box.x >= seg.from - 4 && p.box.x < seg.to - 10 && p.box.x + p.box.width <= seg.to + 4)
     .filter((p) => p.text.length <= 60 && p.size <= ctx.text.bodySize * 1.05 && !isMark(p))
     .sort((a, b) => a.box.x - b.box.x);
-  if (caps.length === 0 || caps.some((p) => Math.abs(p.base - caps[0].base) > 2)) return undefined;
+  if (caps.length === 0 || caps.some((p) => Math.abs(p.base - caps[0].base) > 2 || notALabel(p.text) || p.text.length > 40)) return undefined;
+  // A rule at the foot of the page is the footer's.
+  if (seg.at > ctx.size.height * 0.92) return undefined;
   const centre = (p: Phrase) => p.box.x + p.box.width / 2;
   if (caps.length === 1) {
     // A lone caption at the start is the ordinary case (captionBelow); here only a centred one.
     const p = caps[0];
     const mid = (seg.from + seg.to) / 2;
-    if (p.box.x <= seg.from + 30 || Math.abs(centre(p) - mid) > (seg.to - seg.from) * 0.15) return undefined;
+    if (p.box.x <= seg.from + 30 || p.text.length > 30 || Math.abs(centre(p) - mid) > (seg.to - seg.from) * 0.15) return undefined;
     if (labelsSomethingElse(p, seg, hs, others)) return undefined;
     return [{ from: seg.from, to: seg.to, label: p, score: 0.8 }];
   }
@@ -239,7 +249,7 @@ function labelsAbove(ctx: PageContext, seg: Segment, hs: Segment[], others: Cand
     })
     .sort((a, b) => a.box.x - b.box.x);
   if (labels.length === 0 || labels[0].box.x - seg.from > 12) return undefined;
-  if (labels.some((p) => Math.abs(p.base - labels[0].base) > 2 || p.text.length > 40 || p.size > ctx.text.bodySize * 1.03 || p.bold || isMark(p) || isHeading(p.text))) return undefined;
+  if (labels.some((p) => Math.abs(p.base - labels[0].base) > 2 || p.text.length > 40 || p.size > ctx.text.bodySize * 1.03 || p.bold || isMark(p) || isHeading(p.text) || notALabel(p.text))) return undefined;
   // Labels of something else: options beside checkboxes, captions of the rule above them.
   if (labels.some((p) => endsParagraph(ctx, p))) return undefined;
   const captionOf = (p: Phrase) => hs.some((h) => h !== seg && p.box.y - h.at >= -1.5 && p.box.y - h.at <= 7 && overlap1d(h.from, h.to, p.box.x, p.box.x + p.box.width) > 0);
@@ -323,10 +333,18 @@ export function underscoreFields(ctx: PageContext, others: Candidate[] = []): Ca
 /** "Name:" -> "Name". */
 export const stripLabel = (label: string) => label.replace(/[\s:_.]+$/, "").trim();
 
-/** Something a leader points at: a field or a line number / amount just after its end, on its line. */
+/**
+ * A leader points at something just after its end on its line: a field, a line number, an amount
+ * or its currency sign. Only the next label with its own dot line ("Name ...... Date ......")
+ * leaves a dot line a field of its own.
+ */
 function leadsToField(ctx: PageContext, run: Box, others: Candidate[]): boolean {
   const end = run.x + run.width;
   const mid = run.y + run.height / 2;
-  const onLine = (b: Box) => b.x >= end - 2 && b.x - end <= 40 && b.y <= mid + 2 && b.y + b.height >= mid - 2;
-  return others.some((c) => onLine(c.box)) || ctx.text.phrases.some((p) => onLine(p.box) && /^[\s$€£(]*[\d]+[a-z]?[.)]?$/i.test(p.text));
+  const onLine = (b: Box, from: number, reach: number) => b.x >= from - 2 && b.x - from <= reach && b.y <= mid + 2 && b.y + b.height >= mid - 2;
+  if (others.some((c) => onLine(c.box, end, 40))) return true;
+  const next = ctx.text.phrases.filter((p) => onLine(p.box, end, 40)).sort((a, b) => a.box.x - b.box.x)[0];
+  if (!next) return false;
+  const nextEnd = next.box.x + next.box.width;
+  return !ctx.text.underscores.some((u) => u.dots && onLine(u.box, nextEnd, 12));
 }
