@@ -25,7 +25,22 @@ export function classifyFields(fields: DetectedField[], phrases: Phrase[] = []):
     }
     if (f.type === "text" && !f.comb && f.box.height > MULTILINE_MIN_HEIGHT) f.multiline = true;
     else delete f.multiline;
+    if (f.type === "checkbox") f.box = clickable(f.box);
   }
+}
+
+/**
+ * Checkboxes printed smaller than a fingertip (US court forms draw 7 pt squares) get a widget of
+ * at least CHECKBOX_MIN_SIDE around the same centre: easier to hit, and the size form authors give
+ * such widgets (about 12 pt around a 7 pt square), while a box drawn that size still overlaps its
+ * widget by more than half.
+ */
+export const CHECKBOX_MIN_SIDE = 9;
+
+function clickable(box: Box): Box {
+  const width = Math.max(box.width, CHECKBOX_MIN_SIDE);
+  const height = Math.max(box.height, CHECKBOX_MIN_SIDE);
+  return { x: box.x + (box.width - width) / 2, y: box.y + (box.height - height) / 2, width, height };
 }
 
 /** Labels that name something else even when "signature" is in them ("Date of signature"). */

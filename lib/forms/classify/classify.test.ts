@@ -44,4 +44,12 @@ describe("classification", () => {
     classifyFields(fields, []);
     expect(fields.map((f) => f.type)).toEqual(["signature", "text"]);
   });
+
+  it("gives checkboxes printed smaller than 9 pt a widget of 9 pt around the same centre, and leaves bigger ones alone", () => {
+    const box = (x: number, side: number): DetectedField => ({ page: 0, type: "checkbox", box: { x, y: 100, width: side, height: side }, score: 0.9, source: "vector" });
+    const fields = [box(100, 7), box(200, 12)];
+    classifyFields(fields);
+    expect(fields[0].box).toEqual({ x: 99, y: 99, width: 9, height: 9 });
+    expect(fields[1].box).toEqual({ x: 200, y: 100, width: 12, height: 12 });
+  });
 });
