@@ -1,4 +1,4 @@
-import { type PDFFont, type PDFPage, PDFDocument, rgb, StandardFonts } from "pdf-lib";
+import { beginText, endText, LineCapStyle, moveText, PDFDocument, type PDFFont, PDFHexString, PDFName, type PDFPage, rgb, setFontAndSize, showText, StandardFonts } from "pdf-lib";
 import { openPdf } from "@/lib/pdf/pdfjs";
 import type { Box } from "./geometry";
 
@@ -7,6 +7,8 @@ import type { Box } from "./geometry";
  * hand-built fixtures read like the boxes the tests expect.
  */
 export class TestPage {
+  private readonly symbolFonts = new Set<string>();
+
   constructor(
     readonly page: PDFPage,
     readonly font: PDFFont,
@@ -23,12 +25,20 @@ export class TestPage {
     return this;
   }
 
-  line(x1: number, y1: number, x2: number, y2: number, thickness = 0.75): this {
-    this.page.drawLine({ start: { x: x1, y: this.height - y1 }, end: { x: x2, y: this.height - y2 }, thickness, color: rgb(0, 0, 0) });
+  /** A stroked line; `dash` sets a dash pattern (the `d` operator), `round` round caps (dots from zero-length dashes). */
+  line(x1: number, y1: number, x2: number, y2: number, thickness = 0.75, opts: { dash?: number[]; round?: boolean } = {}): this {
+    this.page.drawLine({
+      start: { x: x1, y: this.height - y1 },
+      end: { x: x2, y: this.height - y2 },
+      thickness,
+      color: rgb(0, 0, 0),
+      dashArray: opts.dash,
+      lineCap: opts.round ? LineCapStyle.Round : undefined,
+    });
     return this;
   }
 
-  rect(b: Box, opts: { border?: number; fill?: [number, number, number] } = { border: 0.75 }): this {
+  rect(b: Box, opts: { border?: number; fill?: [number, number, number]; dash?: number[] } = { border: 0.75 }): this {
     this.page.drawRectangle({
       x: b.x,
       y: this.height - b.y - b.height,
@@ -36,13 +46,47 @@ export class TestPage {
       height: b.height,
       borderWidth: opts.border ?? 0,
       borderColor: opts.border ? rgb(0, 0, 0) : undefined,
+      borderDashArray: opts.dash,
       color: opts.fill ? rgb(...opts.fill) : undefined,
     });
     return this;
   }
 
+  /**
+   * A line drawn the way some generators draw dotted and dashed rules: every piece its own path,
+   * `dash` points long (0: a dot, as a tiny filled square `width` across) every `pitch` points.
+   */
+  pieces(x1: number, y1: number, x2: number, y2: number, dash: number, pitch: number, width = 0.75): this {
+    const length = Math.hypot(x2 - x1, y2 - y1);
+    const [ux, uy] = [(x2 - x1) / length, (y2 - y1) / length];
+    for (let d = 0; d + Math.max(dash, 0) <= length + 0.01; d += pitch) {
+      const [x, y] = [x1 + ux * d, y1 + uy * d];
+      if (dash === 0) this.rect({ x: x - width / 2, y: y - width / 2, width, height: width }, { fill: [0, 0, 0] });
+      else this.line(x, y, x + ux * dash, y + uy * dash, width);
+    }
+    return this;
+  }
+
   circle(cx: number, cy: number, r: number): this {
     this.page.drawCircle({ x: cx, y: this.height - cy, size: r, borderWidth: 0.75, borderColor: rgb(0, 0, 0) });
+    return this;
+  }
+
+  /**
+   * One character code shown in a simple font named `baseFont` that is not embedded (Wingdings,
+   * Symbol ...): what Word leaves when a form's boxes are typed in a symbol font.
+   */
+  glyph(baseFont: string, code: number, x: number, baseline: number, size = 10): this {
+    const key = `F_${baseFont.replace(/[^A-Za-z0-9]/g, "")}`;
+    if (!this.symbolFonts.has(key)) {
+      this.symbolFonts.add(key);
+      const ref = this.page.doc.context.register(
+        this.page.doc.context.obj({ Type: "Font", Subtype: "TrueType", BaseFont: baseFont, FirstChar: 32, LastChar: 255, Widths: new Array(224).fill(880) }),
+      );
+      this.page.node.setFontDictionary(PDFName.of(key), ref);
+    }
+    const hex = code.toString(16).padStart(2, "0");
+    this.page.pushOperators(beginText(), setFontAndSize(key, size), moveText(x, this.height - baseline), showText(PDFHexString.of(hex)), endText());
     return this;
   }
 

@@ -1,5 +1,7 @@
-import type { DetectedField } from "../types";
-import { isSignatureLabel } from "../vector/candidate";
+import { intersection } from "@/lib/pdf/geometry";
+import type { Box, DetectedField } from "../types";
+import { isMark, isSignatureLabel } from "../vector/candidate";
+import type { Phrase } from "../vector/text";
 
 /** Text fields taller than this (points) hold several lines of writing. */
 export const MULTILINE_MIN_HEIGHT = 30;
@@ -8,12 +10,47 @@ export const MULTILINE_MIN_HEIGHT = 30;
  * Final types from geometry and labels: a text field labelled like a signature ("Applicant
  * signature", not "Signature date") is a signature field; a tall text field is multiline, unless
  * it is a comb (one character per cell) or a signature.
+ *
+ * A signature field stays one only where the page asks for a signature: its label, or printed
+ * text beside, under or just above it, says so. Everything else a detector took for a signature
+ * line (a name line, an amount line beside a signature block) is a text field. Pages without
+ * text (scans without an OCR layer) give nothing to judge by, so there the detector's type stands.
  */
-export function classifyFields(fields: DetectedField[]): void {
+export function classifyFields(fields: DetectedField[], phrases: Phrase[] = []): void {
   for (const f of fields) {
-    if (f.type === "text" && !f.comb && isSignatureLabel(f.label) && f.box.height >= 12) f.type = "signature";
-    if (f.type === "signature" && f.label && !isSignatureLabel(f.label) && /\b(date|name)\b/i.test(f.label)) f.type = "text";
+    if (f.type === "text" && !f.comb && isSignatureLabel(f.label) && f.box.height >= 12 && f.box.width >= 40) f.type = "signature";
+    if (f.type === "signature" && !isSignatureLabel(f.label)) {
+      const named = f.label !== undefined && NAMED_NOT_SIGNATURE.test(f.label);
+      if (named || (phrases.length > 0 && !asksForSignature(f.box, phrases))) f.type = "text";
+    }
     if (f.type === "text" && !f.comb && f.box.height > MULTILINE_MIN_HEIGHT) f.multiline = true;
     else delete f.multiline;
+    if (f.type === "checkbox") f.box = clickable(f.box);
   }
+}
+
+/**
+ * Checkboxes printed smaller than a fingertip (US court forms draw 7 pt squares) get a widget of
+ * at least CHECKBOX_MIN_SIDE around the same centre: easier to hit, and the size form authors give
+ * such widgets (about 12 pt around a 7 pt square), while a box drawn that size still overlaps its
+ * widget by more than half.
+ */
+export const CHECKBOX_MIN_SIDE = 9;
+
+function clickable(box: Box): Box {
+  const width = Math.max(box.width, CHECKBOX_MIN_SIDE);
+  const height = Math.max(box.height, CHECKBOX_MIN_SIDE);
+  return { x: box.x + (box.width - width) / 2, y: box.y + (box.height - height) / 2, width, height };
+}
+
+/** Labels that name something else even when "signature" is in them ("Date of signature"). */
+const NAMED_NOT_SIGNATURE = /\b(date|name)\b/i;
+
+/**
+ * Printed text that asks for a signature near `box`: on its line up to 150 points to the left,
+ * under it (a caption) or just above it, overlapping it sideways.
+ */
+function asksForSignature(box: Box, phrases: Phrase[]): boolean {
+  const near = { x: box.x - 150, y: box.y - 12, width: box.width + 160, height: box.height + 26 };
+  return phrases.some((p) => isSignatureLabel(p.text) && !isMark(p) && intersection(p.box, near) > 0 && (p.box.x < box.x + box.width || p.box.y > box.y + box.height - 4));
 }

@@ -64,7 +64,7 @@ export function pageFields(evidence: PageEvidence, fuse: FuseOptions = DEFAULT_F
   const fused = fuseFields(evidence.index, evidence.candidates, evidence.raster, { scanned: evidence.scanned, text }, fuse);
   const fields = fused.filter((f) => !evidence.existing.some((w) => iou(w.box, f.box) > 0.3 || coverage(f.box, w.box) > 0.5));
   labelFields(fields, evidence.phrases);
-  classifyFields(fields);
+  classifyFields(fields, evidence.phrases);
   const ordered = orderFields(fields, new Map([[evidence.index, text]]));
   baseNames(ordered, evidence.phrases);
   return ordered;

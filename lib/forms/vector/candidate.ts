@@ -11,6 +11,7 @@ export type Construct =
   | "checkbox"
   | "checkbox-glyph"
   | "fill-box"
+  | "label-cell"
   | "table-cell"
   | "underline"
   | "underscores";
@@ -53,14 +54,28 @@ export function freeTop(ctx: PageContext, x0: number, x1: number, bottom: number
   return top;
 }
 
+/** Section titles: "PART 5: INSURANCE", "Section 2", "FOR OFFICE USE ONLY". */
+export const isHeading = (text: string) => /^(part|section|step|schedule|chapter)\s+[\dA-Z]/i.test(text) || (text.replace(/[^A-Za-z]/g, "").length >= 10 && text === text.toUpperCase());
+
 /** Height of one line of handwriting above a rule, for labels of `size` points. */
 export const lineHeight = (size: number) => Math.min(22, Math.max(12, size * 1.6));
 
 /** Height of a signing area above a rule. */
 export const signatureHeight = (size: number) => Math.min(30, Math.max(18, size * 2.2));
 
-export const SIGNATURE_LABEL = /\bsignature\b|\bsign here\b|\bsigned\b|^sign\b/i;
-const NOT_SIGNATURE = /\bdate\b|\bname\b|\btitle\b|\bprint/i;
+/**
+ * Words that ask for a signature, in the languages forms come in: signature / sign here / signed /
+ * "Sign:", firma (es, it), assinatura, Unterschrift / unterzeichnet, handtekening, podpis,
+ * подпись / підпис, 签名 / 签字 / 署名, 서명. \b does not work around Cyrillic or CJK, hence no
+ * word boundaries there.
+ */
+export const SIGNATURE_LABEL =
+  /\bsignature\b|\bsign here\b|\bsigned\b|^\s*\(?sign\b|\bfirma\b|\bassinatura\b|unterschrift|unterzeichne|\bsignatur\b|handtekening|\bpodpis|подпис|підпис|签名|签字|署名|서명/i;
+/**
+ * A date, name, title or place that goes with a signature ("Signature date", "Name of signer",
+ * "Signed this ___ day of ___", "Signed at").
+ */
+const NOT_SIGNATURE = /\bdate\b|\bdated\b|\bday of\b|\bsigned (this|at|on|in)\b|\bname\b|\btitle\b|\bprint|\bfecha\b|\bdatum\b|\bdata\b|дата|фамилия|имя|\bnombre\b|日期|日付|날짜/i;
 
 export function isSignatureLabel(label: string | undefined): boolean {
   return !!label && SIGNATURE_LABEL.test(label) && !NOT_SIGNATURE.test(label);

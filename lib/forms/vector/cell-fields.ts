@@ -1,6 +1,7 @@
 import { area, coverage, iou } from "@/lib/pdf/geometry";
 import type { Box } from "../types";
-import { type Candidate, type PageContext, phrasesInside } from "./candidate";
+import { type Candidate, isHeading, isMark, type PageContext, phrasesInside } from "./candidate";
+import type { Phrase } from "./text";
 import type { Cell } from "./cells";
 import type { FillArea, Outline } from "@/lib/pdf/operators/content";
 
@@ -8,6 +9,7 @@ import type { FillArea, Outline } from "@/lib/pdf/operators/content";
 export type Enclosure = { outer: Box; inner: Box; kind: "cell" | "outline" | "fill"; luminance: number };
 
 const MULTILINE_HEIGHT = 30;
+const CURRENCY = /^\s*[$€£¥₽]\s*$/;
 
 export function enclosures(cells: Cell[], outlines: Outline[], fills: FillArea[]): Enclosure[] {
   const out: Enclosure[] = cells.map((c) => ({ outer: c.outer, inner: c.inner, kind: "cell" as const, luminance: 1 }));
@@ -56,6 +58,9 @@ export function enclosureFields(ctx: PageContext, all: Enclosure[], blockers: Bo
   for (const e of open) {
     if (used.has(e)) continue;
     const c = enclosureField(ctx, e);
+    // A label-and-blank cell stands alone ("FILE NO." in a header); inside a table, text at a
+    // cell's left is its content.
+    if (c && c.construct === "label-cell" && usable.some((o) => o !== e && o.kind === "cell" && touches(o.outer, e.outer))) continue;
     if (c) out.push(c);
   }
   return out;
@@ -63,7 +68,8 @@ export function enclosureFields(ctx: PageContext, all: Enclosure[], blockers: Bo
 
 function enclosureField(ctx: PageContext, e: Enclosure): Candidate | null {
   const { inner, outer } = e;
-  const inside = phrasesInside(ctx, inner, 0.4);
+  // A currency sign printed in an amount box leaves it empty for writing.
+  const inside = phrasesInside(ctx, inner, 0.4).filter((p) => !CURRENCY.test(p.text));
   if (isCheckboxShape(outer) && inside.length === 0) {
     if (e.kind === "fill" && e.luminance < 0.6) return null;
     return { box: outer, type: "checkbox", construct: "checkbox", score: e.kind === "fill" ? 0.6 : 0.9 };
@@ -78,9 +84,41 @@ function enclosureField(ctx: PageContext, e: Enclosure): Candidate | null {
   const captionLike = inside.every((p) => p.box.y < inner.y + inner.height * 0.5 && p.size <= ctx.text.bodySize * 1.1 && !p.bold);
   const top = textBottom + 1;
   const free = inner.y + inner.height - top;
-  if (!captionLike || free < 8) return null;
+  if (!captionLike || free < 8) return labelBeforeField(ctx, e, inside);
   const box = { x: inner.x, y: top, width: inner.width, height: free };
   return { box, type: "text", construct: "caption-cell", multiline: free > MULTILINE_HEIGHT || undefined, score: 0.85, label: inside.map((p) => p.text).join(" ") };
+}
+
+/**
+ * A one-line framed box with its label inside on the left ("FILE NO. [       ]" in a form's
+ * header): the blank part right of the label is the field. Text right of the blank, or a label
+ * that fills most of the box, and it is a cell of text instead.
+ */
+function labelBeforeField(ctx: PageContext, e: Enclosure, inside: Phrase[]): Candidate | null {
+  const { inner } = e;
+  // Header boxes are small; a bar across the page with a title in it is a section heading.
+  if (e.kind !== "cell" || inner.height > 26 || inner.height < 10 || inner.width > ctx.size.width * 0.5) return null;
+  const first = inside[0];
+  if (inside.some((p) => Math.abs(p.base - first.base) > 2 || p.size > ctx.text.bodySize * 1.3 || isMark(p))) return null;
+  const labelLeft = Math.min(...inside.map((p) => p.box.x));
+  const labelRight = Math.max(...inside.map((p) => p.box.x + p.box.width));
+  const label = inside.map((p) => p.text).join(" ");
+  if (labelLeft - inner.x > 12 || label.length > 40 || inside.length > 2 || isHeading(label)) return null;
+  // A label reads like one ("FILE NO.", "Case number:", "Date"); a printed value (an address, a
+  // city) in a box is content.
+  if (!/[:.#]\s*$|\b(no|number|date|id|ref|reference|code|file|case)\b/i.test(label)) return null;
+  const x = labelRight + 3;
+  const width = inner.x + inner.width - x;
+  if (width < Math.max(36, inner.width * 0.35)) return null;
+  return { box: { x, y: inner.y, width, height: inner.height }, type: "text", construct: "label-cell", score: 0.8, label };
+}
+
+/** Two boxes sharing (part of) an edge. */
+function touches(a: Box, b: Box): boolean {
+  const near = (u: number, v: number) => Math.abs(u - v) <= 1.5;
+  const xOverlap = Math.min(a.x + a.width, b.x + b.width) - Math.max(a.x, b.x) > 1;
+  const yOverlap = Math.min(a.y + a.height, b.y + b.height) - Math.max(a.y, b.y) > 1;
+  return (yOverlap && (near(a.x + a.width, b.x) || near(b.x + b.width, a.x))) || (xOverlap && (near(a.y + a.height, b.y) || near(b.y + b.height, a.y)));
 }
 
 export function isCheckboxShape(b: Box): boolean {
@@ -89,8 +127,8 @@ export function isCheckboxShape(b: Box): boolean {
 }
 
 /**
- * Rows of two or more small empty boxes of equal width that touch each other: one character per
- * box (comb). Equal boxes stacked in a grid are a table instead.
+ * Rows of two or more small empty boxes of equal width that touch each other, or stand apart by
+ * an even sliver: one character per box (comb). Equal boxes stacked in a grid are a table instead.
  */
 function combRows(ctx: PageContext, open: Enclosure[]): Enclosure[][] {
   const small = open
@@ -101,10 +139,15 @@ function combRows(ctx: PageContext, open: Enclosure[]): Enclosure[][] {
   for (const e of small) {
     const group = groups.find((g) => {
       const last = g[g.length - 1];
+      const gap = e.outer.x - (last.outer.x + last.outer.width);
+      // Cells touch, or stand apart by a sliver, the same sliver all along the row.
+      const firstGap = g.length >= 2 ? g[1].outer.x - (g[0].outer.x + g[0].outer.width) : gap;
       return (
         Math.abs(last.outer.y - e.outer.y) <= 1 &&
         Math.abs(last.outer.height - e.outer.height) <= 1 &&
-        Math.abs(last.outer.x + last.outer.width - e.outer.x) <= 1.5 &&
+        gap >= -1.5 &&
+        gap <= Math.max(1.5, 0.35 * last.outer.width) &&
+        Math.abs(gap - firstGap) <= 1 &&
         Math.abs(last.outer.width - e.outer.width) <= Math.max(1, 0.2 * last.outer.width)
       );
     });

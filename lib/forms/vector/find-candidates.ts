@@ -4,6 +4,7 @@ import type { Candidate, PageContext } from "./candidate";
 import { enclosureFields, enclosures } from "./cell-fields";
 import { findCells, mergeSegments } from "./cells";
 import type { PageContent, Segment } from "@/lib/pdf/operators/content";
+import { joinDashes } from "@/lib/pdf/operators/dashes";
 import { ruledTables, tickCombs, underlineFields, underscoreFields } from "./line-fields";
 import { buildTextModel, type TextModel } from "./text";
 
@@ -16,7 +17,8 @@ export type VectorResult = { candidates: Candidate[]; text: TextModel };
 export function findCandidates(content: PageContent, size: PageSize): VectorResult {
   const text = buildTextModel(content.glyphs);
   const ctx: PageContext = { size, text };
-  const segments = mergeSegments(content.segments);
+  // Dashed and dotted rules drawn piece by piece count as the lines they draw.
+  const segments = mergeSegments([...content.segments, ...joinDashes(content.segments, content.marks)]);
   const hs = segments.filter((s) => s.o === "h");
   const vs = segments.filter((s) => s.o === "v");
   const ticks = tickCombs(hs, vs);
@@ -28,7 +30,7 @@ export function findCandidates(content: PageContent, size: PageSize): VectorResu
   const symbols: Candidate[] = text.symbols.map((b) => ({ box: symbolBox(b), type: "checkbox", construct: "checkbox-glyph", score: 0.9 }));
   const checkboxes = [...boxed, ...symbols].filter((c) => c.type === "checkbox").map((c) => c.box);
   const tables = ruledTables(ctx, free, checkboxes);
-  const underscores = underscoreFields(ctx);
+  const underscores = underscoreFields(ctx, [...ticks.fields, ...boxed, ...tables.fields]);
   const found = [...ticks.fields, ...boxed, ...symbols, ...tables.fields, ...underscores];
   const lines = underlineFields(ctx, free.filter((s) => !tables.used.has(s)), found);
   const all = [...found, ...lines];

@@ -1,5 +1,5 @@
 import { overlap1d } from "@/lib/pdf/geometry";
-import { type Candidate, freeTop, isMark, isSignatureLabel, lineHeight, type PageContext, signatureHeight } from "./candidate";
+import { type Candidate, freeTop, isHeading, isMark, isSignatureLabel, lineHeight, type PageContext, signatureHeight } from "./candidate";
 import type { Segment } from "@/lib/pdf/operators/content";
 import type { Phrase } from "./text";
 import type { Box } from "../types";
@@ -117,9 +117,25 @@ export function underlineFields(ctx: PageContext, hs: Segment[], others: Candida
   const out: Candidate[] = [];
   const accepted: { seg: Segment; size: number; label: string }[] = [];
   const body = ctx.text.bodySize;
+  const emit = (seg: Segment, from: number, to: number, label: string, size: number, score: number): boolean => {
+    const signature = isSignatureLabel(label);
+    const wanted = signature ? signatureHeight(size) : lineHeight(size);
+    const top = freeTop(ctx, from, to, seg.at, wanted);
+    if (seg.at - top < wanted * 0.55) return false;
+    out.push({ box: { x: from, y: top, width: to - from, height: seg.at - top }, type: signature ? "signature" : "text", construct: "underline", score, label: stripLabel(label) });
+    return true;
+  };
   for (const seg of [...hs].sort((a, b) => a.at - b.at || a.from - b.from)) {
     if (seg.to - seg.from < MIN_LINE || seg.width > 3) continue;
-    const left = leftLabel(ctx, seg);
+    // One rule holding several fields: labels printed on it, or captions under it.
+    const parts = labelsOnLine(ctx, seg, leftLabel(ctx, seg, hs), others) ?? captionsUnder(ctx, seg, hs, others);
+    if (parts) {
+      let any = false;
+      for (const part of parts) any = emit(seg, part.from, part.to, part.label.text, part.label.size, part.score) || any;
+      if (any) accepted.push({ seg, size: parts[0].label.size, label: parts[parts.length - 1].label.text });
+      continue;
+    }
+    const left = leftLabel(ctx, seg, hs);
     const below = left ? undefined : captionBelow(ctx, seg);
     // Text under a rule that labels something else (the box under it, the boxes or rule beside
     // it) is the next row's label, and the rule a section break.
@@ -130,33 +146,141 @@ export function underlineFields(ctx: PageContext, hs: Segment[], others: Candida
     const above = left || caption ? undefined : accepted.find((a) =>
       seg.at - a.seg.at > 8 && seg.at - a.seg.at <= 45 && Math.abs(a.seg.to - seg.to) <= 3 && seg.from <= a.seg.from + 2 &&
       !ctx.text.phrases.some((p) => between(a.seg)(p.box)) && !others.some((c) => between(a.seg)(c.box)));
-    if (!left && !caption && !above) continue;
+    if (!left && !caption && !above) {
+      // Last: labels set above the rule with the writing space between ("Name     Date" over one line).
+      const parts = labelsAbove(ctx, seg, hs, others);
+      let any = false;
+      for (const part of parts ?? []) any = emit(seg, part.from, part.to, part.label.text, part.label.size, part.score) || any;
+      if (parts && any) accepted.push({ seg, size: parts[0].label.size, label: parts[parts.length - 1].label.text });
+      continue;
+    }
     const label = left?.text ?? caption?.text ?? above!.label;
     const size = left?.size ?? (caption ? body : above!.size);
-    const wanted = isSignatureLabel(label) ? signatureHeight(size) : lineHeight(size);
-    const top = freeTop(ctx, seg.from, seg.to, seg.at, wanted);
-    if (seg.at - top < wanted * 0.55) continue;
-    out.push({
-      box: { x: seg.from, y: top, width: seg.to - seg.from, height: seg.at - top },
-      type: isSignatureLabel(label) ? "signature" : "text",
-      construct: "underline",
-      score: left ? 0.85 : caption ? 0.8 : 0.75,
-      label: stripLabel(label),
-    });
-    accepted.push({ seg, size, label });
+    if (emit(seg, seg.from, seg.to, label, size, left ? 0.85 : caption ? 0.8 : 0.75)) accepted.push({ seg, size, label });
   }
   return out;
 }
 
-function leftLabel(ctx: PageContext, seg: Segment): Phrase | undefined {
+/**
+ * Text that is not a field's label: a checkbox's option (Yes / No), amounts and numbers (a table's content), page footers
+ * ("Page 2 of 13", "Form I-821 07/03/19"), sentences ("Write that number here.").
+ */
+const notALabel = (text: string) => /^(yes|no|n\/a)\b/i.test(text) || /^[\s$€£(]*[\d.,%\s-]+[)]?(\s+and (over|up|more))?$|^\$/.test(text) || /\bpage \d+\b|\bform [a-z]*-?\d/i.test(text) || /[a-z]{2}\.\s+\S/.test(text);
+
+/** The last line of a paragraph: more text set right above it, at the paragraph's leading. */
+const endsParagraph = (ctx: PageContext, p: Phrase) =>
+  ctx.text.phrases.some((o) => o !== p && p.box.y - (o.box.y + o.box.height) >= -1 && p.box.y - (o.box.y + o.box.height) <= p.size * 0.6 && o.text.length > 40 && overlap1d(o.box.x, o.box.x + o.box.width, p.box.x, p.box.x + p.box.width) > 0);
+
+type Part = { from: number; to: number; label: Phrase; score: number };
+
+/** Shortest stretch of a rule that is a field of its own. */
+const MIN_PART = 24;
+
+/**
+ * Labels printed on a rule, the rule running on under and past them ("Name ____ Date ____" drawn
+ * as one line): the blank stretch after each label is its field (and the stretch before the
+ * first, when a label left of the rule names it). A heading with a rule under it (bold or large
+ * text) is not this.
+ */
+function labelsOnLine(ctx: PageContext, seg: Segment, left: Phrase | undefined, others: Candidate[]): Part[] | undefined {
+  const on = ctx.text.phrases
+    .filter((p) => {
+      const rise = seg.at - p.base;
+      return rise >= -1 && rise <= Math.max(4, p.size * 0.6) && p.box.x >= seg.from - 2 && p.box.x + p.box.width <= seg.to + 2 && !isMark(p);
+    })
+    .sort((a, b) => a.box.x - b.box.x);
+  if (on.length === 0) return undefined;
+  // Headings are set larger or bolder than the labels around them; a colon makes a label either way.
+  const heading = (p: Phrase) => !/:\s*$/.test(p.text) && (p.bold || p.size > ctx.text.bodySize * 1.03 || isHeading(p.text));
+  // An option beside a checkbox sits on the line too, but answers the checkbox.
+  const option = (p: Phrase) => others.some((c) => c.type === "checkbox" && c.box.x + c.box.width <= p.box.x + 1 && p.box.x - (c.box.x + c.box.width) <= 15 && overlap1d(c.box.y, c.box.y + c.box.height, p.box.y, p.box.y + p.box.height) > 0);
+  if (on.some((p) => p.text.length > 40 || p.size > ctx.text.bodySize * 1.15 || heading(p) || endsParagraph(ctx, p) || notALabel(p.text) || option(p))) return undefined;
+  const parts: Part[] = [];
+  if (left && on[0].box.x - 3 - seg.from >= MIN_PART) parts.push({ from: seg.from, to: on[0].box.x - 3, label: left, score: 0.85 });
+  on.forEach((p, i) => {
+    const from = p.box.x + p.box.width + 2;
+    const to = i + 1 < on.length ? on[i + 1].box.x - 3 : seg.to;
+    if (to - from >= MIN_PART) parts.push({ from, to, label: p, score: 0.85 });
+  });
+  return parts.length > 0 ? parts : undefined;
+}
+
+/**
+ * Captions under a rule that holds several fields ("City, state, zip" and "Telephone" under one
+ * line), or one caption centred under it ("(Signature)"). Left-aligned captions start their
+ * fields; centred ones split the rule halfway between them.
+ */
+function captionsUnder(ctx: PageContext, seg: Segment, hs: Segment[], others: Candidate[]): Part[] | undefined {
+  const caps = ctx.text.phrases
+    .filter((p) => p.box.y >= seg.at - 1.5 && p.box.y <= seg.at + 7 && p.box.x >= seg.from - 4 && p.box.x < seg.to - 10 && p.box.x + p.box.width <= seg.to + 4)
+    .filter((p) => p.text.length <= 60 && p.size <= ctx.text.bodySize * 1.05 && !isMark(p))
+    .sort((a, b) => a.box.x - b.box.x);
+  if (caps.length === 0 || caps.some((p) => Math.abs(p.base - caps[0].base) > 2 || notALabel(p.text) || p.text.length > 40)) return undefined;
+  // A rule at the foot of the page is the footer's.
+  if (seg.at > ctx.size.height * 0.92) return undefined;
+  const centre = (p: Phrase) => p.box.x + p.box.width / 2;
+  if (caps.length === 1) {
+    // A lone caption at the start is the ordinary case (captionBelow); here only a centred one.
+    const p = caps[0];
+    const mid = (seg.from + seg.to) / 2;
+    if (p.box.x <= seg.from + 30 || p.text.length > 30 || Math.abs(centre(p) - mid) > (seg.to - seg.from) * 0.15) return undefined;
+    if (labelsSomethingElse(p, seg, hs, others)) return undefined;
+    return [{ from: seg.from, to: seg.to, label: p, score: 0.8 }];
+  }
+  if (caps.some((p) => labelsSomethingElse(p, seg, hs, others))) return undefined;
+  const leftAligned = caps[0].box.x - seg.from <= 15;
+  const bounds = caps.slice(1).map((p, i) => (leftAligned ? p.box.x - 2 : (caps[i].box.x + caps[i].box.width + p.box.x) / 2));
+  const starts = [seg.from, ...bounds.map((b) => b + (leftAligned ? 0 : 1.5))];
+  const ends = [...bounds.map((b) => b - (leftAligned ? 3 : 1.5)), seg.to];
+  const parts = caps.map((p, i) => ({ from: starts[i], to: ends[i], label: p, score: 0.8 })).filter((part) => part.to - part.from >= MIN_PART);
+  return parts.length > 0 ? parts : undefined;
+}
+
+/**
+ * Labels printed above a rule, with the room to write between them and it: the first at the
+ * rule's start, each starting its part. Only short, plain phrases on one baseline, with no other
+ * rule or field between them and this one (then they label that instead).
+ */
+function labelsAbove(ctx: PageContext, seg: Segment, hs: Segment[], others: Candidate[]): Part[] | undefined {
+  const labels = ctx.text.phrases
+    .filter((p) => {
+      const gap = seg.at - (p.box.y + p.box.height);
+      return gap >= 6 && gap <= 24 && p.box.x >= seg.from - 4 && p.box.x < seg.to - MIN_PART && p.box.x + p.box.width <= seg.to + 4;
+    })
+    .sort((a, b) => a.box.x - b.box.x);
+  if (labels.length === 0 || labels[0].box.x - seg.from > 12) return undefined;
+  if (labels.some((p) => Math.abs(p.base - labels[0].base) > 2 || p.text.length > 40 || p.size > ctx.text.bodySize * 1.03 || p.bold || isMark(p) || isHeading(p.text) || notALabel(p.text))) return undefined;
+  // Labels of something else: options beside checkboxes, captions of the rule above them.
+  if (labels.some((p) => endsParagraph(ctx, p))) return undefined;
+  const captionOf = (p: Phrase) => hs.some((h) => h !== seg && p.box.y - h.at >= -1.5 && p.box.y - h.at <= 7 && overlap1d(h.from, h.to, p.box.x, p.box.x + p.box.width) > 0);
+  if (labels.some((p) => captionOf(p) || labelsSomethingElse(p, seg, hs, others))) return undefined;
+  const top = Math.min(...labels.map((p) => p.box.y + p.box.height));
+  const inBetween = (b: Box) => b.y >= top - 1 && b.y + b.height <= seg.at - 1 && overlap1d(b.x, b.x + b.width, seg.from, seg.to) > 0;
+  if (hs.some((h) => h !== seg && h.at > top && h.at < seg.at - 1 && overlap1d(h.from, h.to, seg.from, seg.to) > 0) || others.some((c) => inBetween(c.box))) return undefined;
+  const starts = [seg.from, ...labels.slice(1).map((p) => p.box.x - 2)];
+  const ends = [...labels.slice(1).map((p) => p.box.x - 5), seg.to];
+  const parts = labels.map((p, i) => ({ from: starts[i], to: ends[i], label: p, score: 0.75 })).filter((part) => part.to - part.from >= MIN_PART);
+  return parts.length > 0 ? parts : undefined;
+}
+
+/**
+ * The label on the rule's line to its left: next to it, or further off across blank paper where
+ * labels and rules are set in two aligned columns ("Name          ________"), never past another
+ * rule.
+ */
+function leftLabel(ctx: PageContext, seg: Segment, hs: Segment[] = []): Phrase | undefined {
   let best: Phrase | undefined;
   for (const p of ctx.text.phrases) {
     const end = p.box.x + p.box.width;
-    if (end > seg.from + 2 || seg.from - end > 40 || isMark(p)) continue;
+    if (end > seg.from + 2 || seg.from - end > 150 || isMark(p)) continue;
     if (Math.abs(p.base - seg.at) > Math.max(4, p.size * 0.6)) continue;
     if (!best || end > best.box.x + best.box.width) best = p;
   }
-  return best;
+  if (!best) return undefined;
+  const end = best.box.x + best.box.width;
+  if (seg.from - end <= 40) return best;
+  const ruleBetween = hs.some((h) => h !== seg && Math.abs(h.at - seg.at) <= 3 && h.to > end && h.from < seg.from);
+  return ruleBetween || best.text.length > 40 ? undefined : best;
 }
 
 function labelsSomethingElse(p: Phrase, seg: Segment, hs: Segment[], others: Candidate[]): boolean {
@@ -187,11 +311,16 @@ function captionBelow(ctx: PageContext, seg: Segment): Phrase | undefined {
   );
 }
 
-/** Runs of underscores typed as fill-in lines; the field sits on the underscores' ink. */
-export function underscoreFields(ctx: PageContext): Candidate[] {
+/**
+ * Runs of underscores (or dots) typed as fill-in lines; the field sits on the run's ink. Dots
+ * that run into a box or an amount column ("Total income ........ [   ]", "........ 12") are a
+ * leader pointing at that field, not one themselves.
+ */
+export function underscoreFields(ctx: PageContext, others: Candidate[] = []): Candidate[] {
   const out: Candidate[] = [];
   for (const run of ctx.text.underscores) {
     if (run.box.width < 12) continue;
+    if (run.dots && leadsToField(ctx, run.box, others)) continue;
     const bottom = run.base + run.size * 0.13;
     const wanted = lineHeight(run.size);
     const top = freeTop(ctx, run.box.x, run.box.x + run.box.width, bottom, wanted);
@@ -203,3 +332,19 @@ export function underscoreFields(ctx: PageContext): Candidate[] {
 
 /** "Name:" -> "Name". */
 export const stripLabel = (label: string) => label.replace(/[\s:_.]+$/, "").trim();
+
+/**
+ * A leader points at something just after its end on its line: a field, a line number, an amount
+ * or its currency sign. Only the next label with its own dot line ("Name ...... Date ......")
+ * leaves a dot line a field of its own.
+ */
+function leadsToField(ctx: PageContext, run: Box, others: Candidate[]): boolean {
+  const end = run.x + run.width;
+  const mid = run.y + run.height / 2;
+  const onLine = (b: Box, from: number, reach: number) => b.x >= from - 2 && b.x - from <= reach && b.y <= mid + 2 && b.y + b.height >= mid - 2;
+  if (others.some((c) => onLine(c.box, end, 40))) return true;
+  const next = ctx.text.phrases.filter((p) => onLine(p.box, end, 40)).sort((a, b) => a.box.x - b.box.x)[0];
+  if (!next) return false;
+  const nextEnd = next.box.x + next.box.width;
+  return !ctx.text.underscores.some((u) => u.dots && onLine(u.box, nextEnd, 12));
+}

@@ -4,13 +4,13 @@ import type { Glyph } from "@/lib/pdf/operators/content";
 /** A run of words on one baseline with no wide gap inside: a label, a heading line, a cell's text. */
 export type Phrase = { text: string; box: Box; base: number; size: number; bold: boolean };
 
-/** Three or more underscores in a row: a typed fill-in line. */
-export type UnderscoreRun = { box: Box; base: number; size: number; count: number };
+/** Three or more underscores (or six or more dots) in a row: a typed fill-in line. */
+export type UnderscoreRun = { box: Box; base: number; size: number; count: number; dots?: true };
 
 export type TextModel = {
   phrases: Phrase[];
   underscores: UnderscoreRun[];
-  /** Box-like symbols (☐, ❏ ...) with their glyph boxes. */
+  /** Box-like symbols (☐, ❏ ...) with their glyph boxes; filled squares (■) too where open boxes of their size are on the page. */
   symbols: Box[];
   /** The most common text size on the page (by characters), the "body" size. */
   bodySize: number;
@@ -24,6 +24,7 @@ export function buildTextModel(glyphs: Glyph[]): TextModel {
   const phrases: Phrase[] = [];
   const underscores: UnderscoreRun[] = [];
   const symbols: Box[] = [];
+  const filledSymbols: Box[] = [];
   for (const line of groupLines(glyphs)) {
     let run: Glyph[] = [];
     const flush = () => {
@@ -34,7 +35,7 @@ export function buildTextModel(glyphs: Glyph[]): TextModel {
       const g = line[i];
       if (g.box) {
         flush();
-        symbols.push(boxOf([g]));
+        (g.filled ? filledSymbols : symbols).push(boxOf([g]));
         continue;
       }
       if (g.c === "_") {
@@ -48,6 +49,19 @@ export function buildTextModel(glyphs: Glyph[]): TextModel {
           continue;
         }
       }
+      if (isDot(g.c)) {
+        // Dots set close together ("Name ..............") are a typed fill-in line too; spaced
+        // leaders (". . . .") lead the eye to a box further on and are left to be text.
+        let j = i;
+        let dots = dotCount(g.c);
+        while (j + 1 < line.length && isDot(line[j + 1].c) && line[j + 1].x0 - line[j].x1 < g.size * 0.15) dots += dotCount(line[++j].c);
+        if (dots >= MIN_DOTS) {
+          flush();
+          underscores.push({ box: boxOf(line.slice(i, j + 1)), base: g.base, size: g.size, count: dots, dots: true });
+          i = j;
+          continue;
+        }
+      }
       const prev = run[run.length - 1];
       // A wide gap or a jump in size (a logo's letters beside a title, a big "X" after a label) ends a phrase.
       if (prev && (g.x0 - prev.x1 > Math.max(prev.size, g.size) * 0.9 || Math.abs(g.size - prev.size) > Math.min(g.size, prev.size) * 0.15)) flush();
@@ -55,8 +69,16 @@ export function buildTextModel(glyphs: Glyph[]): TextModel {
     }
     flush();
   }
+  // A filled square is a checked box only among open ones of its size; alone it is a bullet.
+  for (const f of filledSymbols) if (symbols.some((o) => Math.abs(o.height - f.height) <= o.height * 0.25)) symbols.push(f);
   return { phrases, underscores, symbols, bodySize: bodySize(phrases) };
 }
+
+/** Fewer dots in a row are an ellipsis or an abbreviation, not a line to write on. */
+const MIN_DOTS = 6;
+/** A period, or an ellipsis (NFKC makes it "..."). */
+const isDot = (c: string) => /^(\.+|\u2026)$/.test(c);
+const dotCount = (c: string) => (c === "\u2026" ? 3 : c.length);
 
 function groupLines(glyphs: Glyph[]): Glyph[][] {
   const sorted = [...glyphs].sort((a, b) => a.base - b.base || a.x0 - b.x0);

@@ -26,6 +26,16 @@ describe("vector detection: constructs", () => {
     expectBox(found[0].box, { x: 130, y: 84, width: 200, height: 16 });
   });
 
+  it("finds rules set in a column apart from their labels, but not past another rule", async () => {
+    const found = await candidates((p) => {
+      p.text("Name", 72, 100).line(200, 100, 450, 100);
+      p.text("Employer", 72, 130).line(200, 130, 450, 130);
+      p.text("Phone", 72, 160).line(110, 160, 170, 160).line(300, 160, 450, 160);
+    });
+    const lines = found.filter((c) => c.construct === "underline").sort((a, b) => a.box.y - b.box.y || a.box.x - b.box.x);
+    expect(lines.map((c) => [c.label, Math.round(c.box.x)])).toEqual([["Name", 200], ["Employer", 200], ["Phone", 110]]);
+  });
+
   it("finds a rule with a caption under its start, and a signature line by its label", async () => {
     const found = await candidates((p) => p.line(72, 200, 300, 200).text("Applicant signature", 73, 208, 8).line(330, 200, 520, 200).text("Date", 331, 208, 8));
     const sig = found.find((c) => c.label === "Applicant signature");
@@ -128,6 +138,198 @@ describe("vector detection: constructs", () => {
   });
 });
 
+describe("vector detection: dashed and dotted line work", () => {
+  it("finds a box stroked with a dash pattern, and one drawn dash by dash", async () => {
+    const found = await candidates((p) => {
+      p.text("Reference", 72, 96).rect({ x: 72, y: 100, width: 160, height: 20 }, { border: 0.75, dash: [3, 2] });
+      p.text("Account", 300, 96);
+      const [x0, y0, x1, y1] = [300, 100, 460, 120];
+      p.pieces(x0, y0, x1, y0, 2, 4).pieces(x0, y1, x1, y1, 2, 4).pieces(x0, y0, x0, y1, 2, 4).pieces(x1, y0, x1, y1 + 0.01, 2, 4);
+    });
+    const boxes = found.filter((c) => c.construct === "box").sort((a, b) => a.box.x - b.box.x);
+    expect(boxes).toHaveLength(2);
+    expectBox(boxes[0].box, { x: 72.4, y: 100.4, width: 159.3, height: 19.3 });
+    expectBox(boxes[1].box, { x: 300.4, y: 100.4, width: 159.3, height: 19.3 }, 1.5);
+  });
+
+  it("finds a rule of dots (tiny squares) under a label, and one of round-capped zero-length dashes", async () => {
+    const found = await candidates((p) => {
+      p.text("Surname:", 72, 100).pieces(120, 101, 320, 101, 0, 3, 1);
+      p.text("Given names:", 72, 140).line(140, 141, 340, 141, 1, { dash: [0, 3], round: true });
+    });
+    const lines = found.filter((c) => c.construct === "underline").sort((a, b) => a.box.y - b.box.y);
+    expect(lines.map((c) => c.label)).toEqual(["Surname", "Given names"]);
+    expect(lines[0].box.x).toBeCloseTo(119.5, 0);
+    expect(lines[0].box.width).toBeGreaterThan(198);
+    expect(lines[1].box.width).toBeGreaterThan(198);
+  });
+
+  it("finds a comb row whose cells are drawn with dotted lines", async () => {
+    const found = await candidates((p) => {
+      p.text("Taxpayer number", 72, 112);
+      const [x0, y0, cell, h, n] = [160, 100, 14, 18, 10];
+      p.pieces(x0, y0, x0 + n * cell, y0, 0, 2, 0.8).pieces(x0, y0 + h, x0 + n * cell, y0 + h, 0, 2, 0.8);
+      for (let i = 0; i <= n; i++) p.pieces(x0 + i * cell, y0, x0 + i * cell, y0 + h, 0, 2, 0.8);
+    });
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatchObject({ type: "text", construct: "comb", comb: 10 });
+    expectBox(found[0].box, { x: 160, y: 100, width: 140, height: 18 }, 1.5);
+  });
+
+  it("finds a comb of separate boxes standing an even sliver apart, but not a scale of spaced checkboxes", async () => {
+    const found = await candidates((p) => {
+      p.text("Account", 72, 112);
+      for (let i = 0; i < 8; i++) p.rect({ x: 130 + i * 16, y: 100, width: 13, height: 16 }, { border: 0.6 });
+      p.text("Rating", 72, 162);
+      for (let i = 0; i < 5; i++) p.rect({ x: 130 + i * 30, y: 152, width: 10, height: 10 }, { border: 0.6 });
+    });
+    const combs = found.filter((c) => c.construct === "comb");
+    expect(combs).toHaveLength(1);
+    expect(combs[0].comb).toBe(8);
+    expectBox(combs[0].box, { x: 130.3, y: 100.3, width: 125.4, height: 15.4 }, 1);
+    expect(found.filter((c) => c.type === "checkbox")).toHaveLength(5);
+  });
+
+  it("finds an amount box with a currency sign printed in it", async () => {
+    const found = await candidates((p) => p.text("Total due", 72, 113).rect({ x: 150, y: 100, width: 100, height: 18 }, { border: 0.75 }).text("$", 153, 113));
+    expect(found).toHaveLength(1);
+    expectBox(found[0].box, { x: 150.4, y: 100.4, width: 99.3, height: 17.3 });
+  });
+
+  it("finds a line of typed dots after a label, but not dot leaders running into a box", async () => {
+    const found = await candidates((p) => {
+      p.text("Place of birth ..............................................", 72, 100);
+      const leader = "Total income ....................................";
+      p.text(leader, 72, 140).rect({ x: 72 + p.width(leader) + 6, y: 128, width: 100, height: 16 }, { border: 0.75 });
+    });
+    const dots = found.filter((c) => c.construct === "underscores");
+    expect(dots).toHaveLength(1);
+    expect(dots[0].box.y).toBeLessThan(100);
+    expect(dots[0].box.x).toBeGreaterThan(72 + 55);
+    expect(found.filter((c) => c.construct === "box")).toHaveLength(1);
+  });
+
+  it("does not join a column of separate small checkboxes into one long rule", async () => {
+    const found = await candidates((p) => {
+      ["Cash", "Check", "Card", "Other"].forEach((label, i) => p.rect({ x: 72, y: 100 + i * 13, width: 7, height: 7 }, { border: 0.6 }).text(label, 84, 107 + i * 13, 8));
+    });
+    expect(found.map((c) => c.type)).toEqual(["checkbox", "checkbox", "checkbox", "checkbox"]);
+  });
+});
+
+describe("vector detection: one rule holding several fields", () => {
+  it("splits a rule at the captions under it", async () => {
+    const found = await candidates((p) => {
+      p.line(72, 200, 540, 200).text("City, state, zip", 73, 208, 8).text("Telephone no.", 400, 208, 8);
+    });
+    const lines = found.filter((c) => c.construct === "underline").sort((a, b) => a.box.x - b.box.x);
+    expect(lines.map((c) => c.label)).toEqual(["City, state, zip", "Telephone no"]);
+    expect(lines[0].box.x).toBeCloseTo(72, 0);
+    expect(lines[0].box.x + lines[0].box.width).toBeLessThanOrEqual(400);
+    expect(lines[0].box.x + lines[0].box.width).toBeGreaterThan(390);
+    expect(lines[1].box.x).toBeGreaterThanOrEqual(396);
+    expect(lines[1].box.x + lines[1].box.width).toBeCloseTo(540, 0);
+  });
+
+  it("splits a rule halfway between captions centred under its parts, and takes a lone centred caption", async () => {
+    const found = await candidates((p) => {
+      p.line(72, 200, 472, 200).text("(Name)", 160, 208, 8).text("(Title)", 360, 208, 8);
+      p.line(72, 300, 300, 300).text("(Signature of applicant)", 140, 308, 8);
+    });
+    const lines = found.filter((c) => c.construct === "underline").sort((a, b) => a.box.y - b.box.y || a.box.x - b.box.x);
+    expect(lines.map((c) => c.label)).toEqual(["(Name)", "(Title)", "(Signature of applicant)"]);
+    expect(lines[0].box.x + lines[0].box.width).toBeLessThan(lines[1].box.x);
+    expect(Math.abs(lines[0].box.x + lines[0].box.width - 273)).toBeLessThan(8);
+    expect(lines[2]).toMatchObject({ type: "signature" });
+    expect(lines[2].box.width).toBeCloseTo(228, 0);
+  });
+
+  it("splits a rule at the labels printed on it, keeping the part a label left of it names", async () => {
+    let dateEnd = 0;
+    const found = await candidates((p) => {
+      p.text("Name:", 72, 100).line(105, 102, 540, 102).text("Date:", 330, 100);
+      dateEnd = 330 + p.width("Date:");
+    });
+    const lines = found.filter((c) => c.construct === "underline").sort((a, b) => a.box.x - b.box.x);
+    expect(lines.map((c) => c.label)).toEqual(["Name", "Date"]);
+    expect(lines[0].box.x).toBeCloseTo(105, 0);
+    expect(lines[0].box.x + lines[0].box.width).toBeLessThan(330);
+    expect(lines[1].box.x).toBeGreaterThan(dateEnd);
+    expect(lines[1].box.x + lines[1].box.width).toBeCloseTo(540, 0);
+  });
+
+  it("splits a rule at labels set above it, the writing space between, but not under a paragraph's last line", async () => {
+    const found = await candidates((p) => {
+      p.text("Name of applicant", 72, 100, 8).text("Date of birth", 380, 100, 8).line(72, 122, 540, 122);
+      p.text("Please print clearly in black ink and keep a copy of this form for your", 72, 200).text("records.", 72, 212).line(72, 232, 540, 232);
+    });
+    const lines = found.filter((c) => c.construct === "underline").sort((a, b) => a.box.x - b.box.x);
+    expect(lines.map((c) => c.label)).toEqual(["Name of applicant", "Date of birth"]);
+    expect(lines[0].box.x).toBeCloseTo(72, 0);
+    expect(lines[0].box.x + lines[0].box.width).toBeLessThan(380);
+    expect(lines[1].box.x + lines[1].box.width).toBeCloseTo(540, 0);
+    expect(lines.every((c) => c.box.y > 100 && c.box.y + c.box.height <= 122.5)).toBe(true);
+  });
+
+  it("leaves section titles set on or over a rule alone", async () => {
+    const found = await candidates((p) => {
+      p.text("PART 5: INSURANCE INFORMATION", 72, 100).line(72, 102, 540, 102);
+      p.text("Payment details", 72, 160, 11).line(72, 162, 540, 162);
+      p.text("Certification", 72, 200, 11).line(72, 222, 540, 222);
+      p.text("Answer every question on this page; attach more pages where you need more room.", 72, 260);
+    });
+    expect(found).toEqual([]);
+  });
+});
+
+describe("vector detection: checkboxes typed in symbol fonts", () => {
+  it("finds Wingdings and ZapfDingbats box characters ('o', 'q', 'r', '¨') and Unicode boxes, each beside its option", async () => {
+    const found = await candidates((p) => {
+      p.glyph("Wingdings-Regular", 0x6f, 72, 100, 11).text("Single", 86, 100);
+      p.glyph("Wingdings", 0x71, 160, 100, 11).text("Married", 174, 100);
+      p.glyph("ABCDEF+Wingdings-Regular", 0xa8, 250, 100, 11).text("Divorced", 264, 100);
+      p.glyph("ZapfDingbats", 0x71, 72, 130, 11).text("Yes", 86, 130);
+      p.glyph("ZapfDingbats", 0x72, 160, 130, 11).text("No", 174, 130);
+      p.text("\u2751", 250, 130, 11, p.dingbats).text("Unsure", 264, 130);
+    });
+    const boxes = found.filter((c) => c.type === "checkbox").sort((a, b) => a.box.y - b.box.y || a.box.x - b.box.x);
+    expect(boxes.map((b) => b.construct)).toEqual(Array(6).fill("checkbox-glyph"));
+    for (const b of boxes) expect(b.box.width).toBeGreaterThan(5);
+    expect(found.filter((c) => c.type !== "checkbox")).toHaveLength(0);
+  });
+
+  it("takes filled squares ('n') for checked boxes among open ones, but not for bullets of a list", async () => {
+    const boxes = await candidates((p) => {
+      p.glyph("Wingdings", 0x6f, 72, 100, 11).text("Paper statements", 86, 100);
+      p.glyph("Wingdings", 0x6e, 72, 116, 11).text("Email statements", 86, 116);
+    });
+    expect(boxes.filter((c) => c.type === "checkbox")).toHaveLength(2);
+    const bullets = await candidates((p) => {
+      p.glyph("Wingdings", 0x6e, 72, 100, 8).text("Bring a photo ID to the appointment.", 86, 100);
+      p.glyph("Wingdings", 0x6e, 72, 116, 8).text("Arrive ten minutes early.", 86, 116);
+    });
+    expect(bullets).toEqual([]);
+  });
+});
+
+describe("vector detection: framed boxes in a form's header", () => {
+  it("finds the blank right of a label inside a small framed box, but not in a section title bar", async () => {
+    let labelEnd = 0;
+    const found = await candidates((p) => {
+      p.text("APPLICATION FOR A PERMIT", 72, 60, 16, p.bold);
+      p.rect({ x: 400, y: 40, width: 160, height: 18 }, { border: 1 }).text("FILE NO.", 404, 53, 9, p.bold);
+      labelEnd = 404 + p.width("FILE NO.", 9, p.bold);
+      p.rect({ x: 40, y: 100, width: 530, height: 18 }, { border: 1 }).text("Applicant information", 44, 113, 10, p.bold);
+    });
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatchObject({ type: "text", construct: "label-cell", label: "FILE NO." });
+    expect(found[0].box.x).toBeGreaterThan(labelEnd);
+    expect(found[0].box.x - labelEnd).toBeLessThan(5);
+    expect(found[0].box.x + found[0].box.width).toBeCloseTo(559.5, 0);
+    expect(found[0].box.height).toBeCloseTo(17, 0);
+  });
+});
+
 describe("vector detection: things that are not fields", () => {
   it("ignores a section rule whose 'caption' is the next row's label", async () => {
     const found = await candidates((p) => {
@@ -143,6 +345,14 @@ describe("vector detection: things that are not fields", () => {
       p.text("Section 1: Applicant information", 72, 100, 14, p.bold).line(72, 106, 540, 106, 1);
       p.text("Please read the instructions carefully before you start.", 72, 130).line(72, 132, 120, 132, 0.5);
       p.line(72, 170, 540, 170, 1.5);
+    });
+    expect(found).toEqual([]);
+  });
+
+  it("ignores a rule under the short last line of a paragraph", async () => {
+    const found = await candidates((p) => {
+      p.text("I declare that the information I have given on this form is correct and complete", 72, 100);
+      p.text("to the best of my knowledge.", 72, 112).line(72, 114, 540, 114);
     });
     expect(found).toEqual([]);
   });

@@ -30,6 +30,8 @@ export type Glyph = {
   bold: boolean;
   /** A box-like symbol (☐, ❏, a Wingdings box ...): a checkbox drawn with a font. */
   box?: true;
+  /** A filled square (■): with `box`, a checked box or a bullet, depending on its neighbours. */
+  filled?: true;
   /** Drawn with text rendering mode 3 (OCR layers of scans): readable, but not ink. */
   invisible?: true;
 };
@@ -37,9 +39,14 @@ export type Glyph = {
 export type PageContent = {
   segments: Segment[];
   fills: FillArea[];
+  /**
+   * Dots: painted marks at most 3 points across (a zero-length stroke with a round cap, a tiny
+   * filled square or circle). Rows of them are dotted rules; alone they are nothing.
+   */
+  marks: Box[];
   outlines: Outline[];
   glyphs: Glyph[];
   images: Box[];
 };
 
-export const emptyContent = (): PageContent => ({ segments: [], fills: [], outlines: [], glyphs: [], images: [] });
+export const emptyContent = (): PageContent => ({ segments: [], fills: [], marks: [], outlines: [], glyphs: [], images: [] });

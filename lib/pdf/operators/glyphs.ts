@@ -13,14 +13,29 @@ const SYMBOL_BOXES: [RegExp, Set<number>][] = [
   [/wingdings/i, new Set([0x6f, 0x71, 0x72, 0xa8, 0xfd, 0xfe])],
 ];
 
+/** Filled squares (■, Wingdings and ZapfDingbats 'n'): a checked box beside open ones, or a bullet. */
+const FILLED_CHARS = new Set([0x25a0, 0x25fc, 0x2b1b]);
+/** Filled squares of the same symbol-font families, in SYMBOL_BOXES's order. */
+const SYMBOL_FILLED: Set<number>[] = [new Set([0x6e]), new Set(), new Set([0x6e])];
+
 export function isBoxSymbol(font: FontInfo, code: number | undefined, unicode: string): boolean {
+  return symbolKind(font, code, unicode) !== undefined;
+}
+
+/** "open" for a box character, "filled" for a filled square, undefined for anything else. */
+export function symbolKind(font: FontInfo, code: number | undefined, unicode: string): "open" | "filled" | undefined {
   const cp = unicode.codePointAt(0);
-  if (unicode.length === 1 && cp !== undefined && BOX_CHARS.has(cp)) return true;
+  if ([...unicode].length === 1 && cp !== undefined) {
+    if (BOX_CHARS.has(cp)) return "open";
+    if (FILLED_CHARS.has(cp)) return "filled";
+  }
   // Word maps symbol fonts into the Private Use Area (U+F000 + code).
   const symbolCode = cp !== undefined && cp >= 0xf000 && cp <= 0xf0ff ? cp - 0xf000 : code;
-  if (symbolCode === undefined) return false;
-  for (const [pattern, codes] of SYMBOL_BOXES) if (pattern.test(font.name)) return codes.has(symbolCode);
-  return false;
+  if (symbolCode === undefined) return undefined;
+  const family = SYMBOL_BOXES.findIndex(([pattern]) => pattern.test(font.name));
+  if (family < 0) return undefined;
+  if (SYMBOL_BOXES[family][1].has(symbolCode)) return "open";
+  return SYMBOL_FILLED[family].has(symbolCode) ? "filled" : undefined;
 }
 
 const BOLD = /bold|black|heavy|semibold|demi/i;
@@ -31,7 +46,8 @@ const BOLD = /bold|black|heavy|semibold|demi/i;
  * never a field label and rarely near one.
  */
 export function glyphBox(m: Matrix, font: FontInfo, x0: number, x1: number, y: number, size: number, unicode: string, code?: number): Glyph | null {
-  const box = isBoxSymbol(font, code, unicode);
+  const kind = symbolKind(font, code, unicode);
+  const box = kind !== undefined;
   // Box symbols sit on the baseline and are about as tall as they are wide.
   const top = box ? 0.75 : font.ascent;
   const bottomEm = box ? -0.02 : font.descent;
@@ -52,5 +68,6 @@ export function glyphBox(m: Matrix, font: FontInfo, x0: number, x1: number, y: n
     bold: BOLD.test(font.name),
   };
   if (box) glyph.box = true;
+  if (kind === "filled") glyph.filled = true;
   return glyph;
 }

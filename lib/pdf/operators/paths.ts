@@ -39,6 +39,12 @@ export function addPath(
   for (const sub of parse(data, ctm)) {
     if (closesAll) close(sub);
     const box = bounds(sub.points);
+    if (visibleStroke && box.width < 1 && box.height < 1 && (sub.lines.length > 0 || sub.curved)) {
+      // A stroke shorter than a point: a dot of the pen's width (dotted rules draw these).
+      const side = Math.max(box.width, box.height) + width;
+      if (side <= MAX_MARK) out.marks.push({ x: box.x + box.width / 2 - side / 2, y: box.y + box.height / 2 - side / 2, width: side, height: side });
+      continue;
+    }
     if (visibleStroke) {
       for (const [a, b] of sub.lines) addSegment(out, a, b, width);
       if (sub.curved && endsWhereItStarts(sub) && boxLike(sub.points, box)) {
@@ -52,7 +58,15 @@ export function addPath(
   }
 }
 
+/** Marks (dots) are at most this many points across. */
+const MAX_MARK = 3;
+
 function addFill(out: PageContent, sub: Subpath, box: Box, luminance: number, stroked: boolean): void {
+  if (box.width <= MAX_MARK && box.height <= MAX_MARK && box.width >= 0.2 && box.height >= 0.2 && box.width <= box.height * 2 && box.height <= box.width * 2) {
+    // A tiny square or disc: a dot, whatever its outline.
+    if (luminance < 0.9) out.marks.push(box);
+    return;
+  }
   const straight = !sub.curved && sub.points.length >= 4 && sub.lines.every(([a, b]) => axisAligned(a, b));
   // A bar under 2 points thick is too thin for boxLike's corner test, but it is the commonest rule.
   const thinBar = straight && Math.min(box.width, box.height) < 2 && Math.max(box.width, box.height) >= 3;
