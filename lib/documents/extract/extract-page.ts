@@ -21,7 +21,15 @@ export function extractPageTables(page: PageInput, pageNumber: number, opts: Ext
   if (opts.method === "lattice") return found;
   // A ruled region of one column is a box or a banded list around text, not a grid: auto leaves
   // its text to stream, which finds the columns the rules do not draw.
-  const ruled = found.filter((t) => (t.rows[0]?.length ?? 0) >= 2);
+  // Nor is a frame of a few rules around whole columns of lines (cells holding a dozen rows each):
+  // those rows are the table, and stream reads them.
+  const ruled = found.filter((t) => (t.rows[0]?.length ?? 0) >= 2 && linesPerCell(t) <= 4);
   const rest = page.glyphs.filter((g) => !ruled.some((t) => inside(g, t.bbox)));
   return [...ruled, ...streamTables(rest, pageNumber)].sort((a, b) => a.bbox.y0 - b.bbox.y0);
+}
+
+/** The mean number of text lines in a table's non-empty cells. */
+function linesPerCell(t: ExtractedTable): number {
+  const cells = t.rows.flat().filter((c) => c !== "");
+  return cells.length ? cells.reduce((n, c) => n + c.split("\n").length, 0) / cells.length : 0;
 }

@@ -189,6 +189,16 @@ describe("auto", () => {
     expect(tables[1].rows).toEqual([["City", "People"], ["Lyon", "522000"], ["Nice", "342000"]]);
   });
 
+  it("reads the rows inside a frame of rules around whole columns by stream", async () => {
+    // A statistical table's rules frame two columns; each framed cell holds the whole column.
+    const names = ["Lyon", "Nice", "Lille", "Brest", "Dijon", "Metz", "Caen", "Pau"];
+    const counts = ["522", "342", "236", "139", "159", "117", "105", "75"];
+    const tables = await extract([{ tables: [{ x: 72, y: 100, colWidths: [120, 80], rowHeight: 120, fontSize: 9, rows: [[names.join("\n"), counts.join("\n")]], ruled: true }] }]);
+    expect(tables).toHaveLength(1);
+    expect(tables[0].method).toBe("stream");
+    expect(tables[0].rows).toEqual(names.map((n, i) => [n, counts[i]]));
+  });
+
   it("merges a table continued on the next page, dropping the repeated header", async () => {
     const first = [PRICES[0], ...Array.from({ length: 30 }, (_, i) => [`Item ${i}`, `${i}`, `${i}.00`])];
     const second = [PRICES[0], ...Array.from({ length: 5 }, (_, i) => [`Item ${30 + i}`, `${30 + i}`, `${30 + i}.00`])];
