@@ -36,7 +36,6 @@ export function runtimeUrl(config: FunctionConfig): string {
  */
 export function unsupportedFeatures(config: FunctionConfig): string[] {
   const out: string[] = [];
-  if (config.batchEvents) out.push("batchEvents");
   const step = config.steps.step ?? Object.values(config.steps)[0];
   if (step && step.runtime.type !== "http") out.push(`runtime "${step.runtime.type}"`);
   return out;
@@ -72,6 +71,8 @@ export function expressionsOf(config: FunctionConfig): { where: string; source: 
   if (config.throttle?.key) out.push({ where: "throttle.key", source: config.throttle.key });
   if (config.debounce?.key) out.push({ where: "debounce.key", source: config.debounce.key });
   if (config.idempotency) out.push({ where: "idempotency", source: config.idempotency });
+  if (config.batchEvents?.key) out.push({ where: "batchEvents.key", source: config.batchEvents.key });
+  if (config.batchEvents?.if) out.push({ where: "batchEvents.if", source: config.batchEvents.if });
   return out;
 }
 
@@ -112,6 +113,14 @@ export function parseFunctionConfig(raw: unknown): FunctionConfig {
   ];
   for (const [where, value] of durations) {
     if (value !== undefined && parseDuration(value) === undefined) problems.push(`${where}: ${JSON.stringify(value)} is not a duration`);
+  }
+  // Inngest's checks (pkg/inngest/batch.go, IsValid): a whole size, a timeout of at least a second.
+  if (c.batchEvents) {
+    const size = c.batchEvents.maxSize;
+    if (!Number.isInteger(size) || size < 1) problems.push(`batchEvents.maxSize: ${JSON.stringify(size)} is not a batch size (a whole number, 1 or more)`);
+    const timeout = parseDuration(c.batchEvents.timeout);
+    if (timeout === undefined) problems.push(`batchEvents.timeout: ${JSON.stringify(c.batchEvents.timeout)} is not a duration`);
+    else if (timeout < 1_000) problems.push("batchEvents.timeout: batch timeout should be 1s or more");
   }
   if (problems.length) throw new Error(`function ${parsed.data.id}: ${problems.join("; ")}`);
   return parsed.data;

@@ -156,8 +156,8 @@ function authorized(request: Request, ctx: EngineContext): boolean {
 
 async function runData(ctx: EngineContext, runId: string, what: "actions" | "batch"): Promise<Response> {
   if (what === "batch") {
-    const [row] = await ctx.sql.query<{ event: unknown }>(`SELECT event FROM engine_runs WHERE id = $1`, [runId]);
-    return row ? json(200, [row.event]) : json(404, { status: 404, error: "run not found" });
+    const [row] = await ctx.sql.query<{ event: unknown; events: unknown[] | null }>(`SELECT event, events FROM engine_runs WHERE id = $1`, [runId]);
+    return row ? json(200, row.events ?? [row.event]) : json(404, { status: 404, error: "run not found" });
   }
   const rows = await ctx.sql.query<{ step_id: string; output: unknown }>(
     `SELECT step_id, output FROM engine_steps WHERE run_id = $1 AND memoized_at IS NOT NULL ORDER BY seq`,

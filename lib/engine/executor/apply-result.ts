@@ -75,7 +75,7 @@ async function recordVersion(ctx: EngineContext, call: Applied): Promise<Applied
 /** The run returned: most runs end in one statement; invoked or concurrency-limited ones need the full path. */
 async function complete(ctx: EngineContext, call: Applied, output: unknown): Promise<Next> {
   const { item, state } = call;
-  if (state.parentRunId || state.ckeys.length || !state.fn || state.hasDefers) {
+  if (state.parentRunId || state.ckeys.length || !state.fn || state.hasDefers || state.events) {
     return finish(ctx, item, state.id, { status: "completed", output }, call.version);
   }
   const done = await completeRunFenced(ctx, { itemId: item.id, token: item.leaseToken }, { id: state.id, functionId: state.fn.id, event: state.event }, output, call.version);

@@ -53,6 +53,7 @@ export function functionUuid(functionId: string): string {
 export function callBody(state: RunState, attempt: number, checkpoint?: string): string {
   const encoded: NonNullable<RunState["encoded"]> = (state.encoded ??= { steps: new Map<string, string>() });
   const event = (encoded.event ??= canonicalJson(state.event));
+  const events = (encoded.events ??= state.events?.length ? canonicalJson(state.events) : `[${event}]`);
   const stack = [...state.steps.keys()];
   const ctx = canonicalJson({
     run_id: state.id,
@@ -75,7 +76,7 @@ export function callBody(state: RunState, attempt: number, checkpoint?: string):
     })
     .join(",");
   const defers = Object.keys(state.defers ?? {}).length ? `"defers":${canonicalJson(state.defers)},` : "";
-  return `{"ctx":${ctx},${defers}"event":${event},"events":[${event}],"steps":{${steps}},"version":${canonicalJson(state.requestVersion)}}`;
+  return `{"ctx":${ctx},${defers}"event":${event},"events":${events},"steps":{${steps}},"version":${canonicalJson(state.requestVersion)}}`;
 }
 
 /**
