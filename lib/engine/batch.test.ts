@@ -25,7 +25,7 @@ beforeAll(async () => {
         async ({ events }) => seen(events),
       ),
       inngest.createFunction(
-        { id: "vip", batchEvents: { maxSize: 5, timeout: "1m", if: "event.data.vip == true" }, triggers: [{ event: "b/vip" }] },
+        { id: "vip", batchEvents: { maxSize: 5, timeout: "60s", if: "event.data.vip == true" }, triggers: [{ event: "b/vip" }] },
         async ({ events }) => seen(events),
       ),
       inngest.createFunction(
