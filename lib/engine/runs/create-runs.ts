@@ -1,6 +1,6 @@
 import { expressionKey } from "../cel";
 import type { EngineContext } from "../context";
-import { concurrencyKeys, type FunctionDef } from "../functions";
+import { concurrencyKeys, runPriorityFactor, type FunctionDef } from "../functions";
 import { newId } from "../ids";
 import type { Scope } from "../store/scope";
 import { at, json, values, type Tx } from "../store/sql";
@@ -106,7 +106,11 @@ export async function createRunsTx(scope: Scope, ctx: EngineContext, requests: N
       fn.maxAttempts, singletonKey, keys, limits, req.parent?.runId ?? null, req.parent?.stepId ?? null,
       req.rerunOf ?? null, at(now),
     ]);
-    queueRows.push([runId, "call", null, `${runId}:call:-`, at(startAt), keys.length > 0, keys, limits, at(now)]);
+    // priority.run moves the start ahead of (or behind) work queued at the same time, as Inngest's queue.
+    const priority = runPriorityFactor(fn, event, (error) =>
+      ctx.log.warn({ function_id: fn.id, err: error }, "engine: priority.run could not be evaluated; using 0"),
+    );
+    queueRows.push([runId, "call", null, `${runId}:call:-`, at(startAt - priority * 1000), keys.length > 0, keys, limits, at(now)]);
     for (const cancel of fn.config.cancel ?? []) {
       const expires = cancel.timeout ? parseTimeTarget(cancel.timeout, now) : undefined;
       pauseRows.push([newId(now), runId, "cancel", null, cancel.event, cancel.if ?? null, at(now), at(expires ?? now + YEAR_MS)]);
