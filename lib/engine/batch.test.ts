@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { useTestDatabase } from "@/lib/db/testing";
 import { parseFunctionConfig } from "./functions";
+import { executeGql } from "./gql/execute";
 import { startHarness, until, type Harness } from "./testing/harness";
 
 useTestDatabase();
@@ -99,6 +100,11 @@ describe("batchEvents", () => {
     expect(run.output).toBe(32);
     const batch = await h.engine.ctx.sql.query<{ events: { data: { n: number } }[] }>(`SELECT events FROM engine_runs WHERE id = $1`, [run.id]);
     expect(batch[0].events.map((e) => e.data.n)).toEqual([10, 20]);
+    const out = await executeGql({ sql: h.sql }, { query: `{ runTrigger(runID: "${run.id}") { isBatch IDs payloads } }` });
+    const trigger = (out.body as { data: { runTrigger: { isBatch: boolean; IDs: string[]; payloads: string[] } } }).data.runTrigger;
+    expect(trigger.isBatch).toBe(true);
+    expect(trigger.IDs).toHaveLength(2);
+    expect(trigger.payloads.map((p) => (JSON.parse(p) as { data: { n: number } }).data.n)).toEqual([10, 20]);
   });
 
   it("is checked at sync as Inngest checks it", () => {

@@ -8,7 +8,7 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { Inngest } from "inngest";
 import { endpointAdapter } from "inngest/node";
-import { step } from "inngest";
+import { NonRetriableError, step } from "inngest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDatabase, type Sql } from "@/lib/db";
 import { useTestDatabase } from "@/lib/db/testing";
@@ -84,6 +84,14 @@ beforeAll(async () => {
     const b = await step.run("b", () => (hit("nap:b"), "world"));
     return `${a} ${b}`;
   }) as unknown as (req: Request) => Promise<Response>);
+  routes.set("/fatal", async () => {
+    await step.run("a", () => hit("fatal:a"));
+    await step.run("b", () => {
+      hit("fatal:b");
+      throw new NonRetriableError("unusable input");
+    });
+    return Response.json("unreachable");
+  });
   routes.set("/flaky", async () => {
     await step.run("a", () => hit("flaky:a"));
     await step.run("b", () => {
@@ -161,6 +169,22 @@ describe("durable endpoints", () => {
     const [b] = await sql.query<{ status: string; errors: unknown[] }>(`SELECT status, errors FROM engine_steps WHERE run_id = $1 AND name = 'b'`, [runId]);
     expect(b.status).toBe("completed");
     expect(b.errors).toHaveLength(1);
+  });
+
+  it("fails the run when a step fails for good; the redirect target then answers with the error", async () => {
+    const res = await fetch(`${origin}/fatal`, { redirect: "manual" });
+    expect(res.status).toBe(302);
+    const location = res.headers.get("location")!;
+    const runId = new URL(location).pathname.split("/")[4];
+    const run = await until(async () => {
+      const r = await runOf(runId);
+      return r?.status === "failed" ? r : undefined;
+    });
+    expect(run.error?.message).toContain("unusable input");
+    const answer = await fetch(location);
+    expect(answer.status).toBe(200);
+    expect(((await answer.json()) as { error: { message: string } }).error.message).toContain("unusable input");
+    expect([ran["fatal:a"], ran["fatal:b"]]).toEqual([1, 1]);
   });
 });
 
@@ -244,6 +268,15 @@ describe("the endpoints' access", () => {
     const { value } = await reader.read();
     expect(new TextDecoder().decode(value)).toBe(chunk);
     await reader.cancel();
+  });
+
+  it("takes at most 1 MB of stream per request", async () => {
+    const res = await fetch(`${api.url}/v1/realtime/publish/tee?channel=01JGGGGGGGGGGGGGGGGGGGGGGG`, {
+      method: "POST",
+      body: "x".repeat(1024 * 1024 + 1),
+      headers: auth,
+    });
+    expect(res.status).toBe(413);
   });
 });
 
