@@ -3,6 +3,7 @@
  * steps back to back within one call and reports each one to /v1/checkpoint/{runId}/async. Every
  * test checks what ran (each step exactly once unless it failed) and how many calls it took.
  */
+import { createHash } from "node:crypto";
 import { NonRetriableError } from "inngest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { useTestDatabase } from "@/lib/db/testing";
@@ -40,6 +41,11 @@ beforeAll(async () => {
           await step.sleep("zz", "1h");
           await step.run("b", () => hit("nap:b"));
           return await step.run("c", () => (hit("nap:c"), "rested"));
+        }),
+        inngest.createFunction({ id: "fan-nap", triggers: [{ event: "cp/fan-nap" }] }, async ({ step }) => {
+          await step.run("a", () => hit("fan-nap:a"));
+          await Promise.all([step.run("b", () => hit("fan-nap:b")), step.sleep("zz", "1m")]);
+          return await step.run("c", () => (hit("fan-nap:c"), "woke"));
         }),
         inngest.createFunction({ id: "wait", triggers: [{ event: "cp/wait" }] }, async ({ step }) => {
           await step.run("a", () => hit("wait:a"));
@@ -138,6 +144,31 @@ describe("checkpointing", () => {
     expect(run.output).toBe("rested");
     expect([ran["nap:a"], ran["nap:b"], ran["nap:c"]]).toEqual([1, 1, 1]);
     expect(calls("nap")).toBe(2);
+  });
+
+  it("plans once more after a sleep that ends a parallel group, then runs steps inline again (as Inngest)", async () => {
+    await h.send({ name: "cp/fan-nap", data: {} });
+    const [pending] = await until(async () => {
+      const [r] = await h.runsOf("fan-nap");
+      // Two calls so far: a (checkpointed) and the group's plan, then b.
+      return r && calls("fan-nap") === 2 && (await h.steps(r.id)).some((s) => s.status === "sleeping") ? [r] : undefined;
+    });
+    const before = calls("fan-nap");
+    expect(ran["fan-nap:b"]).toBe(1);
+    await h.advance(60_000);
+    const run = await h.waitForRun(pending.id);
+    expect(run.output).toBe("woke");
+    // The discovery after the sleep still only plans c (disable_immediate_execution as Inngest sends
+    // it there); c runs in a call of its own, and the last discovery finishes the run.
+    // No discovery between b and the sleep's end: the group is discovered once, when complete.
+    const targets = h.app.requests.filter((r) => r.method === "POST" && r.url.includes("fnId=test-app-fan-nap&")).map((r) => r.headers["x-inngest-step-id"]);
+    const b = createHash("sha1").update("b").digest("hex");
+    const c = createHash("sha1").update("c").digest("hex");
+    expect(targets).toEqual(["step", b, "step", c, "step"]);
+    expect(calls("fan-nap") - before).toBe(3);
+    expect([ran["fan-nap:a"], ran["fan-nap:b"], ran["fan-nap:c"]]).toEqual([1, 1, 1]);
+    const [{ disable_immediate }] = await h.sql.query<{ disable_immediate: boolean }>(`SELECT disable_immediate FROM engine_runs WHERE id = $1`, [run.id]);
+    expect(disable_immediate).toBe(false);
   });
 
   it("waits for an event between checkpointed steps", async () => {

@@ -1,5 +1,5 @@
 import type { Sql, SqlRunner } from "@/lib/db";
-import { expressionKey, matchesExpression, validateExpression } from "./cel";
+import { evaluateExpression, expressionKey, matchesExpression, validateExpression } from "./cel";
 import { jitterMs, parseCron } from "./cron-schedule";
 import { parseDuration } from "./util/duration";
 import { functionConfigSchema, type ConcurrencyOption, type FunctionConfig } from "./protocol/types";
@@ -36,7 +36,6 @@ export function runtimeUrl(config: FunctionConfig): string {
  */
 export function unsupportedFeatures(config: FunctionConfig): string[] {
   const out: string[] = [];
-  if (config.batchEvents) out.push("batchEvents");
   const step = config.steps.step ?? Object.values(config.steps)[0];
   if (step && step.runtime.type !== "http") out.push(`runtime "${step.runtime.type}"`);
   return out;
@@ -72,6 +71,9 @@ export function expressionsOf(config: FunctionConfig): { where: string; source: 
   if (config.throttle?.key) out.push({ where: "throttle.key", source: config.throttle.key });
   if (config.debounce?.key) out.push({ where: "debounce.key", source: config.debounce.key });
   if (config.idempotency) out.push({ where: "idempotency", source: config.idempotency });
+  if (config.priority?.run) out.push({ where: "priority.run", source: config.priority.run });
+  if (config.batchEvents?.key) out.push({ where: "batchEvents.key", source: config.batchEvents.key });
+  if (config.batchEvents?.if) out.push({ where: "batchEvents.if", source: config.batchEvents.if });
   return out;
 }
 
@@ -113,6 +115,15 @@ export function parseFunctionConfig(raw: unknown): FunctionConfig {
   for (const [where, value] of durations) {
     if (value !== undefined && parseDuration(value) === undefined) problems.push(`${where}: ${JSON.stringify(value)} is not a duration`);
   }
+  // Inngest's checks (pkg/inngest/batch.go, IsValid): a whole size, a timeout of at least a second.
+  if (c.batchEvents) {
+    const size = c.batchEvents.maxSize;
+    if (!Number.isInteger(size) || size < 1) problems.push(`batchEvents.maxSize: ${JSON.stringify(size)} is not a batch size (a whole number, 1 or more)`);
+    const timeout = parseDuration(c.batchEvents.timeout);
+    if (timeout === undefined) problems.push(`batchEvents.timeout: ${JSON.stringify(c.batchEvents.timeout)} is not a duration`);
+    else if (timeout < 1_000) problems.push("batchEvents.timeout: batch timeout should be 1s or more");
+  }
+  if (c.priority?.run && c.batchEvents) problems.push("priority.run: a function cannot specify priority.run and batchEvents together");
   if (problems.length) throw new Error(`function ${parsed.data.id}: ${problems.join("; ")}`);
   return parsed.data;
 }
@@ -147,6 +158,32 @@ export function concurrencyKeys(
     limits.push(Math.floor(option.limit));
   }
   return { keys, limits };
+}
+
+/** Inngest's bounds for a run's priority factor, in seconds (consts.PriorityFactorMin/Max). */
+export const PRIORITY_FACTOR_MAX = 12 * 3_600;
+
+/**
+ * `priority.run`: seconds a run's start is moved ahead of (positive) or behind (negative) work
+ * queued at the same time, as Inngest's queue does (`RunPriorityFactor`, `GetPriorityFactor`):
+ * a whole number, clamped to 12 hours either way. Anything else counts as 0 (with `onError`).
+ */
+export function runPriorityFactor(fn: FunctionDef, event: unknown, onError?: (error: unknown) => void): number {
+  const source = fn.config.priority?.run;
+  if (!source) return 0;
+  let value: unknown;
+  try {
+    value = evaluateExpression(source, { event });
+  } catch (error) {
+    onError?.(error);
+    return 0;
+  }
+  const n = typeof value === "bigint" ? Number(value) : typeof value === "number" && Number.isInteger(value) ? value : undefined;
+  if (n === undefined) {
+    onError?.(new Error(`priority.run returned ${JSON.stringify(typeof value === "bigint" ? String(value) : value)}, not a whole number`));
+    return 0;
+  }
+  return Math.max(-PRIORITY_FACTOR_MAX, Math.min(PRIORITY_FACTOR_MAX, n));
 }
 
 /** Whether a trigger event name pattern (`app/*` wildcards allowed) matches a name. */

@@ -26,7 +26,9 @@ const json = (status: number, body: unknown, headers?: Record<string, string>) =
 
 /**
  * The part of Inngest's server API that SDKs call: event intake (`POST /e/{key}`), out-of-band
- * registration (`POST /fn/register`), step checkpoints (`POST /v1/checkpoint/{runId}/async`) and
+ * registration (`POST /fn/register`), step checkpoints (`POST /v1/checkpoint/{runId}/async`), durable
+ * endpoints (`POST /v1/checkpoint`, `/v1/checkpoint/{runId}/steps`, the `/v1/http/runs/{runId}/output`
+ * redirect target and the run's stream: `/v1/realtime/publish/tee`, `/v1/realtime/sse`) and
  * the run-state endpoints used with `use_api`. Served by
  * the standalone engine over HTTP and, in embedded mode, called in-process by the app's client.
  */
@@ -50,15 +52,35 @@ export async function handleEngineApi(request: Request, opts: EngineApiOptions):
       const result = await registerApp(await ctx, await readJson(request));
       return json(200, { ok: true, modified: result.modified });
     }
-    const checkpointMatch = /^\/v1\/checkpoint(?:\/([^/]+)\/(async|steps))?$/.exec(path);
+    // Checkpoints: `/v1/checkpoint` (and `/v1/http/runs`, Inngest's older prefix for the same API).
+    const checkpointMatch = /^\/v1\/(?:checkpoint|http\/runs)(?:\/([^/]+)\/(async|steps|output))?$/.exec(path);
+    if (checkpointMatch && checkpointMatch[2] === "output") {
+      // The redirect target handed to an endpoint's caller: its token is the only credential.
+      const { runOutputResponse } = await import("../endpoints/http-api");
+      return runOutputResponse(await ctx, decodeURIComponent(checkpointMatch[1]), url.searchParams.get("token"), request.signal);
+    }
     if (checkpointMatch && request.method === "POST") {
       if (!opts.trusted && !authorized(request, await ctx)) return json(401, { status: 401, error: "Unauthorized" });
-      if (checkpointMatch[2] !== "async") {
-        return json(404, { status: 404, error: "sync checkpointing (durable endpoints) is not supported by this engine" });
+      const runId = checkpointMatch[1] === undefined ? undefined : decodeURIComponent(checkpointMatch[1]);
+      const text = await readLimited(request, MAX_CHECKPOINT_BYTES);
+      if (text === null) return json(413, { status: 413, error: "the body is larger than the checkpoint limit" });
+      if (checkpointMatch[2] === "async") {
+        const { handleCheckpoint } = await import("./checkpoint");
+        const out = await handleCheckpoint(await ctx, runId as string, text);
+        return json(out.status, out.body);
       }
-      const { handleCheckpoint } = await import("./checkpoint");
-      const out = await handleCheckpoint(await ctx, decodeURIComponent(checkpointMatch[1]), await request.text());
-      return json(out.status, out.body);
+      const { checkpointNewRun, checkpointSyncSteps } = await import("../endpoints/sync-runs");
+      const out = runId === undefined ? await checkpointNewRun(await ctx, text) : await checkpointSyncSteps(await ctx, runId, text);
+      return json(out.status, out.status >= 400 ? { status: out.status, ...out.body } : out.body);
+    }
+    if (path === "/v1/realtime/sse" && request.method === "GET") {
+      const { streamSubscriptionResponse } = await import("../endpoints/http-api");
+      return streamSubscriptionResponse(await ctx, url.searchParams.get("token"), request.signal);
+    }
+    if (path === "/v1/realtime/publish/tee" && request.method === "POST") {
+      if (!opts.trusted && !authorized(request, await ctx)) return json(401, { status: 401, error: "Unauthorized" });
+      const { publishTeeResponse } = await import("../endpoints/http-api");
+      return publishTeeResponse(url.searchParams.get("channel"), request.body);
     }
     const metadataMatch = /^\/v1\/runs\/([^/]+)\/metadata$/.exec(path);
     if (metadataMatch && request.method === "POST") {
@@ -92,6 +114,28 @@ export async function handleEngineApi(request: Request, opts: EngineApiOptions):
   }
 }
 
+/** Inngest reads at most this much of a checkpoint (consts.MaxStepInputSize plus room for the envelope). */
+const MAX_CHECKPOINT_BYTES = 8 * 1024 * 1024;
+
+/** The body as text, or null when it is over `max` bytes. */
+async function readLimited(request: Request, max: number): Promise<string | null> {
+  if (!request.body) return "";
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > max) {
+      await reader.cancel().catch(() => {});
+      return null;
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks).toString("utf8");
+}
+
 async function readJson(request: Request): Promise<unknown> {
   const text = await request.text();
   try {
@@ -112,8 +156,8 @@ function authorized(request: Request, ctx: EngineContext): boolean {
 
 async function runData(ctx: EngineContext, runId: string, what: "actions" | "batch"): Promise<Response> {
   if (what === "batch") {
-    const [row] = await ctx.sql.query<{ event: unknown }>(`SELECT event FROM engine_runs WHERE id = $1`, [runId]);
-    return row ? json(200, [row.event]) : json(404, { status: 404, error: "run not found" });
+    const [row] = await ctx.sql.query<{ event: unknown; events: unknown[] | null }>(`SELECT event, events FROM engine_runs WHERE id = $1`, [runId]);
+    return row ? json(200, row.events ?? [row.event]) : json(404, { status: 404, error: "run not found" });
   }
   const rows = await ctx.sql.query<{ step_id: string; output: unknown }>(
     `SELECT step_id, output FROM engine_steps WHERE run_id = $1 AND memoized_at IS NOT NULL ORDER BY seq`,

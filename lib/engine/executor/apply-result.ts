@@ -75,7 +75,7 @@ async function recordVersion(ctx: EngineContext, call: Applied): Promise<Applied
 /** The run returned: most runs end in one statement; invoked or concurrency-limited ones need the full path. */
 async function complete(ctx: EngineContext, call: Applied, output: unknown): Promise<Next> {
   const { item, state } = call;
-  if (state.parentRunId || state.ckeys.length || !state.fn || state.hasDefers) {
+  if (state.parentRunId || state.ckeys.length || !state.fn || state.hasDefers || state.events) {
     return finish(ctx, item, state.id, { status: "completed", output }, call.version);
   }
   const done = await completeRunFenced(ctx, { itemId: item.id, token: item.leaseToken }, { id: state.id, functionId: state.fn.id, event: state.event }, output, call.version);
@@ -117,7 +117,7 @@ async function memoizeOne(ctx: EngineContext, call: Applied, op: Op, bytes: numb
     if (!(await lockActiveRun(scope, state.id)) || !(await holdsLeaseTx(scope, item))) return DONE;
     if (await memoizeTx(scope, ctx, state.id, record)) await keepOpMetadata(ctx, state.id, [op], scope.tx);
     state.steps.set(op.id, output);
-    return handOver(scope, ctx, item, state);
+    return handOver(scope, ctx, item, state, op.opts?.parallelMode !== "race");
   });
 }
 
@@ -135,8 +135,8 @@ async function recover(ctx: EngineContext, state: RunState): Promise<Next> {
  * SDK plan (and the engine run) them again. So the state is reloaded here, under the run's lock
  * and after the claim: from now on no other call of the run exists to memoize anything.
  */
-async function handOver(scope: Scope, ctx: EngineContext, item: QueueItem, state: RunState): Promise<Next> {
-  if (await repurposeItemTx(scope, ctx, item, null)) {
+async function handOver(scope: Scope, ctx: EngineContext, item: QueueItem, state: RunState, waitForGroup = false): Promise<Next> {
+  if (await repurposeItemTx(scope, ctx, item, null, { waitForGroup })) {
     await endForcedPlanningTx(scope, state.id);
     const fresh = await loadRunState(scope.tx, state.id);
     return fresh ? { kind: "continue", state: fresh, stepId: null } : DONE;

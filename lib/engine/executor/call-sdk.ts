@@ -4,6 +4,7 @@ import { HttpCallError, httpRequest } from "../protocol/http";
 import { canonicalJson, signBody } from "../protocol/sign";
 import { opSchema, toSerializedError, type Op, type SerializedError } from "../protocol/types";
 import { newId } from "../ids";
+import { endpointUrl, readHttpData, syncDriverOf } from "../endpoints/driver";
 import type { RunState } from "./run-state";
 
 /** What one call to the SDK came back with, classified. */
@@ -52,6 +53,7 @@ export function functionUuid(functionId: string): string {
 export function callBody(state: RunState, attempt: number, checkpoint?: string): string {
   const encoded: NonNullable<RunState["encoded"]> = (state.encoded ??= { steps: new Map<string, string>() });
   const event = (encoded.event ??= canonicalJson(state.event));
+  const events = (encoded.events ??= state.events?.length ? canonicalJson(state.events) : `[${event}]`);
   const stack = [...state.steps.keys()];
   const ctx = canonicalJson({
     run_id: state.id,
@@ -74,7 +76,7 @@ export function callBody(state: RunState, attempt: number, checkpoint?: string):
     })
     .join(",");
   const defers = Object.keys(state.defers ?? {}).length ? `"defers":${canonicalJson(state.defers)},` : "";
-  return `{"ctx":${ctx},${defers}"event":${event},"events":[${event}],"steps":{${steps}},"version":${canonicalJson(state.requestVersion)}}`;
+  return `{"ctx":${ctx},${defers}"event":${event},"events":${events},"steps":{${steps}},"version":${canonicalJson(state.requestVersion)}}`;
 }
 
 /**
@@ -106,6 +108,8 @@ export async function callSdk(ctx: EngineContext, req: CallRequest): Promise<Cal
   if (!fn) {
     return { kind: "error", retriable: false, error: { name: "FunctionNotFoundError", message: "the function is no longer registered" } };
   }
+  const driver = syncDriverOf(fn.config);
+  if (driver) return callEndpoint(ctx, req, driver.method);
   const body = callBody(req.state, req.attempt, req.checkpoint);
   const headers: Record<string, string> = {
     "Content-Type": "application/json",
@@ -117,6 +121,42 @@ export async function callSdk(ctx: EngineContext, req: CallRequest): Promise<Cal
   let res;
   try {
     res = await httpRequest("POST", callUrl(fn.url, req.stepId), body, headers, ctx.config.requestTimeoutMs, req.signal);
+  } catch (error) {
+    const message = error instanceof HttpCallError ? error.message : String(error);
+    return { kind: "error", retriable: true, error: { name: "SdkUnreachableError", message } };
+  }
+  return classify(res.status, res.headers, res.body);
+}
+
+/**
+ * Re-enters a durable endpoint whose run went async, as Inngest's HTTP v2 driver does
+ * (`pkg/execution/driver/httpv2`, `sync`): the request that started the run again (its method, URL
+ * with query and body), with `X-Run-ID` and a signature (empty in development: the SDK only needs
+ * the header to be there), the request version, `X-Inngest-Force-Step-Plan` during a parallel
+ * group and the planned step in `X-Inngest-Step-Id`. The SDK reads the run's events and steps from
+ * `/v0/runs/{id}` and answers with ops, like any call.
+ */
+async function callEndpoint(ctx: EngineContext, req: CallRequest, method: string): Promise<CallResult> {
+  const http = readHttpData(req.state.event);
+  if (typeof http === "string") {
+    return { kind: "error", retriable: false, error: { name: "ProtocolError", message: `the endpoint run's request cannot be read: ${http}` } };
+  }
+  const body = method === "GET" || method === "HEAD" ? "" : (http.body ?? "");
+  const headers: Record<string, string> = {
+    "Content-Type": http.content_type || "application/json",
+    "User-Agent": "conveyor-engine",
+    "X-Inngest-Signature": ctx.signingKey ? signBody(body, ctx.signingKey, Date.now()) : "",
+    "X-Run-ID": req.state.id,
+    "X-Request-Id": newId(Date.now()),
+    "X-Inngest-Req-Version": String(req.state.requestVersion),
+  };
+  if (req.jobId) headers["X-Inngest-Job-Id"] = req.jobId;
+  if (req.generation && req.generation > 0) headers["X-Inngest-Generation-Id"] = String(req.generation);
+  if (req.state.disableImmediate) headers["X-Inngest-Force-Step-Plan"] = "true";
+  if (req.stepId) headers["X-Inngest-Step-Id"] = req.stepId;
+  let res;
+  try {
+    res = await httpRequest(method, endpointUrl(http), body === "" ? undefined : body, headers, ctx.config.requestTimeoutMs, req.signal);
   } catch (error) {
     const message = error instanceof HttpCallError ? error.message : String(error);
     return { kind: "error", retriable: true, error: { name: "SdkUnreachableError", message } };

@@ -18,6 +18,9 @@ const DEFAULT_INVOKE_TIMEOUT_MS = 365 * DAY_MS;
 /** What planning an op led to: work scheduled, nothing new (already planned), or a value to memoize now. */
 export type Planned = { kind: "scheduled" } | { kind: "known" } | { kind: "resolve"; output: unknown; failed: boolean };
 
+/** Steps of a `Promise.race` group are marked: the run goes on after each of them, not after all. */
+const raceOf = (op: Op) => (op.opts?.parallelMode === "race" ? { parallelMode: "race" } : {});
+
 const stepName = (op: Op) => op.displayName ?? op.userland?.id ?? null;
 
 function failure(name: string, message: string): Planned {
@@ -75,7 +78,7 @@ export async function planSleep(scope: Scope, ctx: EngineContext, state: RunStat
   if (until === undefined) return failure("InvalidSleepError", `cannot read sleep duration or time ${JSON.stringify(text)}`);
   if (until - now > MAX_SLEEP_MS) return failure("InvalidSleepError", "sleeps are limited to 366 days");
   if (until <= now) return { kind: "resolve", output: null, failed: false };
-  if (!(await insertPendingStep(scope, state.id, op, "sleeping", { until: new Date(until).toISOString() }, now))) {
+  if (!(await insertPendingStep(scope, state.id, op, "sleeping", { until: new Date(until).toISOString(), ...raceOf(op) }, now))) {
     return { kind: "known" };
   }
   await insertItem(scope, state, "sleep", op.id, until, now);
@@ -97,7 +100,7 @@ export async function planWait(scope: Scope, ctx: EngineContext, state: RunState
   const timeout = typeof op.opts?.timeout === "string" ? op.opts.timeout : "";
   const expires = parseTimeTarget(timeout, now);
   if (expires === undefined) return failure("InvalidWaitError", `cannot read timeout ${JSON.stringify(timeout)}`);
-  const opts = { event: eventName, if: expression, timeout: new Date(expires).toISOString() };
+  const opts = { event: eventName, if: expression, timeout: new Date(expires).toISOString(), ...raceOf(op) };
   if (!(await insertPendingStep(scope, state.id, op, "waiting", opts, now))) return { kind: "known" };
   const pauseId = newId(now);
   await scope.tx.query(
@@ -120,7 +123,7 @@ export async function planInvoke(scope: Scope, ctx: EngineContext, state: RunSta
   const timeout = typeof op.opts?.timeout === "string" ? op.opts.timeout : undefined;
   const expires = timeout ? parseTimeTarget(timeout, now) : now + DEFAULT_INVOKE_TIMEOUT_MS;
   if (expires === undefined) return failure("InngestInvokeError", `cannot read timeout ${JSON.stringify(timeout)}`);
-  const opts = { function_id: functionId, timeout: new Date(expires).toISOString() };
+  const opts = { function_id: functionId, timeout: new Date(expires).toISOString(), ...raceOf(op) };
   if (!(await insertPendingStep(scope, state.id, op, "invoking", opts, now))) return { kind: "known" };
   const [event] = normalizeEvents(
     {

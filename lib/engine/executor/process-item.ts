@@ -34,7 +34,7 @@ export async function processItem(
     }
     if (!item.stepId) return;
     if (item.kind === "sleep") {
-      await resolveStepTx(scope, ctx, item.runId, item.stepId, null, { status: "completed", exceptItemId: item.id });
+      await resolveStepTx(scope, ctx, item.runId, item.stepId, null, { status: "completed", exceptItemId: item.id, sleepResume: true });
     } else if (item.kind === "wait_timeout") {
       const pauseId = String(item.payload?.pauseId ?? "");
       const [gone] = await scope.tx.query(`DELETE FROM engine_pauses WHERE id = $1 RETURNING id`, [pauseId]);
@@ -82,9 +82,12 @@ async function runCalls(ctx: EngineContext, item: QueueItem, signal: AbortSignal
     ctx.observe?.callStarted?.(state.id, stepId);
     const callStart = ctx.clock.now();
     const t0 = performance.now();
+    // The first call after a sleep that ended a parallel group still only plans (see continueRunTx).
+    const forced = calls === 0 && item.attempt === 0 && item.payload?.force_step_plan === true && !state.disableImmediate;
+    const callState = forced ? { ...state, disableImmediate: true } : state;
     // The SDK checkpoints only discovery calls that may run steps inline; a planned step's call never does.
-    const checkpoint = checkpoints && stepId === null && !state.disableImmediate ? checkpointRef(item.id, item.leaseToken) : undefined;
-    const result = await callSdk(ctx, { state, stepId, attempt, signal, checkpoint, jobId: item.id, generation: calls + 1 });
+    const checkpoint = checkpoints && stepId === null && !callState.disableImmediate ? checkpointRef(item.id, item.leaseToken) : undefined;
+    const result = await callSdk(ctx, { state: callState, stepId, attempt, signal, checkpoint, jobId: item.id, generation: calls + 1 });
     ctx.observe?.callFinished?.(state.fn?.id ?? "unknown", (performance.now() - t0) / 1000, result.kind);
     // A lost lease means another worker owns the run now: drop what came back, write nothing.
     if (signal.aborted) return;

@@ -9,6 +9,8 @@ export type RunState = {
   id: string;
   status: string;
   event: EventPayload;
+  /** A batch's events (batchEvents); null for a run of one event. */
+  events: EventPayload[] | null;
   maxAttempts: number;
   requestVersion: number;
   disableImmediate: boolean;
@@ -26,7 +28,7 @@ export type RunState = {
   fn: FunctionDef | null;
   steps: Map<string, unknown>;
   /** Canonical JSON of the event and of each step, made once per process instead of once per call. */
-  encoded?: { event?: string; steps: Map<string, string> };
+  encoded?: { event?: string; events?: string; steps: Map<string, string> };
 };
 
 type Row = {
@@ -34,6 +36,7 @@ type Row = {
   status: string;
   function_id: string;
   event: EventPayload;
+  events: EventPayload[] | string | null;
   max_attempts: number;
   request_version: number;
   disable_immediate: boolean;
@@ -52,7 +55,7 @@ type Row = {
   touched?: number;
 };
 
-const SELECT = `SELECT r.id, r.status, r.function_id, r.event, r.max_attempts, r.request_version, r.disable_immediate,
+const SELECT = `SELECT r.id, r.status, r.function_id, r.event, r.events, r.max_attempts, r.request_version, r.disable_immediate,
             r.started_at, r.created_at, r.ckeys, r.climits, r.parent_run_id, f.app_id, f.name, f.url, f.config, a.sdk,
             (SELECT coalesce(json_agg(json_build_array(s.step_id, s.output) ORDER BY s.seq), '[]'::json)
                FROM engine_steps s WHERE s.run_id = r.id AND s.memoized_at IS NOT NULL) AS steps,
@@ -99,6 +102,7 @@ function toState(row: Row): RunState {
     id: row.id,
     status: row.status,
     event: row.event,
+    events: typeof row.events === "string" ? (JSON.parse(row.events) as EventPayload[]) : row.events,
     maxAttempts: row.max_attempts,
     requestVersion: row.request_version,
     disableImmediate: row.disable_immediate,

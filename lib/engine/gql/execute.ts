@@ -259,10 +259,10 @@ function triggerView(run: RunRecord) {
   const cron = run.event_name === "inngest/scheduled.timer" ? String((run.event.data as Record<string, unknown>)?.cron ?? "") : null;
   return {
     eventName: run.event_name,
-    IDs: run.event_id ? [run.event_id] : [],
-    payloads: [JSON.stringify(run.event)],
+    IDs: run.events ? run.events.map((e) => String(e.id)) : run.event_id ? [run.event_id] : [],
+    payloads: (run.events ?? [run.event]).map((e) => JSON.stringify(e)),
     timestamp: new Date(Number(run.event.ts ?? new Date(run.created_at).getTime())).toISOString(),
-    isBatch: false,
+    isBatch: Boolean(run.events),
     batchID: null,
     cron,
   };

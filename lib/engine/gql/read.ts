@@ -16,6 +16,8 @@ export type RunRecord = {
   status: string;
   event_id: string | null;
   event_name: string;
+  /** A batch's events (batchEvents); null for a run of one event. */
+  events?: Record<string, unknown>[] | null;
   event: Record<string, unknown>;
   output: unknown;
   error: Record<string, unknown> | null;
@@ -52,7 +54,7 @@ export type EventRecord = {
 export type FunctionRecord = { id: string; app_id: string; name: string; url: string; config: FunctionConfig };
 export type AppRecord = { id: string; url: string; sdk: string | null; framework: string | null; app_version: string | null; function_count: number; error: string | null };
 
-const RUN_COLUMNS = `r.id, r.function_id, r.app_id, r.status, r.event_id, r.event_name, r.event, r.output, r.error,
+const RUN_COLUMNS = `r.id, r.function_id, r.app_id, r.status, r.event_id, r.event_name, r.event, r.events, r.output, r.error,
   r.created_at, r.started_at, r.ended_at, r.parent_run_id, r.workspace_id, f.name AS function_name`;
 const RUN_FROM = `engine_runs r LEFT JOIN engine_functions f ON f.id = r.function_id`;
 

@@ -31,7 +31,9 @@ export const functionConfigSchema = z.looseObject({
     }),
   ),
   idempotency: z.string().optional(),
-  batchEvents: z.looseObject({ maxSize: z.number(), timeout: z.string() }).optional(),
+  batchEvents: z
+    .looseObject({ maxSize: z.number(), timeout: z.string(), key: z.string().optional(), if: z.string().optional() })
+    .optional(),
   rateLimit: z.looseObject({ limit: z.number(), period: z.string(), key: z.string().optional() }).optional(),
   throttle: z
     .looseObject({ limit: z.number(), period: z.string(), burst: z.number().optional(), key: z.string().optional() })

@@ -1,13 +1,22 @@
 import { expressionKey } from "../cel";
 import type { EngineContext } from "../context";
-import { concurrencyKeys, type FunctionDef } from "../functions";
+import { concurrencyKeys, runPriorityFactor, type FunctionDef } from "../functions";
 import { newId } from "../ids";
 import type { Scope } from "../store/scope";
 import { at, json, values, type Tx } from "../store/sql";
 import { parseTimeTarget } from "../util/duration";
 import { workspaceOf, type EventPayload } from "../events/normalize";
 import { finishRunTx } from "./finish-run";
-import { debounceTx, rateLimitAllows, recordDebounceTx, throttleStartAt, type Debounce } from "./flow-control";
+import {
+  batchTx,
+  debounceTx,
+  rateLimitAllows,
+  recordBatchTx,
+  recordDebounceTx,
+  throttleStartAt,
+  type Batch,
+  type Debounce,
+} from "./flow-control";
 
 export type NewRun = {
   fn: FunctionDef;
@@ -39,14 +48,14 @@ export async function createRunsTx(scope: Scope, ctx: EngineContext, requests: N
   const flush = async () => {
     if (runRows.length) {
       const v = values(runRows, [
-        "", "", "", "", "::text", "::text", "", "::jsonb", "::int", "::text", "::text[]", "::int[]", "::text", "::text", "::text",
-        "::timestamptz",
+        "", "", "", "", "::text", "::text", "", "::jsonb", "::jsonb", "::int", "::text", "::text[]", "::int[]", "::text", "::text",
+        "::text", "::timestamptz",
       ]);
       await tx.query(
-        `INSERT INTO engine_runs (id, function_id, app_id, status, workspace_id, event_id, event_name, event,
+        `INSERT INTO engine_runs (id, function_id, app_id, status, workspace_id, event_id, event_name, event, events,
            max_attempts, singleton_key, ckeys, climits, parent_run_id, parent_step_id, rerun_of, created_at, updated_at)
          SELECT v.*, v.created_at FROM (VALUES ${v.text}) AS v(id, function_id, app_id, status, workspace_id, event_id,
-           event_name, event, max_attempts, singleton_key, ckeys, climits, parent_run_id, parent_step_id, rerun_of, created_at)`,
+           event_name, event, events, max_attempts, singleton_key, ckeys, climits, parent_run_id, parent_step_id, rerun_of, created_at)`,
         v.params,
       );
       const q = values(queueRows, ["", "", "", "", "::timestamptz", "", "::text[]", "::int[]", "::timestamptz"]);
@@ -66,7 +75,17 @@ export async function createRunsTx(scope: Scope, ctx: EngineContext, requests: N
     if (!(await claimIdempotency(tx, req, runId, now))) continue;
     let startAt = now;
     let debounce: Debounce | null = null;
-    if (!req.parent && !req.rerunOf) {
+    let batch: Batch | null = null;
+    if (!req.parent && !req.rerunOf && fn.config.batchEvents) {
+      // A pending batch of this key may be in this very call (events sent together): write what we have first.
+      await flush();
+      const b = await batchTx(scope, fn, event, now);
+      if (b === true) continue;
+      batch = b;
+      if (b) startAt = b.startAt;
+    }
+    if (!req.parent && !req.rerunOf && !batch) {
+      // Batches are not rate limited or debounced (Inngest: PreventRateLimit for batch runs).
       if (!(await rateLimitAllows(scope, fn, event, now))) continue;
       if (fn.config.debounce) {
         // A pending debounced run of this key may be in this very batch: write what we have first.
@@ -83,16 +102,24 @@ export async function createRunsTx(scope: Scope, ctx: EngineContext, requests: N
     const { keys, limits } = safeConcurrency(ctx, fn, event);
     const workspaceId = workspaceOf(event);
     runRows.push([
-      runId, fn.id, fn.appId, "queued", workspaceId, req.eventInternalId, event.name, json(event),
+      runId, fn.id, fn.appId, "queued", workspaceId, req.eventInternalId, event.name, json(event), batch ? json([event]) : null,
       fn.maxAttempts, singletonKey, keys, limits, req.parent?.runId ?? null, req.parent?.stepId ?? null,
       req.rerunOf ?? null, at(now),
     ]);
-    queueRows.push([runId, "call", null, `${runId}:call:-`, at(startAt), keys.length > 0, keys, limits, at(now)]);
+    // priority.run moves the start ahead of (or behind) work queued at the same time, as Inngest's queue.
+    const priority = runPriorityFactor(fn, event, (error) =>
+      ctx.log.warn({ function_id: fn.id, err: error }, "engine: priority.run could not be evaluated; using 0"),
+    );
+    queueRows.push([runId, "call", null, `${runId}:call:-`, at(startAt - priority * 1000), keys.length > 0, keys, limits, at(now)]);
     for (const cancel of fn.config.cancel ?? []) {
       const expires = cancel.timeout ? parseTimeTarget(cancel.timeout, now) : undefined;
       pauseRows.push([newId(now), runId, "cancel", null, cancel.event, cancel.if ?? null, at(now), at(expires ?? now + YEAR_MS)]);
     }
     created.push(runId);
+    if (batch) {
+      await flush();
+      await recordBatchTx(scope, batch, runId, now);
+    }
     if (debounce) {
       await flush();
       await recordDebounceTx(scope, debounce, runId);

@@ -45,6 +45,7 @@ export async function finishRunTx(
   const [run] = await tx.query<{
     function_id: string;
     event: Record<string, unknown>;
+    events: Record<string, unknown>[] | null;
     parent_run_id: string | null;
     parent_step_id: string | null;
     ckeys: string[];
@@ -55,9 +56,9 @@ export async function finishRunTx(
          retry_at = NULL, cancelled_by = $6, started_at = coalesce(started_at, $5)
        WHERE id = $1 AND status IN ('queued', 'running')
          AND ($7::bigint IS NULL OR EXISTS (SELECT 1 FROM engine_queue WHERE id = $7::bigint AND lease_token = $8))
-       RETURNING id, function_id, app_id, event, parent_run_id, parent_step_id, ckeys),
+       RETURNING id, function_id, app_id, event, events, parent_run_id, parent_step_id, ckeys),
      ${CLEANUP}
-     SELECT function_id, app_id, event, parent_run_id, parent_step_id, ckeys FROM r`,
+     SELECT function_id, app_id, event, events, parent_run_id, parent_step_id, ckeys FROM r`,
     [
       runId, outcome.status, json(output), error ? json(error) : null, at(now),
       outcome.status === "cancelled" ? outcome.reason : null, fence?.itemId ?? null, fence?.token ?? null,
@@ -67,7 +68,7 @@ export async function finishRunTx(
   if (run.ckeys.length) await kickBlockedTx(scope, run.ckeys, now);
   await emitDeferredTx(scope, ctx, { id: runId, functionId: run.function_id, appId: run.app_id });
 
-  const base = { function_id: run.function_id, run_id: runId, event: run.event, events: [run.event] };
+  const base = { function_id: run.function_id, run_id: runId, event: run.event, events: run.events ?? [run.event] };
   const correlation = run.parent_run_id ? { correlation_id: `${run.parent_run_id}.${run.parent_step_id}` } : {};
   await emitIfListenedTx(scope, ctx, {
     name: FINISHED,

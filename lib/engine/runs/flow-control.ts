@@ -1,4 +1,4 @@
-import { expressionKey } from "../cel";
+import { expressionKey, matchesExpression } from "../cel";
 import type { FunctionDef } from "../functions";
 import { workspaceOf, type EventPayload } from "../events/normalize";
 import type { Scope } from "../store/scope";
@@ -112,4 +112,69 @@ export async function recordDebounceTx(scope: Scope, d: Debounce, runId: string)
      ON CONFLICT (key) DO UPDATE SET run_id = EXCLUDED.run_id, first_at = EXCLUDED.first_at, expires_at = EXCLUDED.expires_at`,
     [d.key, runId, at(d.firstAt), at(d.startAt + 86_400_000)],
   );
+}
+
+export type Batch = { key: string; startAt: number };
+
+/**
+ * batchEvents (Inngest's batcher, `pkg/execution/batch`): events of a function gather in one
+ * batch per key (`key`, CEL on the event) until it holds `maxSize` events or `timeout` passed
+ * since its first one; then one run starts with all of them (`events`; `event` is the first).
+ * An event for which `if` does not hold (or cannot be evaluated) is not batched: it starts a run
+ * of its own at once. A batch of 1 is no batch.
+ *
+ * The pending batch is a queued run whose call is due at the timeout and not claimed yet: an
+ * event joins it (and makes it due at once when it fills up), or, with none pending, returns
+ * where a new batch's run should start (recorded with `recordBatchTx`). Returns null when the
+ * event is not batched.
+ */
+export async function batchTx(
+  scope: Scope,
+  fn: FunctionDef,
+  event: EventPayload,
+  now: number,
+): Promise<true | Batch | null> {
+  const b = fn.config.batchEvents;
+  if (!b || !(b.maxSize > 1)) return null;
+  const timeout = parseDuration(b.timeout) ?? 0;
+  if (timeout <= 0) return null;
+  if (b.if && !safeCondition(b.if, event)) return null;
+  const key = `batch:${fn.id}:${keyValue(b.key, event)}`;
+  await lockKey(scope, key);
+  const [pending] = await scope.tx.query<{ run_id: string; size: number }>(
+    `SELECT f.run_id, coalesce(jsonb_array_length(r.events), 1)::int AS size FROM engine_flow_state f
+     JOIN engine_runs r ON r.id = f.run_id AND r.status = 'queued'
+     JOIN engine_queue q ON q.run_id = r.id AND q.kind = 'call' AND q.lease_owner IS NULL
+     WHERE f.key = $1 FOR UPDATE OF r, q`,
+    [key],
+  );
+  if (!pending) return { key, startAt: now + timeout };
+  await scope.tx.query(`UPDATE engine_runs SET events = coalesce(events, jsonb_build_array(event)) || $2::jsonb WHERE id = $1`, [
+    pending.run_id,
+    json([event]),
+  ]);
+  if (pending.size + 1 >= b.maxSize) {
+    // Full: it starts now, and the next event opens a new batch.
+    await scope.tx.query(`UPDATE engine_queue SET available_at = $2 WHERE run_id = $1 AND kind = 'call'`, [pending.run_id, at(now)]);
+    await scope.tx.query(`DELETE FROM engine_flow_state WHERE key = $1`, [key]);
+    scope.wake = true;
+  }
+  return true;
+}
+
+export async function recordBatchTx(scope: Scope, batch: Batch, runId: string, now: number): Promise<void> {
+  await scope.tx.query(
+    `INSERT INTO engine_flow_state (key, run_id, first_at, expires_at) VALUES ($1, $2, $3, $4)
+     ON CONFLICT (key) DO UPDATE SET run_id = EXCLUDED.run_id, first_at = EXCLUDED.first_at, expires_at = EXCLUDED.expires_at`,
+    [batch.key, runId, at(now), at(batch.startAt + 86_400_000)],
+  );
+}
+
+/** Whether a batch's `if` holds for an event; an error counts as false (Inngest runs the event unbatched). */
+function safeCondition(expression: string, event: EventPayload): boolean {
+  try {
+    return matchesExpression(expression, { event });
+  } catch {
+    return false;
+  }
 }

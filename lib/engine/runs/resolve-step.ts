@@ -1,4 +1,5 @@
 import type { EngineContext } from "../context";
+import { PENDING_GROUP_MEMBER } from "../store/queue";
 import type { Scope } from "../store/scope";
 import { at, json } from "../store/sql";
 
@@ -24,7 +25,7 @@ export async function resolveStepTx(
   runId: string,
   stepId: string,
   output: unknown,
-  opts: { status: "completed" | "failed"; exceptItemId?: string },
+  opts: { status: "completed" | "failed"; exceptItemId?: string; sleepResume?: boolean },
 ): Promise<boolean> {
   const run = await lockActiveRun(scope, runId);
   if (!run) return false;
@@ -36,28 +37,36 @@ export async function resolveStepTx(
        memoized_at = EXCLUDED.memoized_at, ended_at = EXCLUDED.ended_at,
        seq = nextval(pg_get_serial_sequence('engine_steps', 'seq'))
      WHERE engine_steps.memoized_at IS NULL
-     RETURNING step_id`,
+     RETURNING step_id, coalesce(engine_steps.opts->>'parallelMode', '') = 'race' AS race`,
     [runId, stepId, opts.status, json(output), at(now)],
   );
   if (rows.length === 0) return false;
+  const race = (rows[0] as { race?: boolean }).race === true;
   ctx.observe?.stepMemoized?.(runId, stepId, now);
   await scope.tx.query(
     `DELETE FROM engine_queue WHERE run_id = $1 AND step_id = $2 AND kind <> 'call' AND id <> coalesce($3::bigint, -1)`,
     [runId, stepId, opts.exceptItemId ?? null],
   );
-  await continueRunTx(scope, ctx, run, opts.exceptItemId);
+  await continueRunTx(scope, ctx, run, opts.exceptItemId, opts.sleepResume, !race);
   return true;
 }
 
 /**
  * Queues the run's next discovery call unless a call is already queued or running for it: one
  * discovery per run at a time, and a parallel group is discovered once its last step is in.
+ *
+ * `sleepResume`: the discovery follows a sleep that ended. Inngest's executor clears the forced
+ * step planning of a parallel group there in its store but makes that very request with the
+ * metadata it loaded before (`executor.go`, `isSleepResume`), so the SDK still only plans in it;
+ * the item is marked to do the same (`force_step_plan`), and later calls plan no longer.
  */
 export async function continueRunTx(
   scope: Scope,
   ctx: EngineContext,
   run: { id: string; ckeys: string[]; climits: number[] },
   exceptItemId?: string,
+  sleepResume = false,
+  waitForGroup = false,
 ): Promise<void> {
   const now = at(ctx.clock.now());
   const rows = await scope.tx.query(
@@ -65,13 +74,19 @@ export async function continueRunTx(
      SELECT $1, 'call', NULL, $1 || ':call:-', $2, cardinality($3::text[]) > 0, $3::text[], $4::int[], $2
      WHERE NOT EXISTS (
        SELECT 1 FROM engine_queue WHERE run_id = $1 AND kind = 'call' AND id <> coalesce($5::bigint, -1))
+       AND NOT ($6::boolean AND ${PENDING_GROUP_MEMBER.replace(/\$RUN/g, () => "$1")})
      ON CONFLICT (dedupe_key) DO NOTHING
      RETURNING id`,
-    [run.id, now, run.ckeys, run.climits, exceptItemId ?? null],
+    [run.id, now, run.ckeys, run.climits, exceptItemId ?? null, waitForGroup],
   );
   if (rows.length) {
     scope.wake = true;
-    await endForcedPlanningTx(scope, run.id);
+    const cleared = await endForcedPlanningTx(scope, run.id);
+    if (cleared && sleepResume) {
+      await scope.tx.query(`UPDATE engine_queue SET payload = '{"force_step_plan": true}'::jsonb WHERE id = $1`, [
+        (rows[0] as { id: string }).id,
+      ]);
+    }
   }
 }
 

@@ -213,16 +213,30 @@ export async function dropItemTx(scope: Scope, item: QueueItem, now: number): Pr
 
 /**
  * Turns the held item into the run's next call (a discovery, or one planned step) so the same
- * worker makes it at once. Refuses (false) when another call for the run is queued or running.
+ * worker makes it at once. Refuses (false) when another call for the run is queued or running,
+ * and, with `waitForGroup`, while a sleep, wait or invoke of the run is pending (outside
+ * `Promise.race`): a parallel group is discovered once, when its last member is in (Inngest's
+ * `shouldEnqueueDiscovery`).
  */
-export async function repurposeItemTx(scope: Scope, ctx: EngineContext, item: QueueItem, stepId: string | null): Promise<boolean> {
+export async function repurposeItemTx(
+  scope: Scope,
+  ctx: EngineContext,
+  item: QueueItem,
+  stepId: string | null,
+  opts: { waitForGroup?: boolean } = {},
+): Promise<boolean> {
   const dedupe = `${item.runId}:call:${stepId ?? "-"}`;
   const rows = await scope.tx.query(
     `UPDATE engine_queue SET step_id = $3, dedupe_key = $4, attempt = 0, available_at = $5
      WHERE id = $1::bigint AND lease_token = $2
        AND NOT EXISTS (SELECT 1 FROM engine_queue o WHERE o.run_id = $6 AND o.kind = 'call' AND o.id <> $1::bigint)
+       AND NOT ($7::boolean AND ${PENDING_GROUP_MEMBER.replace(/\$RUN/g, () => "$6")})
      RETURNING id`,
-    [item.id, item.leaseToken, stepId, dedupe, at(ctx.clock.now() + ctx.config.leaseMs), item.runId],
+    [item.id, item.leaseToken, stepId, dedupe, at(ctx.clock.now() + ctx.config.leaseMs), item.runId, opts.waitForGroup === true],
   );
   return rows.length > 0;
 }
+
+/** SQL: the run ($RUN) has a sleep, wait or invoke pending that is not part of a `Promise.race`. */
+export const PENDING_GROUP_MEMBER = `EXISTS (SELECT 1 FROM engine_steps s WHERE s.run_id = $RUN AND s.memoized_at IS NULL
+  AND s.status IN ('sleeping', 'waiting', 'invoking') AND coalesce(s.opts->>'parallelMode', '') <> 'race')`;

@@ -378,6 +378,7 @@ CREATE TABLE "engine_runs" (
     "event_id" TEXT,
     "event_name" TEXT NOT NULL,
     "event" JSONB NOT NULL,
+    "events" JSONB,
     "output" JSONB,
     "error" JSONB,
     "attempt_errors" JSONB,
