@@ -2,7 +2,7 @@
  * The real-form development set: fillable PDFs from public repositories, each its own ground truth
  * (its widgets, lib/forms/realset) and, with the widgets removed, a flat input for the pipeline.
  *
- *   npx tsx tools/forms-real-set.ts build [--data /work/data/forms-real] [--mirrors /work/.mirror] [--cache DIR]
+ *   npx tsx tools/forms-real-set.ts build [--data /work/data/forms-real] [--mirrors /work/.mirror] [--cache DIR] [--shard k/n]
  *     rebuilds the set from bench/forms/real/SOURCES.json: each file read at its recorded commit from
  *     a git mirror (<mirrors>/<owner>+<name>/repo) or, without one, from a clone of the repository
  *     into --cache; its sha256 checked; flat PDF, truth JSON, split and an index written to --data.
@@ -16,7 +16,6 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { openPdf } from "../lib/pdf/pdfjs";
 import { countByType, flattenForm, layoutKey, realId, type RealSource, type RealSplit, type RealTruth, splitDocuments, widgetTruth } from "../lib/forms/realset";
 
 const root = path.resolve(__dirname, "..");
@@ -38,6 +37,7 @@ const { positionals, values } = parseArgs({
     mirrors: { type: "string", default: "/work/.mirror" },
     cache: { type: "string", default: path.join(root, "bench", "work", "forms-real-clones") },
     repos: { type: "string", default: path.join(setDir, "repos.json") },
+    shard: { type: "string", default: "0/1" },
   },
 });
 
@@ -55,23 +55,6 @@ function gitDir(repo: string): string {
 }
 
 const git = (dir: string, args: string[]) => execFileSync("git", ["--git-dir", dir, ...args], { maxBuffer: 1 << 30 });
-
-/** Non-blank characters of text on each page of a PDF, as pdf.js extracts them. */
-async function pageTextChars(pdf: Uint8Array): Promise<number[]> {
-  const doc = await openPdf(pdf.slice());
-  try {
-    const counts: number[] = [];
-    for (let i = 1; i <= doc.numPages; i++) {
-      const page = await doc.getPage(i);
-      const text = await page.getTextContent();
-      counts.push(text.items.reduce((n, item) => n + ("str" in item ? item.str.replace(/\s/g, "").length : 0), 0));
-      page.cleanup();
-    }
-    return counts;
-  } finally {
-    await doc.destroy();
-  }
-}
 
 /**
  * A quick first look with qpdf (discovery only: most test-corpus PDFs have no form at all): false
@@ -94,11 +77,37 @@ type Prepared = { truth: Awaited<ReturnType<typeof widgetTruth>>; flat: Uint8Arr
 
 async function prepare(bytes: Uint8Array): Promise<Prepared> {
   const flat = await flattenForm(bytes);
-  const truth = await widgetTruth(bytes);
+  const truth = await widgetTruth(bytes, { text: true });
   return { truth, flat: flat.pdf };
 }
 
+/** Writes one document's flat PDF and truth into the data dir. */
+function writeDocument(data: string, s: Pick<RealSource, "repo" | "commit" | "path" | "sha256">, { truth, flat }: Prepared) {
+  const id = realId(s.sha256);
+  const record: RealTruth = {
+    id,
+    sha256: s.sha256,
+    source: { repo: s.repo, commit: s.commit, path: s.path },
+    pages: truth.pages.map((p) => ({ size: { width: round(p.size.width), height: round(p.size.height) }, rotation: p.rotation })),
+    fields: truth.fields,
+    dropped: truth.dropped,
+  };
+  fs.mkdirSync(path.join(data, "flat"), { recursive: true });
+  fs.mkdirSync(path.join(data, "truth"), { recursive: true });
+  fs.writeFileSync(path.join(data, "flat", `${id}.pdf`), flat);
+  fs.writeFileSync(path.join(data, "truth", `${id}.json`), JSON.stringify(record));
+  return record;
+}
+
+function writeIndex(data: string, sources: RealSource[], split: RealSplit) {
+  const test = new Set(split.test);
+  const index = sources.map((s) => ({ id: realId(s.sha256), sha256: s.sha256, split: test.has(s.sha256) ? "test" : "dev", repo: s.repo, path: s.path, pages: s.pages, fields: s.fields }));
+  fs.writeFileSync(path.join(data, "split.json"), `${JSON.stringify(split, null, 1)}\n`);
+  fs.writeFileSync(path.join(data, "index.json"), `${JSON.stringify(index, null, 1)}\n`);
+}
+
 async function discover() {
+  const data = path.resolve(values.data!);
   const repos = JSON.parse(fs.readFileSync(values.repos!, "utf8")) as { repo: string; license: string; exclude?: string[] }[];
   const sources: RealSource[] = [];
   const seen = new Set<string>();
@@ -153,13 +162,7 @@ async function discover() {
         reject("fewer than 2 fields");
         continue;
       }
-      let text: number[];
-      try {
-        text = await pageTextChars(prepared.flat);
-      } catch {
-        reject("flat copy unreadable");
-        continue;
-      }
+      const text = truth.pages.map((p) => p.textChars ?? 0);
       const perPage = new Map<number, number>();
       for (const field of truth.fields) perPage.set(field.page, (perPage.get(field.page) ?? 0) + 1);
       if (![...perPage].some(([page, n]) => n >= MIN_FIELDS && text[page] >= MIN_PAGE_TEXT)) {
@@ -172,8 +175,12 @@ async function discover() {
         continue;
       }
       layouts.add(layout);
-      sources.push({ repo, commit, path: f.file, license, sha256: sha, pages: truth.pages.length, fields: countByType(truth.fields) });
+      const source = { repo, commit, path: f.file, license, sha256: sha, pages: truth.pages.length, fields: countByType(truth.fields) };
+      sources.push(source);
+      // Discovery writes the set as it goes (a later `build` reproduces exactly these files).
+      writeDocument(data, source, prepared);
       kept++;
+      console.log(`  kept ${realId(sha)} ${f.file} (${truth.pages.length} pages, ${truth.fields.length} fields)`);
     }
     console.log(`${repo}@${commit.slice(0, 12)}: ${files.length} PDFs, ${kept} kept`);
   }
@@ -182,37 +189,78 @@ async function discover() {
   fs.writeFileSync(path.join(setDir, "SOURCES.json"), `${JSON.stringify(sources, null, 1)}\n`);
   fs.writeFileSync(path.join(setDir, "split.json"), `${JSON.stringify(split, null, 1)}\n`);
   fs.writeFileSync(path.join(setDir, "rejected.json"), `${JSON.stringify(rejected, null, 1)}\n`);
+  writeSourcesMd(sources, split, rejected);
+  writeIndex(data, sources, split);
   console.log(`${sources.length} documents (${split.dev.length} dev, ${split.test.length} test)`);
+}
+
+function writeSourcesMd(sources: RealSource[], split: RealSplit, rejected: Record<string, number>) {
+  const test = new Set(split.test);
+  const repos = [...new Set(sources.map((s) => s.repo))];
+  const sum = (xs: RealSource[], k: string) => xs.reduce((n, s) => n + (s.fields[k] ?? 0), 0);
+  const lines = [
+    "# Real-form set: sources",
+    "",
+    "Generated by `npx tsx tools/forms-real-set.ts discover` from the repositories in `repos.json`; do not edit by hand.",
+    "Each document is a fillable PDF from a public repository, read at the commit below. Its widgets are",
+    "the ground truth (lib/forms/realset); the PDF with widgets and AcroForm removed is the flat input.",
+    "The PDFs are not committed: `npx tsx tools/forms-real-set.ts build` rebuilds the set (flat PDFs,",
+    "truth JSON, split, index) into /work/data/forms-real from these sources, checking each sha256.",
+    "",
+    "Rules: PDFs up to 4 MB and 40 pages that pdf-lib opens without a password; at least 2 widgets",
+    "kept as truth (text and combo boxes -> text, checkboxes and radio buttons -> checkbox, signature",
+    "fields -> signature; push buttons, list boxes, hidden and widgets under 5 pt dropped); at least one",
+    "page holding 2 or more of them that draws 30 or more characters of text once flattened (test files",
+    "with a widget on a blank page teach and measure nothing); identical files and identical layouts",
+    "(same page count, same widget types and boxes to the point) kept once; at most 90 documents a",
+    "repository, in blob-id order. Not taken from: mozilla/pdf.js, Hopding/pdf-lib, pymupdf/PyMuPDF,",
+    "py-pdf/pypdf, SuffolkLITLab/FormFyxer (reserved for evaluation), nor any SuffolkLITLab repository.",
+    "",
+    `Split: seeded (\`${split.seed}\`) per repository, ${Math.round(split.test_share * 100)} % of documents held back as test (split.json, by sha256).`,
+    "",
+    `Rejected during discovery: ${Object.entries(rejected).map(([k, v]) => `${k} ${v}`).join(", ")}.`,
+    "",
+    "| repository | commit | license | documents (dev / test) | pages | text | checkbox | signature |",
+    "|---|---|---|---|---|---|---|---|",
+    ...repos.map((repo) => {
+      const xs = sources.filter((s) => s.repo === repo);
+      const t = xs.filter((s) => test.has(s.sha256)).length;
+      return `| ${repo} | \`${xs[0].commit.slice(0, 12)}\` | ${xs[0].license} | ${xs.length} (${xs.length - t} / ${t}) | ${xs.reduce((n, s) => n + s.pages, 0)} | ${sum(xs, "text")} | ${sum(xs, "checkbox")} | ${sum(xs, "signature")} |`;
+    }),
+    `| **all** | | | ${sources.length} (${split.dev.length} / ${split.test.length}) | ${sources.reduce((n, s) => n + s.pages, 0)} | ${sum(sources, "text")} | ${sum(sources, "checkbox")} | ${sum(sources, "signature")} |`,
+    "",
+    "## Documents",
+    "",
+    "| split | repository | path | sha256 | pages | text / checkbox / signature |",
+    "|---|---|---|---|---|---|",
+    ...sources.map((s) => `| ${test.has(s.sha256) ? "test" : "dev"} | ${s.repo} | \`${s.path}\` | \`${s.sha256.slice(0, 16)}…\` | ${s.pages} | ${s.fields.text} / ${s.fields.checkbox} / ${s.fields.signature} |`),
+    "",
+  ];
+  fs.writeFileSync(path.join(setDir, "SOURCES.md"), lines.join("\n"));
+}
+
+function sourcesMd() {
+  const sources = JSON.parse(fs.readFileSync(path.join(setDir, "SOURCES.json"), "utf8")) as RealSource[];
+  const split = JSON.parse(fs.readFileSync(path.join(setDir, "split.json"), "utf8")) as RealSplit;
+  const rejected = JSON.parse(fs.readFileSync(path.join(setDir, "rejected.json"), "utf8")) as Record<string, number>;
+  writeSourcesMd(sources, split, rejected);
 }
 
 async function build() {
   const sources = JSON.parse(fs.readFileSync(path.join(setDir, "SOURCES.json"), "utf8")) as RealSource[];
   const split = JSON.parse(fs.readFileSync(path.join(setDir, "split.json"), "utf8")) as RealSplit;
-  const test = new Set(split.test);
   const data = path.resolve(values.data!);
-  for (const sub of ["flat", "truth"]) fs.mkdirSync(path.join(data, sub), { recursive: true });
-  const index = [];
+  // --shard k/n builds every n-th document (one process a core); each shard writes the same index.
+  const [shard, shards] = values.shard!.split("/").map(Number);
   for (const [i, s] of sources.entries()) {
+    if (i % shards !== shard) continue;
     const bytes = new Uint8Array(git(gitDir(s.repo), ["cat-file", "blob", `${s.commit}:${s.path}`]));
     if (sha256(bytes) !== s.sha256) throw new Error(`${s.repo}:${s.path} at ${s.commit} does not have the recorded sha256`);
-    const id = realId(s.sha256);
-    const { truth, flat } = await prepare(bytes);
-    const record: RealTruth = {
-      id,
-      sha256: s.sha256,
-      source: { repo: s.repo, commit: s.commit, path: s.path },
-      pages: truth.pages.map((p) => ({ size: { width: round(p.size.width), height: round(p.size.height) }, rotation: p.rotation })),
-      fields: truth.fields,
-      dropped: truth.dropped,
-    };
-    fs.writeFileSync(path.join(data, "flat", `${id}.pdf`), flat);
-    fs.writeFileSync(path.join(data, "truth", `${id}.json`), JSON.stringify(record));
-    index.push({ id, sha256: s.sha256, split: test.has(s.sha256) ? "test" : "dev", repo: s.repo, pages: record.pages.length, fields: countByType(truth.fields) });
+    writeDocument(data, s, await prepare(bytes));
     if ((i + 1) % 50 === 0) console.log(`${i + 1}/${sources.length}`);
   }
-  fs.writeFileSync(path.join(data, "split.json"), `${JSON.stringify(split, null, 1)}\n`);
-  fs.writeFileSync(path.join(data, "index.json"), `${JSON.stringify(index, null, 1)}\n`);
-  console.log(`built ${index.length} documents into ${data}`);
+  writeIndex(data, sources, split);
+  console.log(`built ${sources.length} documents into ${data}`);
 }
 
 const round = (n: number) => Math.round(n * 100) / 100;
@@ -223,7 +271,9 @@ const noisy = console.warn;
 console.warn = (...args: unknown[]) => (typeof args[0] === "string" && /parse|object|xref|ref/i.test(args[0]) ? undefined : noisy(...args));
 
 const command = positionals[0];
-(command === "discover" ? discover() : command === "build" ? build() : Promise.reject(new Error("usage: forms-real-set.ts build|discover")))
+const commands: Record<string, () => Promise<void> | void> = { discover, build, "sources-md": sourcesMd };
+Promise.resolve()
+  .then(() => (commands[command] ?? (() => Promise.reject(new Error("usage: forms-real-set.ts build|discover|sources-md"))))())
   .then(() => process.exit(0))
   .catch((error) => {
     console.error(error);

@@ -6,7 +6,8 @@ import type { FieldType, PageSize, TruthField } from "../types";
 export type DropReason = "push_button" | "list_box" | "hidden" | "tiny" | "off_page" | "unknown_type";
 
 export type WidgetTruth = {
-  pages: { size: PageSize; transform: Matrix; rotation: number }[];
+  /** textChars: non-blank characters of page text (page content only, so the same once flattened); with `{ text: true }`. */
+  pages: { size: PageSize; transform: Matrix; rotation: number; textChars?: number }[];
   fields: TruthField[];
   dropped: Partial<Record<DropReason, number>>;
 };
@@ -58,7 +59,7 @@ export function classifyWidget(w: WidgetData): FieldType | DropReason {
  * pipeline itself renders and detects with, so a widget on a rotated or cropped page lands where the
  * detector sees its box. Widgets outside the displayed page are dropped.
  */
-export async function widgetTruth(pdf: Uint8Array): Promise<WidgetTruth> {
+export async function widgetTruth(pdf: Uint8Array, options: { text?: boolean } = {}): Promise<WidgetTruth> {
   const doc = await openPdf(pdf.slice());
   try {
     const pages: WidgetTruth["pages"] = [];
@@ -70,7 +71,12 @@ export async function widgetTruth(pdf: Uint8Array): Promise<WidgetTruth> {
       const viewport = page.getViewport({ scale: 1 });
       const transform = Array.from(viewport.transform) as Matrix;
       const size = { width: viewport.width, height: viewport.height };
-      pages.push({ size, transform, rotation: ((page.rotate % 360) + 360) % 360 });
+      const rotation = ((page.rotate % 360) + 360) % 360;
+      if (options.text) {
+        const text = await page.getTextContent();
+        const textChars = text.items.reduce((n, item) => n + ("str" in item ? item.str.replace(/\s/g, "").length : 0), 0);
+        pages.push({ size, transform, rotation, textChars });
+      } else pages.push({ size, transform, rotation });
       const annotations = (await page.getAnnotations({ intent: "display" })) as WidgetData[];
       for (const a of annotations) {
         if (a.annotationType !== WIDGET || !a.rect) continue;
