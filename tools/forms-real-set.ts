@@ -104,6 +104,21 @@ function writeIndex(data: string, sources: RealSource[], split: RealSplit) {
   const index = sources.map((s) => ({ id: realId(s.sha256), sha256: s.sha256, split: test.has(s.sha256) ? "test" : "dev", repo: s.repo, path: s.path, pages: s.pages, fields: s.fields }));
   fs.writeFileSync(path.join(data, "split.json"), `${JSON.stringify(split, null, 1)}\n`);
   fs.writeFileSync(path.join(data, "index.json"), `${JSON.stringify(index, null, 1)}\n`);
+  fs.writeFileSync(
+    path.join(data, "README.md"),
+    [
+      "# Real-form set (built by tools/forms-real-set.ts; sources in bench/forms/real/SOURCES.md)",
+      "",
+      "- `flat/<id>.pdf`: the input, the fillable PDF with its widgets and AcroForm removed (id = first 16 hex of the original's sha256)",
+      "- `truth/<id>.json`: `{id, sha256, source, pages: [{size, rotation}], fields: [{page, type, box, label}], dropped}`;",
+      "  boxes in points of the page as displayed (CropBox, then /Rotate), origin top-left, y down: the pipeline's own coordinates",
+      "- `split.json`: `{seed, test_share, dev: [sha256], test: [sha256]}`; tune on dev, report on test, never train on test",
+      "- `index.json`: one row a document (id, sha256, split, repo, path, pages, fields by type)",
+      "",
+      "Measure: `npm run bench:forms -- --real-only --real-split dev` (or test).",
+      "",
+    ].join("\n"),
+  );
 }
 
 async function discover() {
