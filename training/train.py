@@ -2,6 +2,15 @@
 
     /usr/bin/python3 training/train.py --iters 6000
 
+Fine-tuning the shipped model on real forms as well (training/finetune.sh):
+
+    /usr/bin/python3 training/train.py --init-onnx models/conveyor-fields-v1.onnx --real training/work/real \
+        --real-share 0.5 --iters 1500 --lr 5e-4 --warmup 50
+
+With --real, each batch draws pages from the real set's train part with probability --real-share,
+and the checkpoint is picked on the mean of the generated and the real validation F1 (the real
+set's held-back test split is never read here).
+
 Needs Debian's python3-torch, python3-numpy and python3-pil (the pyenv `python3` has no torch).
 Reproducible: fixed seeds, a fixed dataset (tools/forms-dataset.ts over fixed seed ranges) and a
 fixed iteration count; CPU thread scheduling can still move the last digits.
@@ -41,7 +50,34 @@ def parse_args():
     p.add_argument("--cls-loss", choices=["qfl", "focal"], default="qfl")
     p.add_argument("--center", type=float, default=None)
     p.add_argument("--seed", type=int, default=0)
+    p.add_argument("--init-onnx", default=None, help="start from an exported model's weights (BatchNorm frozen)")
+    p.add_argument("--real", default=None, help="folder with train/ and validation/ from tools/forms-real-dataset.ts")
+    p.add_argument("--real-share", type=float, default=0.5)
     return p.parse_args()
+
+
+class Mixed(torch.utils.data.Dataset):
+    """Generated and real pages drawn at a fixed ratio, whatever the sizes of the two sets."""
+
+    def __init__(self, generated, real, share, seed):
+        self.generated, self.real, self.share = generated, real, share
+        self.rng = np.random.default_rng(seed + 1)
+
+    def __len__(self):
+        return len(self.generated) + len(self.real)
+
+    def __getitem__(self, i):
+        if self.rng.random() < self.share:
+            return self.real[int(self.rng.integers(len(self.real)))]
+        return self.generated[int(self.rng.integers(len(self.generated)))]
+
+
+def freeze_batchnorm(model):
+    """Folded BatchNorms carry no statistics of their own: keep them fixed (eval mode, no grad on scale)."""
+    for m in model.modules():
+        if isinstance(m, torch.nn.BatchNorm2d):
+            m.eval()
+            m.weight.requires_grad_(False)
 
 
 def main():
@@ -57,19 +93,36 @@ def main():
     val_images, val_rows = val_images[: args.val_pages], val_rows[: args.val_pages]
     print(f"train pages {len(train_rows)}, validation pages {len(val_rows)}", flush=True)
 
-    model = FieldNet(num_classes=len(CLASSES)).to(memory_format=torch.channels_last)
+    real_val = None
+    if args.real:
+        real_images, real_rows = load_split(os.path.join(args.real, "train"), cache, args.size)
+        real_val = load_split(os.path.join(args.real, "validation"), cache, args.size)
+        print(f"real train pages {len(real_rows)}, real validation pages {len(real_val[1])}", flush=True)
+
+    model = FieldNet(num_classes=len(CLASSES))
+    if args.init_onnx:
+        from onnx_weights import load_onnx_into
+
+        load_onnx_into(model, args.init_onnx)
+        print(f"initialised from {args.init_onnx}", flush=True)
+    model = model.to(memory_format=torch.channels_last)
     print(f"parameters {count_params(model)}", flush=True)
     decay = [p for n, p in model.named_parameters() if p.ndim > 1]
     no_decay = [p for n, p in model.named_parameters() if p.ndim <= 1]
     opt = torch.optim.AdamW([{"params": decay, "weight_decay": args.weight_decay}, {"params": no_decay, "weight_decay": 0}], lr=args.lr)
     schedule = lambda i: min(1.0, (i + 1) / args.warmup) * (0.02 + 0.98 * 0.5 * (1 + math.cos(math.pi * min(1.0, i / args.iters))))
     data = StripDataset(train_images, train_rows, args.strip, seed=args.seed, center=args.center)
+    if args.real:
+        data = Mixed(data, StripDataset(real_images, real_rows, args.strip, seed=args.seed + 7, center=args.center), args.real_share, args.seed)
     gen = torch.Generator().manual_seed(args.seed)
     loader = torch.utils.data.DataLoader(data, batch_size=args.batch, shuffle=True, drop_last=True, num_workers=0, generator=gen)
 
     log = open(os.path.join(args.out, "log.jsonl"), "a")
     best_f1, it, started = -1.0, 0, time.time()
     running = np.zeros(3)
+    model.train()
+    if args.init_onnx:
+        freeze_batchnorm(model)
     while it < args.iters:
         for x, cls, tgt, cell_weight in loader:
             for g in opt.param_groups:
@@ -87,7 +140,15 @@ def main():
             if it % args.eval_every == 0 or it == args.iters:
                 threshold, result = validate(model, val_images, val_rows)
                 mean_f1 = float(np.mean([result[threshold][c]["f1"] for c in CLASSES]))
-                entry = {"iter": it, "seconds": round(time.time() - started), "loss": float(running[0]), "threshold": threshold, "val": result[threshold], "mean_f1": mean_f1}
+                entry = {"iter": it, "seconds": round(time.time() - started), "loss": float(running[0]), "threshold": threshold, "val": result[threshold], "generated_f1": mean_f1}
+                if real_val is not None:
+                    real_threshold, real_result = validate(model, *real_val)
+                    real_f1 = float(np.mean([real_result[real_threshold][c]["f1"] for c in CLASSES]))
+                    entry.update({"real_threshold": real_threshold, "real_val": real_result[real_threshold], "real_f1": real_f1})
+                    mean_f1 = (mean_f1 + real_f1) / 2
+                entry["mean_f1"] = mean_f1
+                if args.init_onnx:
+                    freeze_batchnorm(model)  # validate() leaves the model in training mode
                 log.write(json.dumps(entry) + "\n")
                 log.flush()
                 print(json.dumps(entry), flush=True)

@@ -1,7 +1,11 @@
 /**
  * The forms benchmark (`npm run bench:forms [-- --quick] [-- --workers N]`): detection quality
- * on a held-out generated set (born-digital and scanned, separately), speed end to end and per
- * stage, and peak RSS for 1, 10 and 100-page documents. Writes bench/results/forms.json.
+ * on a held-out generated set (born-digital and scanned, separately) and on the held-back test
+ * split of the real-form set (tools/forms-real-set.ts; skipped with a note when it is not built),
+ * speed end to end and per stage, and peak RSS for 1, 10 and 100-page documents. Writes
+ * bench/results/forms.json and bench/results/forms-real.json.
+ * `-- --real-only [--real-split dev|test]` measures only the real set (dev: for tuning; the test
+ * split is for reporting) and writes bench/results/forms-real[-dev].json.
  * Not a test: it asserts nothing and never runs in CI.
  */
 import { spawnSync } from "node:child_process";
@@ -12,6 +16,7 @@ import { FormsWorkerPool as WorkerPool } from "@/lib/forms";
 import { FIELD_TYPES, FieldScorer, type FieldMetrics, formatMetrics } from "@/lib/forms/eval";
 import type { FormVariant } from "@/lib/forms/synthetic";
 import { heldOutForms, longDocument } from "./documents";
+import { formatReal, REAL_SET_DIR, realQuality } from "./real";
 import { runStages, type StageTimes } from "./stages";
 
 const root = path.resolve(__dirname, "..", "..");
@@ -19,6 +24,8 @@ const work = path.join(root, "bench", "work", "forms");
 const args = process.argv.slice(2);
 const quick = args.includes("--quick");
 const workers = Number(args[args.indexOf("--workers") + 1]) || 2;
+const realOnly = args.includes("--real-only");
+const realSplit = args.includes("--real-split") && args[args.indexOf("--real-split") + 1] === "dev" ? "dev" : "test";
 const COUNTS = quick ? { digital: 10, scanned: 5, long: 30 } : { digital: 60, scanned: 30, long: 100 };
 
 const r = (n: number, digits = 1) => Math.round(n * 10 ** digits) / 10 ** digits;
@@ -76,6 +83,21 @@ async function main() {
   const pool = new WorkerPool({ size: workers });
   console.log(`forms bench: ${workers} worker threads on ${os.availableParallelism()} cores, load ${os.loadavg().map((l) => r(l, 2)).join(" ")}${quick ? " (quick)" : ""}`);
 
+  const real = await realQuality(realSplit, work, pool, quick ? 15 : undefined);
+  if (real) console.log(`\nreal forms, ${realSplit} split: ${real.documents} documents, ${real.pages} pages (${real.failed} failed)\n${formatReal(real)}`);
+  else console.log(`\nreal forms: no set at ${REAL_SET_DIR} (build it: npx tsx tools/forms-real-set.ts build)`);
+  const realResult = real && { generated_at: started.toISOString(), quick, machine: { cores: os.availableParallelism(), load_at_start: loadAtStart, load_at_end: os.loadavg().map((l) => r(l, 2)), workers }, set: REAL_SET_DIR, iou: 0.5, ...real };
+  if (realResult) {
+    const file = path.join(root, "bench", "results", realSplit === "dev" ? "forms-real-dev.json" : "forms-real.json");
+    fs.writeFileSync(file, `${JSON.stringify(realResult, null, 2)}\n`);
+    console.log(`wrote ${path.relative(root, file)}`);
+  }
+  if (realOnly) {
+    await pool.close();
+    fs.rmSync(work, { recursive: true, force: true });
+    return;
+  }
+
   const digital = await quality("digital", COUNTS.digital, pool);
   const scanned = await quality("scanned", COUNTS.scanned, pool);
 
@@ -101,7 +123,9 @@ async function main() {
     quick,
     machine: { cores: os.availableParallelism(), cpu: os.cpus()[0]?.model ?? "unknown", node: process.version, load_at_start: loadAtStart, workers },
     settings: { dpi: Number(process.env.FORMS_DPI ?? 144), iou: 0.5, split: "test (held out)" },
-    quality: { born_digital: { forms: digital.forms, pages: digital.pages, raster: digital.raster, ...digital.metrics }, scanned: { forms: scanned.forms, pages: scanned.pages, raster: scanned.raster, ...scanned.metrics } },
+    quality: {
+      real_test: real && { documents: real.documents, pages: real.pages, micro: real.micro, per_document: real.per_document },
+      born_digital: { forms: digital.forms, pages: digital.pages, raster: digital.raster, ...digital.metrics }, scanned: { forms: scanned.forms, pages: scanned.pages, raster: scanned.raster, ...scanned.metrics } },
     speed: { born_digital_long_document: longSpeed, born_digital_small_documents: digital.speed, scanned_small_documents: scanned.speed },
     memory,
   };
