@@ -56,7 +56,7 @@ export const runStepSchema = z
   .object({
     id: z.string().meta({ description: "The SDK's hashed step id" }),
     name: z.string().nullable().meta({ description: "The step id in code (`step.run(\"load\", ...)`)", example: "load" }),
-    op: z.string().meta({ description: "StepRun, Sleep, WaitForEvent, InvokeFunction, ...", example: "StepRun" }),
+    op: z.string().meta({ description: "StepRun, Sleep, WaitForEvent, WaitForSignal, InvokeFunction, ...", example: "StepRun" }),
     status: z.string().meta({ description: "running, sleeping, waiting, invoking, completed, failed, cancelled", example: "completed" }),
     options: z.record(z.string(), z.unknown()).nullable().meta({ description: "Op details: sleep end, awaited event and expression, invoked function" }),
     output: anyJson("What the step returned (the awaited event for waits); null when it failed or has not finished"),

@@ -88,6 +88,14 @@ export async function handleEngineApi(request: Request, opts: EngineApiOptions):
       const out = await updateRunMetadata(await ctx, decodeURIComponent(metadataMatch[1]), await readJson(request));
       return json(out.status, out.body);
     }
+    if (path === "/v1/signals" && request.method === "POST") {
+      if (!opts.trusted && !authorized(request, await ctx)) return json(401, { status: 401, error: "Unauthorized" });
+      const text = await readLimited(request, MAX_SIGNAL_BYTES);
+      if (text === null) return json(413, { status: 413, error: "the signal is larger than 4 MiB" });
+      const { sendSignal } = await import("../signals");
+      const out = await sendSignal(await ctx, await parseJson(text));
+      return json(out.status, out.body);
+    }
     const runMatch = /^\/v0\/runs\/([^/]+)\/(actions|batch)$/.exec(path);
     if (runMatch && request.method === "GET") {
       if (!opts.trusted && !authorized(request, await ctx)) return json(401, { status: 401, error: "Unauthorized" });
@@ -117,6 +125,9 @@ export async function handleEngineApi(request: Request, opts: EngineApiOptions):
 /** Inngest reads at most this much of a checkpoint (consts.MaxStepInputSize plus room for the envelope). */
 const MAX_CHECKPOINT_BYTES = 8 * 1024 * 1024;
 
+/** A signal's data becomes a step output: Inngest's step output limit (consts.MaxStepOutputSize). */
+const MAX_SIGNAL_BYTES = 4 * 1024 * 1024;
+
 /** The body as text, or null when it is over `max` bytes. */
 async function readLimited(request: Request, max: number): Promise<string | null> {
   if (!request.body) return "";
@@ -137,7 +148,10 @@ async function readLimited(request: Request, max: number): Promise<string | null
 }
 
 async function readJson(request: Request): Promise<unknown> {
-  const text = await request.text();
+  return parseJson(await request.text());
+}
+
+async function parseJson(text: string): Promise<unknown> {
   try {
     return JSON.parse(text);
   } catch {

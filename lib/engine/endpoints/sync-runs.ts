@@ -8,7 +8,7 @@ import { keepOpMetadata, retryDelay } from "../executor/apply-result";
 import { functionUuid } from "../executor/call-sdk";
 import { MAX_OUTPUT_BYTES, MAX_STEPS } from "../executor/limits";
 import { memoizeTx, recordRunAttemptTx, recordStepAttemptTx, stepRecord } from "../executor/memoize";
-import { planInvoke, planSleep, planStep, planWait, type Planned } from "../executor/plan-ops";
+import { planInvoke, planSignalWait, planSleep, planStep, planWait, type Planned } from "../executor/plan-ops";
 import { loadRunState } from "../executor/run-state";
 import { DEFAULT_RETRIES } from "../functions";
 import { endpointOf } from "../registration/serve-url";
@@ -246,6 +246,7 @@ export async function applySyncOps(ctx: EngineContext, runId: string, ops: Op[])
       } else if (op.op === OP.StepPlanned) planned = await planStep(scope, ctx, state, op);
       else if (op.op === OP.Sleep) planned = await planSleep(scope, ctx, state, op);
       else if (op.op === OP.WaitForEvent) planned = await planWait(scope, ctx, state, op);
+      else if (op.op === OP.WaitForSignal) planned = await planSignalWait(scope, ctx, state, op);
       else if (op.op === OP.InvokeFunction) planned = await planInvoke(scope, ctx, state, op);
       else {
         planned = { kind: "resolve", failed: true, output: { error: { name: "UnsupportedOpError", message: `${op.op} is not supported by this engine (see docs/engine.md)` } } };

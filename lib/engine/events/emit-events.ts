@@ -42,7 +42,7 @@ export function listenedSql(param: string): string {
   return `(EXISTS (SELECT 1 FROM engine_functions f, unnest(f.event_names) AS t(p)
              WHERE NOT f.archived AND (t.p = ${param} OR (strpos(t.p, '*') > 0 AND ${param} LIKE
                replace(replace(replace(replace(t.p, '\\', '\\\\'), '%', '\\%'), '_', '\\_'), '*', '%'))))
-           OR EXISTS (SELECT 1 FROM engine_pauses WHERE event_name = ${param}))`;
+           OR EXISTS (SELECT 1 FROM engine_pauses WHERE event_name = ${param} AND kind IN ('wait', 'cancel')))`;
 }
 
 /**

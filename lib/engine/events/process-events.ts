@@ -85,7 +85,7 @@ export async function processEventsTx(scope: Scope, ctx: EngineContext, events: 
     `SELECT p.id, p.run_id, p.kind, p.step_id, p.event_name, p.expression, p.created_at, r.event AS run_event,
             r.event_id AS run_event_id
      FROM engine_pauses p JOIN engine_runs r ON r.id = p.run_id
-     WHERE p.event_name = ANY($1::text[]) AND p.expires_at > $2 AND r.status IN ('queued', 'running')
+     WHERE p.event_name = ANY($1::text[]) AND p.kind IN ('wait', 'cancel') AND p.expires_at > $2 AND r.status IN ('queued', 'running')
      ORDER BY p.created_at, p.id`,
     [names, at(now)],
   );

@@ -10,7 +10,7 @@ import { inTransaction, type Scope } from "../store/scope";
 import { backoffDelay, retryAfterDelay } from "../util/duration";
 import type { CallResult } from "./call-sdk";
 import { memoizeFenced, memoizeTx, recordRunAttemptTx, recordStepAttemptTx, stepRecord } from "./memoize";
-import { planInvoke, planSleep, planStep, planWait, type Planned } from "./plan-ops";
+import { planInvoke, planSignalWait, planSleep, planStep, planWait, type Planned } from "./plan-ops";
 import { MAX_OUTPUT_BYTES, MAX_STEPS } from "./limits";
 import { loadRunState, type RunState } from "./run-state";
 
@@ -237,6 +237,7 @@ async function applyOps(
       } else if (op.op === OP.StepPlanned) planned = await planStep(scope, ctx, state, op);
       else if (op.op === OP.Sleep) planned = await planSleep(scope, ctx, state, op);
       else if (op.op === OP.WaitForEvent) planned = await planWait(scope, ctx, state, op);
+      else if (op.op === OP.WaitForSignal) planned = await planSignalWait(scope, ctx, state, op);
       else if (op.op === OP.InvokeFunction) planned = await planInvoke(scope, ctx, state, op);
       else {
         planned = { kind: "resolve", failed: true, output: { error: { name: "UnsupportedOpError", message: `${op.op} is not supported by this engine (see docs/engine.md)` } } };

@@ -112,6 +112,52 @@ export async function planWait(scope: Scope, ctx: EngineContext, state: RunState
   return { kind: "scheduled" };
 }
 
+/** Serialises everything that claims or delivers one signal name (waits and `/v1/signals`). */
+export async function lockSignalTx(scope: Scope, signal: string): Promise<void> {
+  await scope.tx.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`engine-signal:${signal}`]);
+}
+
+/**
+ * `step.waitForSignal`: a pause of kind `signal` whose `event_name` is the signal. A signal has at
+ * most one waiter (kind `signal`): `conflict: "replace"` takes the name over, and the older wait
+ * (kind `signal_replaced`) stays pending until its own timeout; otherwise the step fails.
+ */
+export async function planSignalWait(scope: Scope, ctx: EngineContext, state: RunState, op: Op): Promise<Planned> {
+  const now = ctx.clock.now();
+  const signal = typeof op.opts?.signal === "string" ? op.opts.signal : op.name;
+  if (!signal) return failure("InvalidWaitError", "waitForSignal needs a signal name");
+  const timeout = typeof op.opts?.timeout === "string" ? op.opts.timeout : "";
+  const expires = parseTimeTarget(timeout, now);
+  if (expires === undefined) return failure("InvalidWaitError", `cannot read timeout ${JSON.stringify(timeout)}`);
+  const replace = op.opts?.conflict === "replace";
+  // Planned before (a parallel group discovered again): the wait is in place, or was replaced.
+  const [planned] = await scope.tx.query(`SELECT 1 FROM engine_steps WHERE run_id = $1 AND step_id = $2`, [state.id, op.id]);
+  if (planned) return { kind: "known" };
+  await lockSignalTx(scope, signal);
+  const holders = await scope.tx.query<{ id: string; live: boolean }>(
+    `SELECT id, expires_at > $4 AS live FROM engine_pauses
+     WHERE kind = 'signal' AND event_name = $1 AND NOT (run_id = $2 AND step_id = $3)`,
+    [signal, state.id, op.id, at(now)],
+  );
+  if (holders.some((h) => h.live) && !replace) {
+    // Inngest's executor fails the step on state.ErrSignalConflict.
+    return failure("SignalConflictError", `Signal conflict: another run is already waiting for signal ${JSON.stringify(signal)}`);
+  }
+  const opts = { signal, timeout: new Date(expires).toISOString(), conflict: replace ? "replace" : "fail", ...raceOf(op) };
+  if (!(await insertPendingStep(scope, state.id, op, "waiting", opts, now))) return { kind: "known" };
+  if (holders.length > 0) {
+    await scope.tx.query(`UPDATE engine_pauses SET kind = 'signal_replaced' WHERE id = ANY($1::text[])`, [holders.map((h) => h.id)]);
+  }
+  const pauseId = newId(now);
+  await scope.tx.query(
+    `INSERT INTO engine_pauses (id, run_id, kind, step_id, event_name, expression, created_at, expires_at)
+     VALUES ($1, $2, 'signal', $3, $4, NULL, $5, $6)`,
+    [pauseId, state.id, op.id, signal, at(now), at(expires)],
+  );
+  await insertItem(scope, state, "wait_timeout", op.id, expires, now, { pauseId });
+  return { kind: "scheduled" };
+}
+
 export async function planInvoke(scope: Scope, ctx: EngineContext, state: RunState, op: Op): Promise<Planned> {
   const now = ctx.clock.now();
   const functionId = typeof op.opts?.function_id === "string" ? op.opts.function_id : undefined;

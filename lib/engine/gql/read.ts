@@ -340,6 +340,9 @@ function stepInfo(op: string, s: StepRecordRow): Record<string, unknown> | null 
   if (op === "WAIT_FOR_EVENT") {
     return { __typename: "WaitForEventStepInfo", eventName: String(opts.event ?? ""), expression: (opts.if as string) ?? null, timeout: String(opts.timeout ?? ""), foundEventID: null, timedOut: s.memoized_at ? s.output === null : null };
   }
+  if (op === "WAIT_FOR_SIGNAL") {
+    return { __typename: "WaitForSignalStepInfo", signal: String(opts.signal ?? ""), timeout: String(opts.timeout ?? ""), timedOut: s.memoized_at ? s.output === null : null };
+  }
   if (op === "INVOKE") {
     return { __typename: "InvokeStepInfo", triggeringEventID: "", functionID: String(opts.function_id ?? ""), timeout: String(opts.timeout ?? ""), returnEventID: null, runID: (opts.run_id as string) ?? null, timedOut: null };
   }

@@ -72,6 +72,7 @@ export const OP = {
   StepPlanned: "StepPlanned",
   Sleep: "Sleep",
   WaitForEvent: "WaitForEvent",
+  WaitForSignal: "WaitForSignal",
   InvokeFunction: "InvokeFunction",
   RunComplete: "RunComplete",
   DiscoveryRequest: "DiscoveryRequest",

@@ -14,6 +14,7 @@ const OP_LABELS: Record<string, string> = {
   Step: "step",
   Sleep: "step.sleep",
   WaitForEvent: "step.waitForEvent",
+  WaitForSignal: "step.waitForSignal",
   InvokeFunction: "step.invoke",
   StepPlanned: "planned",
 };
