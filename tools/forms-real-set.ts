@@ -9,6 +9,10 @@
  *   npx tsx tools/forms-real-set.ts discover --repos bench/forms/real/repos.json [--mirrors DIR]
  *     selects documents from the newest commit of each listed repository's mirror and rewrites
  *     SOURCES.json, SOURCES.md and split.json (the rules are in SOURCES.md).
+ *   npx tsx tools/forms-real-set.ts discover --append [--data /work/data/forms-real]
+ *     keeps SOURCES.json as it is and runs discovery only over the repositories of repos.json that it
+ *     does not name yet (listed after the others), deduplicating against the built set in --data:
+ *     the same result as a full discover, without rescanning the large test corpora.
  */
 import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
@@ -38,6 +42,7 @@ const { positionals, values } = parseArgs({
     cache: { type: "string", default: path.join(root, "bench", "work", "forms-real-clones") },
     repos: { type: "string", default: path.join(setDir, "repos.json") },
     shard: { type: "string", default: "0/1" },
+    append: { type: "boolean", default: false },
   },
 });
 
@@ -124,12 +129,21 @@ function writeIndex(data: string, sources: RealSource[], split: RealSplit) {
 async function discover() {
   const data = path.resolve(values.data!);
   const repos = JSON.parse(fs.readFileSync(values.repos!, "utf8")) as { repo: string; license: string; exclude?: string[] }[];
-  const sources: RealSource[] = [];
-  const seen = new Set<string>();
-  const layouts = new Set<string>();
-  const rejected: Record<string, number> = {};
+  // --append: the documents already chosen stay as they are (their truth read back from --data).
+  const previous = values.append ? (JSON.parse(fs.readFileSync(path.join(setDir, "SOURCES.json"), "utf8")) as RealSource[]) : [];
+  const sources: RealSource[] = [...previous];
+  const seen = new Set<string>(previous.map((s) => s.sha256));
+  const layouts = new Set<string>(
+    previous.map((s) => {
+      const truth = JSON.parse(fs.readFileSync(path.join(data, "truth", `${realId(s.sha256)}.json`), "utf8")) as RealTruth;
+      return layoutKey(truth.pages.length, truth.fields);
+    }),
+  );
+  const rejected: Record<string, number> = values.append ? JSON.parse(fs.readFileSync(path.join(setDir, "rejected.json"), "utf8")) : {};
   const reject = (why: string) => (rejected[why] = (rejected[why] ?? 0) + 1);
+  const done = new Set(previous.map((s) => s.repo));
   for (const { repo, license, exclude = [] } of repos) {
+    if (done.has(repo)) continue;
     const dir = gitDir(repo);
     const commit = git(dir, ["rev-parse", "HEAD"]).toString().trim();
     const listing = git(dir, ["ls-tree", "-r", "-l", "-z", commit]).toString().split("\0").filter(Boolean);
