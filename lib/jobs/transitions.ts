@@ -21,7 +21,10 @@ export const isTerminal = (status: string) => (TERMINAL_STATUSES as readonly str
  * follow the order of changes. Terminal jobs never change (`applied: false`), which makes retried
  * durable steps harmless; `decide` returning null is a no-op too.
  */
-export async function transition(jobId: string, decide: (job: Job) => Change | null, opts: { reopening?: boolean } = {}): Promise<Transition> {
+/** Writes that must commit with a transition or not at all (a pipeline's own timeline entry). */
+export type WithinTransition = (tx: Prisma.TransactionClient, job: Job) => Promise<void>;
+
+export async function transition(jobId: string, decide: (job: Job) => Change | null, opts: { reopening?: boolean; alsoWrite?: WithinTransition } = {}): Promise<Transition> {
   const prisma = await db();
   const result = await prisma.$transaction(async (tx) => {
     await tx.$queryRaw`SELECT id FROM jobs WHERE id = ${jobId} FOR UPDATE`;
@@ -42,6 +45,7 @@ export async function transition(jobId: string, decide: (job: Job) => Change | n
         data: change.event.data,
       },
     });
+    await opts.alsoWrite?.(tx, job);
     return { job, applied: true };
   }, TX_OPTIONS);
   if (result.applied && isTerminal(result.job.status)) observeJobFinished(result.job);
@@ -100,11 +104,15 @@ export function updateJobProgress(
 
 type FinishChange = { status: JobStatusName; message?: string | null; data?: Prisma.JobUpdateInput };
 
-function finish(jobId: string, type: string, change: FinishChange, eventData?: Prisma.InputJsonObject) {
-  return transition(jobId, () => ({
-    data: { status: change.status, finishedAt: new Date(), ...(change.message !== undefined ? { message: change.message } : {}), ...change.data },
-    event: { type, message: change.message, data: eventData },
-  }));
+function finish(jobId: string, type: string, change: FinishChange, eventData?: Prisma.InputJsonObject, alsoWrite?: WithinTransition) {
+  return transition(
+    jobId,
+    () => ({
+      data: { status: change.status, finishedAt: new Date(), ...(change.message !== undefined ? { message: change.message } : {}), ...change.data },
+      event: { type, message: change.message, data: eventData },
+    }),
+    { alsoWrite },
+  );
 }
 
 /**
@@ -113,7 +121,7 @@ function finish(jobId: string, type: string, change: FinishChange, eventData?: P
  */
 export async function completeJob(
   jobId: string,
-  opts: { resultFileId?: string; result?: Prisma.InputJsonValue; message?: string; expiresAt?: Date } = {},
+  opts: { resultFileId?: string; result?: Prisma.InputJsonValue; message?: string; expiresAt?: Date; alsoWrite?: WithinTransition } = {},
 ): Promise<Transition> {
   if (opts.resultFileId) {
     const prisma = await db();
@@ -142,6 +150,7 @@ export async function completeJob(
       ...(opts.resultFileId ? { result_file_id: opts.resultFileId } : {}),
       ...(opts.expiresAt ? { expires_at: opts.expiresAt.toISOString() } : {}),
     },
+    opts.alsoWrite,
   );
 }
 

@@ -131,13 +131,20 @@ export async function saveExtraction(ref: ExtractionRef, plan: ExtractionPlan): 
   await noteOnJob(ref.jobId, "outputs.persisted", `${tables.length} tables saved`, { table_count: tables.length });
   const scanned = warnings.filter((w) => w.type === "ScannedPageWarning").length;
   const message = `${tables.length} ${tables.length === 1 ? "table" : "tables"} found` + (scanned ? `; ${scanned} scanned ${scanned === 1 ? "page" : "pages"} without a text layer skipped` : "");
-  const done = await completeJob(ref.jobId, { result: { table_count: tables.length, warnings }, message });
-  if (done.applied) {
-    await recordEvents([
-      { workspaceId: ref.workspaceId, subjectType: "job", subjectId: ref.jobId, type: "job.succeeded", data: { table_count: tables.length, warnings: warnings.length } },
-      { workspaceId: ref.workspaceId, subjectType: "document", subjectId: ext.documentId, type: "job.succeeded", data: { job_id: ref.jobId, table_count: tables.length } },
-    ]);
-  }
+  // The timeline's entries commit with the job's success: never a succeeded job without them (a
+  // crash in between, or a reader polling the job), never them twice (a retried step changes nothing).
+  await completeJob(ref.jobId, {
+    result: { table_count: tables.length, warnings },
+    message,
+    alsoWrite: (tx) =>
+      recordEvents(
+        [
+          { workspaceId: ref.workspaceId, subjectType: "job", subjectId: ref.jobId, type: "job.succeeded", data: { table_count: tables.length, warnings: warnings.length } },
+          { workspaceId: ref.workspaceId, subjectType: "document", subjectId: ext.documentId, type: "job.succeeded", data: { job_id: ref.jobId, table_count: tables.length } },
+        ],
+        tx,
+      ),
+  });
   await removeWorkFiles(ref, plan.batches.length);
   return { tableCount: tables.length, warnings };
 }
