@@ -8,7 +8,7 @@ import { keepOpMetadata, retryDelay } from "../executor/apply-result";
 import { functionUuid } from "../executor/call-sdk";
 import { MAX_OUTPUT_BYTES, MAX_STEPS } from "../executor/limits";
 import { memoizeTx, recordRunAttemptTx, recordStepAttemptTx, stepRecord } from "../executor/memoize";
-import { planInvoke, planSignalWait, planSleep, planStep, planWait, type Planned } from "../executor/plan-ops";
+import { planOp } from "../executor/plan-op";
 import { loadRunState } from "../executor/run-state";
 import { DEFAULT_RETRIES } from "../functions";
 import { endpointOf } from "../registration/serve-url";
@@ -238,19 +238,9 @@ export async function applySyncOps(ctx: EngineContext, runId: string, ops: Op[])
         await finishRunTx(scope, ctx, runId, { status: "failed", error: toSerializedError(op.error) });
         return reply(200);
       }
-      let planned: Planned;
-      if (state.steps.has(op.id)) planned = { kind: "known" };
-      else if (RESULT_OPS.has(op.op)) planned = { kind: "resolve", output: { data: op.data ?? null }, failed: false };
-      else if (op.op === OP.StepError || op.op === OP.StepFailed) {
-        planned = { kind: "resolve", output: { error: toSerializedError(op.error) }, failed: true };
-      } else if (op.op === OP.StepPlanned) planned = await planStep(scope, ctx, state, op);
-      else if (op.op === OP.Sleep) planned = await planSleep(scope, ctx, state, op);
-      else if (op.op === OP.WaitForEvent) planned = await planWait(scope, ctx, state, op);
-      else if (op.op === OP.WaitForSignal) planned = await planSignalWait(scope, ctx, state, op);
-      else if (op.op === OP.InvokeFunction) planned = await planInvoke(scope, ctx, state, op);
-      else {
-        planned = { kind: "resolve", failed: true, output: { error: { name: "UnsupportedOpError", message: `${op.op} is not supported by this engine (see docs/engine.md)` } } };
-      }
+      // Outputs over the limit were refused above, so no op here needs measuring again.
+      const decided = planOp(op, state.steps.has(op.id), 0);
+      const planned = decided.kind === "plan" ? await decided.plan(scope, ctx, state, op) : decided;
       if (planned.kind === "scheduled") scheduled++;
       if (planned.kind === "resolve") {
         const record = stepRecord(op, planned.output, planned.failed ? "failed" : "completed", now, now);

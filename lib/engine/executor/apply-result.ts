@@ -10,8 +10,8 @@ import { inTransaction, type Scope } from "../store/scope";
 import { backoffDelay, retryAfterDelay } from "../util/duration";
 import type { CallResult } from "./call-sdk";
 import { memoizeFenced, memoizeTx, recordRunAttemptTx, recordStepAttemptTx, stepRecord } from "./memoize";
-import { planInvoke, planSignalWait, planSleep, planStep, planWait, type Planned } from "./plan-ops";
-import { MAX_OUTPUT_BYTES, MAX_STEPS } from "./limits";
+import { planOp } from "./plan-op";
+import { MAX_STEPS } from "./limits";
 import { loadRunState, type RunState } from "./run-state";
 
 /** After a call: make the next call at once with the same item, or stop (the queue has the rest). */
@@ -83,16 +83,11 @@ async function complete(ctx: EngineContext, call: Applied, output: unknown): Pro
   return DONE;
 }
 
+/** The value a result op (StepRun, Step, StepFailed, StepError) memoizes. */
 function resultOf(op: Op, bytes: number): { output: unknown; failed: boolean } {
-  if (op.op === OP.StepFailed || op.op === OP.StepError) {
-    return { output: { error: toSerializedError(op.error) }, failed: true };
-  }
-  const data = op.data === undefined ? null : op.data;
-  // Only a response over the limit can hold an output over it: no re-encoding on the hot path.
-  if (bytes > MAX_OUTPUT_BYTES && (JSON.stringify(data)?.length ?? 0) > MAX_OUTPUT_BYTES) {
-    return { output: { error: { name: "OutputTooLargeError", message: "step output is larger than 4 MB" } }, failed: true };
-  }
-  return { output: { data }, failed: false };
+  const planned = planOp(op, false, bytes);
+  if (planned.kind !== "resolve") throw new Error(`${op.op} is not a result op`);
+  return planned;
 }
 
 /** The hot path: one step came back; memoize it and go straight on with the next call. */
@@ -228,20 +223,8 @@ async function applyOps(
         await recordStepAttemptTx(scope.tx, state.id, op, toSerializedError(op.error), attempt, now, call.callStart);
         continue;
       }
-      let planned: Planned;
-      if (RESULT_OPS.has(op.op) || op.op === OP.StepError) {
-        const r = resultOf(op, bytes);
-        planned = { kind: "resolve", output: r.output, failed: r.failed };
-      } else if (state.steps.has(op.id)) {
-        planned = { kind: "known" };
-      } else if (op.op === OP.StepPlanned) planned = await planStep(scope, ctx, state, op);
-      else if (op.op === OP.Sleep) planned = await planSleep(scope, ctx, state, op);
-      else if (op.op === OP.WaitForEvent) planned = await planWait(scope, ctx, state, op);
-      else if (op.op === OP.WaitForSignal) planned = await planSignalWait(scope, ctx, state, op);
-      else if (op.op === OP.InvokeFunction) planned = await planInvoke(scope, ctx, state, op);
-      else {
-        planned = { kind: "resolve", failed: true, output: { error: { name: "UnsupportedOpError", message: `${op.op} is not supported by this engine (see docs/engine.md)` } } };
-      }
+      const decided = planOp(op, state.steps.has(op.id), bytes);
+      const planned = decided.kind === "plan" ? await decided.plan(scope, ctx, state, op) : decided;
       if (planned.kind === "scheduled") scheduled++;
       if (planned.kind === "resolve") {
         const record = stepRecord(op, planned.output, planned.failed ? "failed" : "completed", call.callStart, now);
