@@ -1,39 +1,8 @@
-import os from "node:os";
-import { type Inngest, NonRetriableError } from "inngest";
-import { getEnv } from "@/lib/env";
-import { formsConfig } from "@/lib/forms";
+import type { Inngest } from "inngest";
 import { detectFormsJob, failFormsJob, renderFormsJob, validateFormsJob, writeFormsJob } from "@/lib/forms/jobs";
-import { isPermanentFailure } from "@/lib/jobs";
 import { inngest } from "../client";
-import { formsPdfUploaded, jobCanceled } from "../events";
-
-/** Bad input fails at once: retrying cannot repair a damaged PDF (or undo a canceled job). */
-export async function once<T>(work: () => Promise<T>): Promise<T> {
-  try {
-    return await work();
-  } catch (error) {
-    if (isPermanentFailure(error)) throw new NonRetriableError((error as Error).message, { cause: error });
-    throw error;
-  }
-}
-
-/** Steps of this function in flight at once (FORMS_CONCURRENCY, else one per core); read at import, so never throws. */
-export function concurrencyLimit(): number {
-  try {
-    return formsConfig().concurrency;
-  } catch {
-    return os.availableParallelism();
-  }
-}
-
-/** Steps one workspace may have in flight (FORMS_WORKSPACE_CONCURRENCY); read at import, so never throws. */
-export function workspaceLimit(): number {
-  try {
-    return getEnv().FORMS_WORKSPACE_CONCURRENCY;
-  } catch {
-    return 1;
-  }
-}
+import { formsPdfUploaded } from "../events";
+import { formsFlowControl, once } from "./forms-flow-control";
 
 /**
  * forms-process: an uploaded PDF becomes fillable, one durable step per stage. Each step calls one
@@ -48,15 +17,7 @@ export function createFormsProcess(client: Inngest) {
       id: "forms-process",
       name: "Forms: make a PDF fillable",
       triggers: [formsPdfUploaded],
-      // Transient trouble (a worker crash, the database restarting) gets two more tries; bad input none.
-      retries: 2,
-      // CPU-heavy steps: at most FORMS_WORKSPACE_CONCURRENCY per workspace, so one workspace's queue
-      // cannot take every slot of the global cap (FORMS_CONCURRENCY) from the others.
-      concurrency: [
-        { key: "event.data.workspace_id", limit: workspaceLimit() },
-        { limit: concurrencyLimit() },
-      ],
-      cancelOn: [{ event: jobCanceled, if: "async.data.job_id == event.data.job_id" }],
+      ...formsFlowControl(),
       onFailure: async ({ event, error, step }) => {
         const data = event.data.event.data as { job_id: string; workspace_id: string };
         await step.run("fail-job", () => failFormsJob({ jobId: data.job_id, workspaceId: data.workspace_id }, error));

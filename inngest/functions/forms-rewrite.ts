@@ -1,8 +1,8 @@
 import type { Inngest } from "inngest";
 import { restoreAfterFailedRewrite, rewriteFormsJob } from "@/lib/forms/jobs";
-import { formsFieldsEdited, jobCanceled } from "../events";
+import { formsFieldsEdited } from "../events";
 import { inngest } from "../client";
-import { concurrencyLimit, once, workspaceLimit } from "./forms-process";
+import { formsFlowControl, once } from "./forms-flow-control";
 
 /**
  * forms-rewrite: a person edited a finished job's fields (`PUT /api/v1/forms/{id}/fields`); the
@@ -17,12 +17,7 @@ export function createFormsRewrite(client: Inngest) {
       id: "forms-rewrite",
       name: "Forms: rebuild the PDF from edited fields",
       triggers: [formsFieldsEdited],
-      retries: 2,
-      concurrency: [
-        { key: "event.data.workspace_id", limit: workspaceLimit() },
-        { limit: concurrencyLimit() },
-      ],
-      cancelOn: [{ event: jobCanceled, if: "async.data.job_id == event.data.job_id" }],
+      ...formsFlowControl(),
       onFailure: async ({ event, error, step }) => {
         const data = event.data.event.data as { job_id: string; workspace_id: string; revision: string };
         await step.run("restore-previous-result", () => restoreAfterFailedRewrite({ jobId: data.job_id, workspaceId: data.workspace_id }, data.revision, error));

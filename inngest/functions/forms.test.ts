@@ -124,13 +124,21 @@ describe("forms-process on the real engine", () => {
     expect(fs.readdirSync(path.join(folderOf(id), "work", "previews"))).toEqual(["0001.jpg", "0002.jpg"]);
   }, 90_000);
 
-  it("registers the function with its retries, concurrency cap and cancellation", async () => {
-    const [row] = await h.sql.query<{ config: { concurrency?: unknown; cancel?: unknown }; max_attempts: number }>(
-      `SELECT config, max_attempts FROM engine_functions WHERE id = 'test-app-forms-process'`,
+  it("registers both forms functions with the same retries, concurrency caps and cancellation", async () => {
+    type Row = { id: string; config: { concurrency?: unknown; cancel?: unknown }; max_attempts: number };
+    const rows = await h.sql.query<Row>(
+      `SELECT id, config, max_attempts FROM engine_functions WHERE id IN ('test-app-forms-process', 'test-app-forms-rewrite') ORDER BY id`,
     );
-    expect(row.max_attempts).toBe(3);
-    expect(JSON.stringify(row.config.concurrency)).toContain('"limit":2');
-    expect(row.config.cancel).toEqual([expect.objectContaining({ event: "jobs/job.canceled", if: "async.data.job_id == event.data.job_id" })]);
+    expect(rows.map((r) => r.id)).toEqual(["test-app-forms-process", "test-app-forms-rewrite"]);
+    for (const row of rows) {
+      expect(row.max_attempts).toBe(3);
+      expect(JSON.stringify(row.config.concurrency)).toContain('"limit":2');
+      expect(row.config.concurrency).toEqual(expect.arrayContaining([expect.objectContaining({ key: "event.data.workspace_id" })]));
+      expect(row.config.cancel).toEqual([expect.objectContaining({ event: "jobs/job.canceled", if: "async.data.job_id == event.data.job_id" })]);
+    }
+    // A rewrite runs forms-process's writing stage: it gets the same limits and stops the same way.
+    expect(rows[1].config.concurrency).toEqual(rows[0].config.concurrency);
+    expect(rows[1].config.cancel).toEqual(rows[0].config.cancel);
   });
 
   it("fails the job with a typed error when writing fails after the 202, removing every partial file", async () => {
