@@ -1,3 +1,4 @@
+import type { Prisma } from "@prisma/client";
 import { isAppError } from "@/lib/errors";
 import { logger } from "@/lib/logging";
 import { failJob } from "./transitions";
@@ -47,11 +48,14 @@ export async function failJobFromRun(
     /** A pipeline's own reading of a failure (it renames or rewords some types); default `toJobFailure`. */
     toFailure?: (error: unknown) => JobFailure;
     cleanUp?: (ref: JobRef) => Promise<{ files: number }>;
+    /** The pipeline's own record of the failure (its timeline entry): commits with the job's failure or not at all. */
+    alsoWrite?: (tx: Prisma.TransactionClient, failure: JobFailure) => Promise<void>;
   },
 ): Promise<JobFailure> {
   const failure = pipeline.toFailure ? pipeline.toFailure(error) : toJobFailure(error, pipeline.userFacing);
+  const alsoWrite = pipeline.alsoWrite;
   try {
-    await failJob(ref.jobId, failure);
+    await failJob(ref.jobId, failure, alsoWrite ? { alsoWrite: (tx) => alsoWrite(tx, failure) } : {});
   } catch (cause) {
     if (!(isAppError(cause) && cause.status === 404)) throw cause;
   }

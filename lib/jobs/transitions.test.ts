@@ -105,6 +105,28 @@ describe("job transitions", () => {
     expect(event.data).toEqual({ type: "JobError", detail: failed.errorDetail });
   });
 
+  it("fails a job together with the caller's own writes, or not at all", async () => {
+    const job = await newJob();
+    await startJob(job.id, { stage: "analyze" });
+    const error = { type: "EncryptedPdfError", detail: "The PDF is encrypted" };
+    await expect(failJob(job.id, error, { alsoWrite: async () => { throw new Error("the entry could not be written"); } })).rejects.toThrow("could not be written");
+    expect((await database().prisma.job.findUniqueOrThrow({ where: { id: job.id } })).status).toBe("running");
+    expect((await events(job.id)).map((e) => e.type)).toEqual(["created", "started"]);
+
+    const seen: string[] = [];
+    const failed = await failJob(job.id, error, {
+      alsoWrite: async (tx, j) => {
+        seen.push(j.status, (await tx.job.findUniqueOrThrow({ where: { id: job.id } })).status);
+      },
+    });
+    expect(failed.applied).toBe(true);
+    expect(seen).toEqual(["failed", "failed"]);
+    // A job that has ended already fails no more: the caller's writes are not made twice.
+    const again = await failJob(job.id, error, { alsoWrite: async () => void seen.push("again") });
+    expect(again.applied).toBe(false);
+    expect(seen).toEqual(["failed", "failed"]);
+  });
+
   it("keeps concurrent updates and their events in one order", async () => {
     const job = await newJob();
     await startJob(job.id, { stage: "s" });

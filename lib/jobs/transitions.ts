@@ -186,11 +186,14 @@ export function reopenJob(
   );
 }
 
-/** Marks the job failed. `type` is a PascalCase error name clients can switch on. */
-export function failJob(jobId: string, error: { type: string; detail: string }): Promise<Transition> {
+/**
+ * Marks the job failed. `type` is a PascalCase error name clients can switch on. `alsoWrite` runs
+ * in the failing transaction, only when the job does fail (not when it had ended already).
+ */
+export function failJob(jobId: string, error: { type: string; detail: string }, opts: { alsoWrite?: WithinTransition } = {}): Promise<Transition> {
   const type = /^[A-Za-z][A-Za-z0-9]{0,63}$/.test(error.type) ? error.type : "JobError";
   const detail = cleanText(error.detail) || "The job failed";
-  return finish(jobId, "failed", { status: "failed", message: detail, data: { errorType: type, errorDetail: detail } }, { type, detail });
+  return finish(jobId, "failed", { status: "failed", message: detail, data: { errorType: type, errorDetail: detail } }, { type, detail }, opts.alsoWrite);
 }
 
 /** Marks the job canceled. Use `requestJobCancellation` to also stop its durable run. */

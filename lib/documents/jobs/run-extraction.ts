@@ -149,18 +149,22 @@ export async function saveExtraction(ref: ExtractionRef, plan: ExtractionPlan): 
   return { tableCount: tables.length, warnings };
 }
 
-/** The run failed for good: the job fails with a documents error type (or InternalError), work files go. */
+/**
+ * The run failed for good: the job fails with a documents error type (or InternalError), work files
+ * go. The timeline's job.failed entry commits with the job's failure, as job.succeeded does with its
+ * success: never a failed job without it, never it twice (a retried onFailure step changes nothing).
+ */
 export async function failExtraction(ref: ExtractionRef, error: unknown): Promise<{ type: string; detail: string }> {
-  const failure = await failJobFromRun(ref, error, {
+  return failJobFromRun(ref, error, {
     kind: DOCUMENTS_JOB_KIND,
     userFacing: new Set(Object.keys(DOCUMENTS_ERRORS)),
     cleanUp: async (r) => {
       await removeDocumentsWorkArea(r);
       return { files: 0 };
     },
+    alsoWrite: (tx, failure) =>
+      recordEvents([{ workspaceId: ref.workspaceId, subjectType: "job", subjectId: ref.jobId, type: "job.failed", data: { error_type: failure.type } }], tx),
   });
-  await recordEvents([{ workspaceId: ref.workspaceId, subjectType: "job", subjectId: ref.jobId, type: "job.failed", data: { error_type: failure.type } }]);
-  return failure;
 }
 
 /** Retrying cannot help: the document is gone, damaged, or too complex (any 4xx AppError). */
