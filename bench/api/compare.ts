@@ -6,6 +6,8 @@
  * same closed loop of key-authenticated job polls in turn, so a shared machine's load changes
  * both alike. Prints, per store and build, requests/s and the server's CPU per request (all
  * rounds pooled) and the ratio between the two. Not a test; writes nothing.
+ * `--env-other K=V[,K=V]` and `--env-this ...` give one server settings of its own: with `.` as the
+ * other checkout, a runtime setting (say NODE_OPTIONS) is compared on one build.
  */
 import os from "node:os";
 import path from "node:path";
@@ -25,6 +27,13 @@ const clients = Number(opt("clients", "8"));
 const adminUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
 const port = Number(process.env.BENCH_PORT ?? 3339);
 const load1 = () => Number(os.loadavg()[0].toFixed(2));
+const envOpt = (name: string): Record<string, string> =>
+  Object.fromEntries(
+    opt(name, "")
+      .split(",")
+      .filter(Boolean)
+      .map((pair) => [pair.slice(0, pair.indexOf("=")), pair.slice(pair.indexOf("=") + 1)]),
+  );
 
 async function settledJob(server: Server): Promise<Target> {
   const key = await makeApiKey(server.base);
@@ -42,12 +51,12 @@ async function settledJob(server: Server): Promise<Target> {
 
 async function compareStore(store: Store) {
   const builds = [
-    { name: "other", root: other, port },
-    { name: "this", root: undefined, port: port + 1 },
+    { name: "other", root: other, port, env: envOpt("env-other") },
+    { name: "this", root: undefined, port: port + 1, env: envOpt("env-this") },
   ];
   const servers: Server[] = [];
   try {
-    for (const b of builds) servers.push(await startServer(store, { port: b.port, adminUrl, distDir: ".next-bench", root: b.root }));
+    for (const b of builds) servers.push(await startServer(store, { port: b.port, adminUrl, distDir: ".next-bench", root: b.root, env: b.env }));
     const targets = await Promise.all(servers.map(settledJob));
     for (const t of targets) await closedLoop(t, clients, 2000); // warm-up
     const totals = builds.map(() => ({ requests: 0, cpuMs: 0, seconds: 0, p99: [] as number[] }));
@@ -70,6 +79,7 @@ async function compareStore(store: Store) {
         b.name,
         {
           root: b.root ?? process.cwd(),
+          env: b.env,
           rps: Number((totals[i].requests / totals[i].seconds).toFixed(1)),
           server_cpu_ms_per_request: Number((totals[i].cpuMs / totals[i].requests).toFixed(3)),
           p99_ms_median_round: totals[i].p99.sort((a, c) => a - c)[Math.floor(totals[i].p99.length / 2)] ?? null,

@@ -38,7 +38,16 @@ async function waitForHealth(base: string, child: ChildProcess, timeoutMs = 60_0
 
 export async function startServer(
   store: Store,
-  opts: { port: number; adminUrl?: string; distDir: string; cpuProfileDir?: string; /** Another checkout's build (compare.ts). */ root?: string },
+  opts: {
+    port: number;
+    adminUrl?: string;
+    distDir: string;
+    cpuProfileDir?: string;
+    /** Another checkout's build (compare.ts). */
+    root?: string;
+    /** Settings for this server only, over the benchmark's (compare.ts --env-other/--env-this). */
+    env?: Record<string, string>;
+  },
 ): Promise<Server> {
   const dir = opts.root ?? root;
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "conveyor-bench-api-"));
@@ -56,6 +65,7 @@ export async function startServer(
     RATE_LIMIT_SIGNUP: "1000/10m",
     RATE_LIMIT_SIGNIN_IP: "1000/10m",
     RATE_LIMIT_API_KEYS: "1000/1h",
+    ...opts.env,
   };
   let drop = async () => {};
   if (store === "postgres") {
