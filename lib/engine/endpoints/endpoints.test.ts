@@ -235,6 +235,43 @@ describe("the endpoints' access", () => {
     expect(unknown.status).toBe(404);
   });
 
+  it("fails an endpoint run whose request goes silent for ENGINE_REQUEST_TIMEOUT, counted from its last checkpoint", async () => {
+    const runId = "01JDDDDDDDDDDDDDDDDDDDDDDD";
+    expect((await fetch(`${api.url}/v1/checkpoint`, { method: "POST", body: newRun(origin, runId), headers: auth })).status).toBe(200);
+    const limit = engine.ctx.config.requestTimeoutMs;
+    clock.advance(limit - 60_000);
+    // A checkpoint just before the limit is a sign of life: the timer starts over.
+    const steps = JSON.stringify({ run_id: runId, steps: [{ op: "StepRun", id: "b".repeat(40), data: 2 }] });
+    expect((await fetch(`${api.url}/v1/checkpoint/${runId}/steps`, { method: "POST", body: steps, headers: auth })).status).toBe(200);
+    clock.advance(120_000);
+    await engine.maintain();
+    await new Promise((r) => setTimeout(r, 300));
+    expect((await runOf(runId)).status).toBe("running");
+    clock.advance(limit);
+    await engine.maintain();
+    const run = await until(async () => {
+      const r = await runOf(runId);
+      return r.status === "failed" ? r : undefined;
+    });
+    expect(run.error?.message).toMatch(/reported nothing/);
+    expect(await sql.query(`SELECT 1 FROM engine_queue WHERE run_id = $1`, [runId])).toHaveLength(0);
+  });
+
+  it("leaves alone an endpoint run the engine has taken over, however long it sleeps", async () => {
+    const res = await fetch(`${origin}/nap`, { redirect: "manual" });
+    const runId = new URL(res.headers.get("location")!).pathname.split("/")[4];
+    await until(async () => (await sql.query(`SELECT 1 FROM engine_steps WHERE run_id = $1 AND status = 'sleeping'`, [runId])).length > 0);
+    // The sleep is pushed past the endpoint timer, so the timer fires first, on a run that waits.
+    await sql.query(`UPDATE engine_queue SET available_at = available_at + interval '10 hours' WHERE run_id = $1 AND kind = 'sleep'`, [runId]);
+    clock.advance(engine.ctx.config.requestTimeoutMs + 60_000);
+    await engine.maintain();
+    await until(async () => (await sql.query(`SELECT 1 FROM engine_queue WHERE run_id = $1 AND kind = 'endpoint_timeout'`, [runId])).length === 0);
+    expect((await runOf(runId)).status).toBe("running");
+    clock.advance(10 * 3_600_000);
+    await engine.maintain();
+    await until(async () => ((await runOf(runId)).status === "completed" ? true : undefined));
+  });
+
   it("reads a run's output only with that run's output token", async () => {
     const runId = "01JBBBBBBBBBBBBBBBBBBBBBBB";
     const now = clock.now();

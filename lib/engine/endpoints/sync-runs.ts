@@ -147,6 +147,7 @@ export async function checkpointNewRun(ctx: EngineContext, text: string): Promis
       [runId, functionId, appId, workspaceOf(event), eventInternalId, event.name, json(event), retries + 1, version, at(now)],
     );
     if (rows.length === 0) return false;
+    await armEndpointTimeoutTx(scope, ctx, runId, now);
     // The request is the run's trigger: kept as an event (handled: it triggers nothing) for the read API.
     await insertEventsTx(scope, ctx, [{ internalId: eventInternalId, payload: event }], true);
     return true;
@@ -199,6 +200,8 @@ export async function applySyncOps(ctx: EngineContext, runId: string, ops: Op[])
     const state = await loadRunState(scope.tx, runId);
     if (!state) return reply(404, { error: "run not found" });
     const now = ctx.clock.now();
+    // The request is alive: its silence is counted again from now.
+    await armEndpointTimeoutTx(scope, ctx, runId, now);
     const lazy = ops.filter((op) => LAZY_OPS.has(op.op));
     if (lazy.length) await saveDeferOps(scope.tx, runId, lazy, now);
     const rest = ops.filter((op) => !LAZY_OPS.has(op.op));
@@ -253,6 +256,42 @@ export async function applySyncOps(ctx: EngineContext, runId: string, ops: Op[])
     if (discover && scheduled === 0) await continueRunTx(scope, ctx, run);
     return reply(200);
   });
+}
+
+const endpointTimeoutKey = (runId: string) => `${runId}:endpoint_timeout:-`;
+
+/**
+ * A durable endpoint's run lives in the app's request until it goes async, and nothing else knows
+ * about it: an app that crashes or hangs there would leave the run `running` for good. Each
+ * checkpoint moves this timer to `ENGINE_REQUEST_TIMEOUT` (the longest the engine waits for any
+ * call to an SDK) past itself; when it fires, endpointTimedOutTx decides.
+ */
+async function armEndpointTimeoutTx(scope: Scope, ctx: EngineContext, runId: string, now: number): Promise<void> {
+  await scope.tx.query(
+    `INSERT INTO engine_queue (run_id, kind, dedupe_key, available_at, created_at)
+     VALUES ($1, 'endpoint_timeout', $2, $3, $4)
+     ON CONFLICT (dedupe_key) DO UPDATE SET available_at = EXCLUDED.available_at WHERE engine_queue.lease_owner IS NULL`,
+    [runId, endpointTimeoutKey(runId), at(now + ctx.config.requestTimeoutMs), at(now)],
+  );
+}
+
+/**
+ * The timer fired on a run the caller has locked. A run the engine has taken over (a call, sleep,
+ * wait, invoke or signal of its own is pending) is not stuck in a request and is left alone; one
+ * with nothing pending has had no sign of life for the whole timeout and fails, so its caller at
+ * the redirect target gets an answer and its concurrency is given back.
+ */
+export async function endpointTimedOutTx(scope: Scope, ctx: EngineContext, runId: string): Promise<void> {
+  const [pending] = await scope.tx.query(
+    `SELECT 1 FROM engine_queue WHERE run_id = $1 AND kind <> 'endpoint_timeout'
+     UNION ALL SELECT 1 FROM engine_pauses WHERE run_id = $1 LIMIT 1`,
+    [runId],
+  );
+  if (pending) return;
+  const limit = `${Math.round(ctx.config.requestTimeoutMs / 60_000)} min`;
+  const error = { name: "EndpointTimeoutError", message: `the endpoint's request reported nothing for ${limit} (ENGINE_REQUEST_TIMEOUT) before the run finished` };
+  ctx.log.warn({ run_id: runId }, "engine: an endpoint run went silent in its request and was failed");
+  await finishRunTx(scope, ctx, runId, { status: "failed", error });
 }
 
 /** The endpoint's retry: a call (discovery) at attempt 1, as Inngest's checkpointer enqueues it. */

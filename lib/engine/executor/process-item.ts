@@ -6,6 +6,7 @@ import { inTransaction } from "../store/scope";
 import { at } from "../store/sql";
 import { parseDuration } from "../util/duration";
 import { checkpointRef } from "../api/checkpoint";
+import { endpointTimedOutTx } from "../endpoints/sync-runs";
 import { OP } from "../protocol/types";
 import { applyResult } from "./apply-result";
 import { callSdk } from "./call-sdk";
@@ -30,6 +31,10 @@ export async function processItem(
     if (!(await dropItemTx(scope, item, ctx.clock.now())) || !run) return;
     if (item.kind === "run_timeout") {
       await finishRunTx(scope, ctx, item.runId, { status: "cancelled", reason: "timeouts.finish" });
+      return;
+    }
+    if (item.kind === "endpoint_timeout") {
+      await endpointTimedOutTx(scope, ctx, item.runId);
       return;
     }
     if (!item.stepId) return;

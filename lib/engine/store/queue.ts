@@ -5,7 +5,7 @@ import { at, json } from "./sql";
 export type QueueItem = {
   id: string;
   runId: string;
-  kind: "call" | "sleep" | "wait_timeout" | "invoke_timeout" | "run_timeout";
+  kind: "call" | "sleep" | "wait_timeout" | "invoke_timeout" | "run_timeout" | "endpoint_timeout";
   stepId: string | null;
   attempt: number;
   payload: Record<string, unknown> | null;
