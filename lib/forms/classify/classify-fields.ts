@@ -13,8 +13,17 @@ export const MULTILINE_MIN_HEIGHT = 30;
  *
  * A signature field stays one only where the page asks for a signature: its label, or printed
  * text beside, under or just above it, says so. Everything else a detector took for a signature
- * line (a name line, an amount line beside a signature block) is a text field. Pages without
- * text (scans without an OCR layer) give nothing to judge by, so there the detector's type stands.
+ * line (a name line, an amount line beside a signature block) is a text field.
+ *
+ * Asking is not enough: a signature line becomes a signature field only where the page also marks
+ * the exact spot to sign, with an X at the start of the line or a "Sign here" flag, and does not
+ * ask for the signature typed as a name ("/s/"). Authors of fillable forms give most plain
+ * "Signature ____" lines a text field (a typed name works in every viewer; a digital signature
+ * field needs a digital ID) or no field at all (ink only); the marked spot is where they expect
+ * the signature itself. An unmarked signature line is a single-line text field.
+ *
+ * Pages without text (scans without an OCR layer) give nothing to judge by, so there the
+ * detector's type stands.
  */
 export function classifyFields(fields: DetectedField[], phrases: Phrase[] = []): void {
   for (const f of fields) {
@@ -23,7 +32,12 @@ export function classifyFields(fields: DetectedField[], phrases: Phrase[] = []):
       const named = f.label !== undefined && NAMED_NOT_SIGNATURE.test(f.label);
       if (named || (phrases.length > 0 && !asksForSignature(f.box, phrases))) f.type = "text";
     }
-    if (f.type === "text" && !f.comb && f.box.height > MULTILINE_MIN_HEIGHT) f.multiline = true;
+    let signingLine = false;
+    if (f.type === "signature" && phrases.length > 0 && (!marksSigningSpot(f.box, phrases) || typedSignature(f, phrases))) {
+      f.type = "text";
+      signingLine = true;
+    }
+    if (f.type === "text" && !f.comb && !signingLine && f.box.height > MULTILINE_MIN_HEIGHT) f.multiline = true;
     else delete f.multiline;
     if (f.type === "checkbox") f.box = clickable(f.box);
   }
@@ -51,6 +65,42 @@ const NAMED_NOT_SIGNATURE = /\b(date|name)\b/i;
  * under it (a caption) or just above it, overlapping it sideways.
  */
 function asksForSignature(box: Box, phrases: Phrase[]): boolean {
-  const near = { x: box.x - 150, y: box.y - 12, width: box.width + 160, height: box.height + 26 };
+  const near = aroundLine(box);
   return phrases.some((p) => isSignatureLabel(p.text) && !isMark(p) && intersection(p.box, near) > 0 && (p.box.x < box.x + box.width || p.box.y > box.y + box.height - 4));
+}
+
+/**
+ * An X (or a ballot cross) printed where the pen goes: the oldest "sign here" mark. Alone, or the
+ * last word of the label it follows closely enough to be read as one phrase ("Signature: x").
+ */
+const SIGN_MARK = /(^|\s)[xX\u00d7\u2715\u2716\u2717\u2718]$/;
+/** A "Sign here" flag, with or without an arrow. */
+const SIGN_HERE = /\bsign\s+here\b/i;
+/** "/s/": the convention for a signature typed as a name (e-filed court papers). */
+const TYPED_SIGNATURE = /\/s\//i;
+
+/** The area whose printed text speaks about `box`: its line up to 150 points to the left, and just above and below it. */
+const aroundLine = (box: Box): Box => ({ x: box.x - 150, y: box.y - 12, width: box.width + 160, height: box.height + 26 });
+
+/**
+ * Printed text that marks `box` as the exact spot to sign: an X at the start of the line, or a
+ * "Sign here" flag beside, above or under it.
+ */
+function marksSigningSpot(box: Box, phrases: Phrase[]): boolean {
+  const near = aroundLine(box);
+  return phrases.some((p) => {
+    if (SIGN_MARK.test(p.text.trim())) {
+      const sameRow = p.box.y < box.y + box.height + 4 && p.box.y + p.box.height > box.y - 4;
+      const end = p.box.x + p.box.width;
+      return sameRow && end < box.x + 20 && end >= box.x - 30;
+    }
+    // A flag may also follow the line ("____ <- Sign here").
+    return SIGN_HERE.test(p.text) && intersection(p.box, { ...near, width: near.width + 50 }) > 0;
+  });
+}
+
+/** A line whose label or nearby text asks for the signature typed as a name ("Signature /s/"). */
+function typedSignature(f: DetectedField, phrases: Phrase[]): boolean {
+  const near = aroundLine(f.box);
+  return (f.label !== undefined && TYPED_SIGNATURE.test(f.label)) || phrases.some((p) => TYPED_SIGNATURE.test(p.text) && intersection(p.box, near) > 0);
 }

@@ -34,9 +34,50 @@ describe("classification", () => {
     const phrase = (text: string, x: number, y: number): Phrase => ({ text, box: { x, y, width: text.length * 5, height: 10 }, base: y + 8, size: 10, bold: false });
     const sig = (x: number, y: number, label?: string): DetectedField => ({ page: 0, type: "signature", box: { x, y, width: 200, height: 24 }, score: 0.9, source: "raster", label });
     const fields = [sig(100, 100, "Amount"), sig(100, 200), sig(100, 300), sig(100, 400, "Applicant")];
-    const phrases = [phrase("Amount", 40, 114), phrase("Total due", 400, 214), phrase("Signature of applicant", 100, 326), phrase("Applicant", 40, 414), phrase("Sign here", 150, 388)];
+    const phrases = [phrase("Amount", 40, 114), phrase("Total due", 400, 214), phrase("Signature of applicant", 100, 326), phrase("X", 92, 306), phrase("Applicant", 40, 414), phrase("Sign here", 150, 388)];
     classifyFields(fields, phrases);
     expect(fields.map((f) => f.type)).toEqual(["text", "text", "signature", "signature"]);
+  });
+
+  it("makes a signature line a signature field only where the page marks the spot to sign; other signature lines are text", () => {
+    const phrase = (text: string, x: number, y: number, width = text.length * 5): Phrase => ({ text, box: { x, y, width, height: 10 }, base: y + 8, size: 10, bold: false });
+    const line = (y: number, label: string, extra: Partial<DetectedField> = {}): DetectedField => ({ page: 0, type: "signature", box: { x: 150, y, width: 250, height: 18 }, score: 0.9, source: "vector", label, ...extra });
+    const fields = [
+      line(100, "Signature"), // an X printed at the start of the line
+      line(200, "Signature"), // a "Sign here" flag to the left, on the line's row
+      line(300, "Petitioner's signature"), // "Sign here" after the line's end
+      line(400, "Signature of Debtor 1"), // a caption only: a typed name or ink in most authors' forms
+      text("Your signature", 18, { box: { x: 150, y: 500, width: 250, height: 18 } }), // a text line labelled as a signature, no mark
+      line(600, "Signature"), // an X far to the left belongs to something else
+    ];
+    const phrases = [
+      phrase("x", 142, 104, 6),
+      phrase("Signature", 250, 120),
+      phrase("SIGN HERE", 40, 204),
+      phrase("Signature", 250, 220),
+      phrase("Petitioner's signature", 20, 304),
+      phrase("\u2190 Sign here", 410, 302),
+      phrase("Signature of Debtor 1", 150, 420),
+      phrase("Your signature", 60, 504),
+      phrase("X", 20, 604, 6),
+      phrase("Signature", 250, 620),
+    ];
+    classifyFields(fields, phrases);
+    expect(fields.map((f) => f.type)).toEqual(["signature", "signature", "signature", "text", "text", "text"]);
+  });
+
+  it("keeps an unmarked signature box a single-line text field however tall it is drawn", () => {
+    const fields: DetectedField[] = [{ page: 0, type: "signature", box: { x: 150, y: 100, width: 220, height: 38 }, score: 0.9, source: "vector", label: "Signature of Applicant" }];
+    classifyFields(fields, [{ text: "Signature of Applicant", box: { x: 150, y: 140, width: 90, height: 9 }, base: 148, size: 8, bold: false }]);
+    expect(fields[0]).toMatchObject({ type: "text" });
+    expect(fields[0].multiline).toBeUndefined();
+  });
+
+  it("types a line for a typed signature (/s/) as text even where the spot is marked", () => {
+    const phrase = (text: string, x: number, y: number): Phrase => ({ text, box: { x, y, width: text.length * 5, height: 10 }, base: y + 8, size: 10, bold: false });
+    const fields: DetectedField[] = [{ page: 0, type: "signature", box: { x: 150, y: 100, width: 250, height: 18 }, score: 0.9, source: "vector", label: "Signature /s/" }];
+    classifyFields(fields, [phrase("X", 140, 104), phrase("Signature /s/", 60, 104)]);
+    expect(fields[0].type).toBe("text");
   });
 
   it("leaves a detector's signature alone on a page without text (a scan), unless its label names something else", () => {

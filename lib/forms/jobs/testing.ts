@@ -46,10 +46,11 @@ export function uploadRequest(parts: Part[], opts: { as?: TestUser; headers?: Re
 
 export const pdfPart = (data: Uint8Array, filename = "Intake form.pdf") => ({ name: "file", filename, data });
 
-/** A small form: per page three labelled lines, a Yes/No checkbox pair and a signature line, drawn the way the generator draws them. */
+/** A small form: per page three labelled lines, a Yes/No checkbox pair and a signature line marked X, drawn the way the generator draws them. */
 export async function simpleFormPdf(pages = 2): Promise<Uint8Array> {
   const doc = await PDFDocument.create();
   const font = await doc.embedFont(StandardFonts.Helvetica);
+  const bold = await doc.embedFont(StandardFonts.HelveticaBold);
   for (let i = 0; i < pages; i++) {
     const page = doc.addPage([612, 792]);
     page.drawText(`Application, page ${i + 1}`, { x: 72, y: 720, size: 16, font });
@@ -58,6 +59,8 @@ export async function simpleFormPdf(pages = 2): Promise<Uint8Array> {
       page.drawText(label, { x: 72, y, size: 11, font });
       const start = 72 + font.widthOfTextAtSize(label, 11) + 4;
       page.drawLine({ start: { x: start, y: y - 1 }, end: { x: 540, y: y - 1 }, thickness: 0.75 });
+      // The X that marks where to sign (what makes a signature line a signature field).
+      if (label === "Signature") page.drawText("X", { x: start + 2, y: y + 1, size: 13, font: bold });
     });
     page.drawText("Are you a current customer?", { x: 72, y: 540, size: 11, font });
     ["Yes", "No"].forEach((option, k) => {

@@ -57,7 +57,7 @@ export const underlineRowBlock: Block = ({ rng, style }, w) => {
   };
 };
 
-/** Signature line (type signature) usually followed by a date line (text). */
+/** Signature line (type signature) with its X mark, usually followed by a date line (text). */
 export const signatureRowBlock: Block = ({ rng, style }, w) => {
   const size = style.size;
   const caption = rng.chance(0.5);
@@ -67,7 +67,9 @@ export const signatureRowBlock: Block = ({ rng, style }, w) => {
   const lineH = lineFieldHeight(size);
   const sigWidth = w * (withDate ? rng.float(0.5, 0.65) : rng.float(0.5, 0.9));
   const height = sigH + 4 + (caption ? size * 1.4 : 0) + size * style.rowGap;
-  const mark = rng.chance(0.25);
+  // Every signature line marks where the pen goes, as forms that want a signature field do (the
+  // pipeline types an unmarked signature line as text: lib/forms/classify); the draw picks its case.
+  const capitalMark = rng.chance(0.25);
   return {
     height,
     draw(sheet, x, y) {
@@ -80,7 +82,9 @@ export const signatureRowBlock: Block = ({ rng, style }, w) => {
       }
       const end = x + sigWidth;
       sheet.line(start, lineY, end, lineY, { width: style.lineWidth, color: style.lineColor });
-      if (mark) sheet.text("X", start + 2, lineY - 2, style.bold, size * 1.2, style.ink);
+      // Bold and larger than the label, as forms print it (at the label's size it would read as
+      // the label's last word, and the label would sit on the rule).
+      sheet.text(capitalMark ? "X" : "x", start + 2, lineY - 2, style.bold, size * 1.2, style.ink);
       if (caption) sheet.text(sigLabel, start, lineY + size * 1.15, style.font, size * 0.85, style.ink);
       sheet.field("signature", { x: start, y: lineY - sigH, width: end - start, height: sigH }, { label: sigLabel });
       if (!withDate) return;
