@@ -17,12 +17,12 @@ import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { FieldScorer, formatMetrics, matchFields } from "../lib/forms/eval";
-import type { PageEvidence } from "../lib/forms/page/evidence";
-import { detectPageFields, pageFields, readFieldsFile, renderPages, validateStoredPdf } from "../lib/forms/pipeline";
+import { detectPageFields, readFieldsFile, renderPages, validateStoredPdf } from "../lib/forms/pipeline";
 import { FormsWorkerPool } from "../lib/forms/worker/pool";
 import { generateForm, splitSeeds } from "../lib/forms/synthetic";
 import type { DetectedField, TruthField } from "../lib/forms/types";
 import { extractPageVector } from "../lib/forms/vector/extract-vector";
+import { vectorOnlyPageFields } from "../lib/forms/pipeline/vector-only";
 import { openPdf } from "../lib/pdf/pdfjs";
 
 const { values } = parseArgs({
@@ -77,20 +77,7 @@ async function detect(pdf: Uint8Array): Promise<DetectedField[]> {
       const vector = await extractPageVector(page);
       vectorMs += performance.now() - t0;
       pages++;
-      const evidence: PageEvidence = {
-        index,
-        size: vector.size,
-        transform: vector.transform,
-        rotation: 0,
-        scanned: vector.scanned,
-        phrases: vector.text.phrases,
-        candidates: vector.candidates,
-        raster: null,
-        existing: [],
-        preview: { file: "", width: 0, height: 0 },
-        timings: { vectorMs: 0, renderMs: 0, rasterMs: 0, previewMs: 0 },
-      };
-      fields.push(...pageFields(evidence));
+      fields.push(...vectorOnlyPageFields(index, vector));
       page.cleanup();
     }
   } finally {

@@ -1,10 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { FieldScorer, formatMetrics } from "../eval";
-import type { PageEvidence } from "../page/evidence";
 import { openPdf } from "@/lib/pdf/pdfjs";
 import { generateForm, splitSeeds } from "../synthetic";
 import { extractPageVector } from "../vector/extract-vector";
-import { pageFields } from "./detect-stage";
+import { vectorOnlyPageFields } from "./vector-only";
 
 /**
  * Detection quality on born-digital forms from the synthetic generator's test split, vector
@@ -20,20 +19,7 @@ describe("detection quality on generated forms", () => {
       const fields = [];
       for (let index = 0; index < doc.numPages; index++) {
         const vector = await extractPageVector(await doc.getPage(index + 1));
-        const evidence: PageEvidence = {
-          index,
-          size: vector.size,
-          transform: vector.transform,
-          rotation: 0,
-          scanned: vector.scanned,
-          phrases: vector.text.phrases,
-          candidates: vector.candidates,
-          raster: null,
-          existing: [],
-          preview: { file: "", width: 0, height: 0 },
-          timings: { vectorMs: 0, renderMs: 0, rasterMs: 0, previewMs: 0 },
-        };
-        fields.push(...pageFields(evidence));
+        fields.push(...vectorOnlyPageFields(index, vector));
       }
       await doc.destroy();
       scorer.add(fields, form.truth);
