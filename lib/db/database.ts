@@ -28,6 +28,8 @@ export async function openDatabase(opts: {
   pgliteDir?: string;
   /** A dumped PGlite data directory to start from (tests). */
   pgliteImage?: Blob;
+  /** PGlite on a worker thread of its own (./pglite-thread), so queries never hold this thread. */
+  pgliteThread?: boolean;
   poolSize?: number;
 }): Promise<Database> {
   if (opts.url) {
@@ -52,14 +54,20 @@ export async function openDatabase(opts: {
       },
     };
   }
-  const [{ PrismaPGlite }, { openPglite, pgliteSql }] = await Promise.all([
-    import("pglite-prisma-adapter"),
-    import("./pglite"),
-  ]);
-  const pg = await openPglite(opts.pgliteDir, opts.pgliteImage);
-  const sql = pgliteSql(pg);
+  let sql: Sql;
+  let prisma: PrismaClient;
+  if (opts.pgliteThread) {
+    const { PgliteThread } = await import("./pglite-thread/client");
+    const thread = await PgliteThread.open(opts.pgliteDir, opts.pgliteImage);
+    sql = thread.sql();
+    prisma = new PrismaClient({ adapter: thread.prismaAdapter() });
+  } else {
+    const [{ PrismaPGlite }, { openPglite, pgliteSql }] = await Promise.all([import("pglite-prisma-adapter"), import("./pglite")]);
+    const pg = await openPglite(opts.pgliteDir, opts.pgliteImage);
+    sql = pgliteSql(pg);
+    prisma = new PrismaClient({ adapter: new PrismaPGlite(pg) });
+  }
   await applyMigrations(sql);
-  const prisma = new PrismaClient({ adapter: new PrismaPGlite(pg) });
   return {
     prisma,
     sql,
@@ -86,6 +94,7 @@ export function getDatabase(): Promise<Database> {
     g[KEY] = openDatabase({
       url: env.DATABASE_URL,
       pgliteDir: path.join(env.dataDir, "pgdata"),
+      pgliteThread: env.PGLITE_THREAD,
       poolSize: env.DATABASE_POOL_SIZE,
     });
     // A failed open must not poison later attempts.

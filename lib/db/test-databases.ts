@@ -99,7 +99,8 @@ export async function preparePgliteImage(): Promise<string> {
 export async function createTestDatabase(adminUrl = process.env.TEST_DATABASE_URL): Promise<TestDatabase> {
   if (!adminUrl) {
     const image = fs.existsSync(pgliteImagePath()) ? fs.readFileSync(pgliteImagePath()) : undefined;
-    return openDatabase({ pgliteImage: image ? new Blob([image]) : undefined });
+    // TEST_PGLITE_THREAD=1 runs a suite against the database thread the server uses.
+    return openDatabase({ pgliteImage: image ? new Blob([image]) : undefined, pgliteThread: process.env.TEST_PGLITE_THREAD === "1" });
   }
   const created = await createPostgresTestDatabase(adminUrl);
   const database = await openDatabase({ url: created.url, poolSize: 5 });

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { int, optionalString } from "./parsers";
+import { flag, int, optionalString } from "./parsers";
 
 /** Settings every process needs: where it listens, where its data lives, how it logs. */
 export const coreSettings = {
@@ -13,6 +13,11 @@ export const coreSettings = {
     z.string().regex(/^postgres(ql)?:\/\//, "must be a postgresql:// URL").optional(),
   ),
   DATABASE_POOL_SIZE: int(10, 1, 200),
+  /**
+   * The embedded PGlite database runs on a worker thread of its own, so its queries never hold
+   * the thread that serves HTTP; false runs it on that thread (one fewer thread, slower under load).
+   */
+  PGLITE_THREAD: flag(true),
   /** The public URL users reach the app at (links, OAuth callbacks). Defaults to http://localhost:PORT. */
   APP_URL: optionalString().pipe(z.url().optional()),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),

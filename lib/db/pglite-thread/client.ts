@@ -1,0 +1,135 @@
+import path from "node:path";
+import { Worker } from "node:worker_threads";
+import type { IsolationLevel, SqlDriverAdapter, SqlDriverAdapterFactory, SqlQuery, SqlResultSet, Transaction, TransactionOptions } from "@prisma/driver-adapter-utils";
+import type { Sql, SqlRunner } from "../sql";
+import { fromThreadError, type ThreadReply, type ThreadRequest } from "./protocol";
+
+const ADAPTER_NAME = "conveyor-pglite-thread";
+
+/**
+ * PGlite on a thread of its own (./worker.ts), for the app's server: PGlite runs PostgreSQL
+ * synchronously on the thread that calls it, so in the app's process every query held the event
+ * loop that serves HTTP (docs/benchmarks.md, "API"). Here the app's thread only sends a message
+ * and awaits the answer, as it would with a PostgreSQL server. `sql` and the Prisma adapter
+ * behave as their in-process counterparts (lib/db/pglite.ts, pglite-prisma-adapter): the same
+ * code runs them, on the other thread.
+ */
+export class PgliteThread {
+  private readonly worker: Worker;
+  private readonly pending = new Map<number, { resolve(value: unknown): void; reject(error: Error): void }>();
+  private nextId = 1;
+  private exited: Error | undefined;
+
+  private constructor() {
+    const dir = path.join(process.cwd(), "lib", "db", "pglite-thread");
+    this.worker = new Worker(path.join(dir, "bootstrap.mjs"), { workerData: { entry: path.join(dir, "worker.ts") } });
+    // Only calls in flight keep the process alive, as sockets to a database server would.
+    this.worker.unref();
+    this.worker.on("message", (reply: ThreadReply) => {
+      const call = this.pending.get(reply.id);
+      if (!call) return;
+      this.pending.delete(reply.id);
+      if (this.pending.size === 0) this.worker.unref();
+      if (reply.ok) call.resolve(reply.value);
+      else call.reject(fromThreadError(reply.error));
+    });
+    const gone = (error: Error) => {
+      this.exited ??= error;
+      for (const call of this.pending.values()) call.reject(this.exited);
+      this.pending.clear();
+    };
+    this.worker.on("error", (error) => gone(new Error(`the database thread failed: ${error.message}`)));
+    this.worker.on("exit", (code) => gone(new Error(`the database thread exited (code ${code})`)));
+  }
+
+  /** Starts the thread and opens PGlite in `dataDir` (memory when undefined), optionally from a dumped image. */
+  static async open(dataDir: string | undefined, image?: Blob): Promise<PgliteThread> {
+    const thread = new PgliteThread();
+    try {
+      await thread.call({ op: "open", dataDir, image });
+    } catch (error) {
+      await thread.worker.terminate();
+      throw error;
+    }
+    return thread;
+  }
+
+  call<T>(req: ThreadRequest): Promise<T> {
+    if (this.exited) return Promise.reject(this.exited);
+    const id = this.nextId++;
+    return new Promise<T>((resolve, reject) => {
+      if (this.pending.size === 0) this.worker.ref();
+      this.pending.set(id, { resolve: resolve as (value: unknown) => void, reject });
+      this.worker.postMessage({ id, req });
+    });
+  }
+
+  private runner(tx?: number): SqlRunner {
+    return {
+      query: <T>(text: string, params?: unknown[], options?: { name?: string }) =>
+        // Inside a transaction a name is ignored, as in process: the statement runs as plain text there.
+        this.call<T[]>({ op: "query", tx, text, params, name: tx === undefined ? options?.name : undefined }),
+      exec: async (script: string) => {
+        await this.call({ op: "exec", tx, script });
+      },
+    };
+  }
+
+  sql(): Sql {
+    return {
+      dialect: "pglite",
+      ...this.runner(),
+      transaction: async <T>(fn: (tx: SqlRunner) => Promise<T>): Promise<T> => {
+        const tx = await this.call<number>({ op: "begin" });
+        let result: T;
+        try {
+          result = await fn(this.runner(tx));
+        } catch (error) {
+          await this.call({ op: "end", tx, commit: false }).catch(() => {});
+          throw error;
+        }
+        await this.call({ op: "end", tx, commit: true });
+        return result;
+      },
+      close: () => this.close(),
+    };
+  }
+
+  /** Prisma's driver adapter, answered by pglite-prisma-adapter on the database thread. */
+  prismaAdapter(): SqlDriverAdapterFactory {
+    const queryable = (tx?: number) => ({
+      provider: "postgres" as const,
+      adapterName: ADAPTER_NAME,
+      queryRaw: (query: SqlQuery) => this.call<SqlResultSet>({ op: "prisma.query", tx, query }),
+      executeRaw: (query: SqlQuery) => this.call<number>({ op: "prisma.execute", tx, query }),
+    });
+    const adapter: SqlDriverAdapter = {
+      ...queryable(),
+      executeScript: async (script: string) => {
+        await this.call({ op: "prisma.script", script });
+      },
+      startTransaction: async (isolationLevel?: IsolationLevel): Promise<Transaction> => {
+        const { id, options } = await this.call<{ id: number; options: TransactionOptions }>({ op: "prisma.begin", isolationLevel });
+        return {
+          ...queryable(id),
+          options,
+          commit: async () => {
+            await this.call({ op: "prisma.end", tx: id, commit: true });
+          },
+          rollback: async () => {
+            await this.call({ op: "prisma.end", tx: id, commit: false });
+          },
+        };
+      },
+      getConnectionInfo: () => ({ supportsRelationJoins: true }),
+      dispose: async () => {},
+    };
+    return { provider: "postgres", adapterName: ADAPTER_NAME, connect: async () => adapter };
+  }
+
+  /** Closes PGlite (it writes what it holds) and ends the thread. */
+  async close(): Promise<void> {
+    if (!this.exited) await this.call({ op: "close" }).catch(() => {});
+    await this.worker.terminate();
+  }
+}
