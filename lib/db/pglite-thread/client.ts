@@ -20,9 +20,12 @@ export class PgliteThread {
   private nextId = 1;
   private exited: Error | undefined;
 
+  // Found from the app's root at run time, as the PDF workers are: a path the bundler cannot
+  // follow, so Next.js leaves the thread's files (and tsx) out of its bundles.
+  private readonly dir = path.join(process.cwd(), "lib", "db", "pglite-thread");
+
   private constructor() {
-    const dir = path.join(process.cwd(), "lib", "db", "pglite-thread");
-    this.worker = new Worker(path.join(dir, "bootstrap.mjs"), { workerData: { entry: path.join(dir, "worker.ts") } });
+    this.worker = new Worker(this.fileOf("bootstrap.mjs"), { workerData: { entry: this.fileOf("worker.ts") } });
     // Only calls in flight keep the process alive, as sockets to a database server would.
     this.worker.unref();
     this.worker.on("message", (reply: ThreadReply) => {
@@ -40,6 +43,10 @@ export class PgliteThread {
     };
     this.worker.on("error", (error) => gone(new Error(`the database thread failed: ${error.message}`)));
     this.worker.on("exit", (code) => gone(new Error(`the database thread exited (code ${code})`)));
+  }
+
+  private fileOf(name: string): string {
+    return path.join(this.dir, name);
   }
 
   /** Starts the thread and opens PGlite in `dataDir` (memory when undefined), optionally from a dumped image. */
