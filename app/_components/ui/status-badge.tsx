@@ -25,6 +25,8 @@ const STATUSES: Record<string, { label: string; tone: keyof typeof TONES }> = {
   canceled: { label: "Canceled", tone: "stopped" },
   cancelled: { label: "Canceled", tone: "stopped" },
   skipped: { label: "Skipped", tone: "neutral" },
+  // A contracts aggregation run that finished with some regions or contracts in error.
+  partial: { label: "Partial", tone: "stopped" },
 };
 
 export function statusLabel(status: string): string {

@@ -4,7 +4,11 @@ import { useCallback, useEffect, useState } from "react";
 import { api, errorMessage } from "@/app/_components/api";
 import { Alert } from "@/app/_components/ui/alert";
 import { Button } from "@/app/_components/ui/button";
+import { type Column, DataTable } from "@/app/_components/ui/data-table";
+import { EmptyState } from "@/app/_components/ui/empty-state";
 import { Card } from "@/app/_components/ui/page-header";
+import { StatusBadge } from "@/app/_components/ui/status-badge";
+import { DateTime } from "@/app/_components/ui/time";
 
 type Run = {
   run_id: string;
@@ -15,6 +19,37 @@ type Run = {
   summary: { totals?: Record<string, number>; errors?: { region_id?: number; contract_id?: number; message: string }[] } | null;
 };
 type Runs = { items: Run[]; next_run_at: string | null; enabled: boolean; regions: number[] };
+
+const duration = (r: Run) => (r.duration_ms === null ? "—" : `${(r.duration_ms / 1000).toFixed(1)} s`);
+
+function counts(r: Run): string {
+  const t = r.summary?.totals;
+  return t ? `${t.contracts_new} / ${t.contracts_updated} / ${t.contracts_expired}` : "—";
+}
+
+function RunErrors({ run }: { run: Run }) {
+  const errors = run.summary?.errors?.slice(0, 3) ?? [];
+  if (errors.length === 0) return null;
+  return (
+    <ul className="space-y-0.5 text-xs text-red-800">
+      {errors.map((e, i) => (
+        <li key={i}>
+          {e.contract_id ? `contract ${e.contract_id}: ` : e.region_id ? `region ${e.region_id}: ` : ""}
+          {e.message}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+const columns: Column<Run>[] = [
+  { header: "Started", className: "w-44", cell: (r) => <DateTime value={r.created_at} /> },
+  { header: "Trigger", className: "w-24", cell: (r) => r.trigger },
+  { header: "Outcome", className: "w-28", cell: (r) => <StatusBadge status={r.status} /> },
+  { header: "Duration", className: "w-20 text-right", cell: duration },
+  { header: "New / updated / expired", className: "w-44 text-right", cell: counts },
+  { header: "Errors", cell: (r) => <RunErrors run={r} /> },
+];
 
 /** Operators: the aggregation's runs (outcome, duration, counts, errors), the next due run and "run now". */
 export function RunHistory() {
@@ -49,40 +84,31 @@ export function RunHistory() {
       className="mt-6"
     >
       {error && <Alert tone="error">{error}</Alert>}
-      <table className="w-full text-left text-sm" aria-label="Aggregation runs">
-        <thead className="text-slate-500">
-          <tr>
-            <th className="py-2">Started</th>
-            <th>Trigger</th>
-            <th>Outcome</th>
-            <th>Duration</th>
-            <th>New / updated / expired</th>
-            <th>Errors</th>
-          </tr>
-        </thead>
-        <tbody>
-          {runs?.items.map((r) => {
-            const t = r.summary?.totals;
-            return (
-              <tr key={r.run_id} className="border-t align-top">
-                <td className="py-2">{new Date(r.created_at).toLocaleString()}</td>
-                <td>{r.trigger}</td>
-                <td>{r.status}</td>
-                <td>{r.duration_ms === null ? "" : `${(r.duration_ms / 1000).toFixed(1)} s`}</td>
-                <td>{t ? `${t.contracts_new} / ${t.contracts_updated} / ${t.contracts_expired}` : ""}</td>
-                <td>
-                  {r.summary?.errors?.slice(0, 3).map((e, i) => (
-                    <div key={i}>
-                      {e.contract_id ? `contract ${e.contract_id}: ` : e.region_id ? `region ${e.region_id}: ` : ""}
-                      {e.message}
-                    </div>
-                  ))}
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
+      {runs && runs.items.length === 0 ? (
+        <EmptyState title="No runs yet" description="The aggregation runs on its schedule, or now with Run now." />
+      ) : (
+        <DataTable
+          rows={runs?.items ?? []}
+          rowKey={(r) => r.run_id}
+          caption="Aggregation runs"
+          columns={columns}
+          rowAttributes={(r) => ({ "data-run-id": r.run_id, "data-status": r.status })}
+          card={(r) => (
+            <div className="space-y-1 px-1 py-3">
+              <div className="flex items-center justify-between gap-2">
+                <DateTime value={r.created_at} className="text-slate-900" />
+                <StatusBadge status={r.status} />
+              </div>
+              <div className="flex justify-between text-xs text-slate-600">
+                <span>{r.trigger}</span>
+                <span>{counts(r)}</span>
+                <span>{duration(r)}</span>
+              </div>
+              <RunErrors run={r} />
+            </div>
+          )}
+        />
+      )}
     </Card>
   );
 }
