@@ -25,6 +25,10 @@ const STATUSES: Record<string, { label: string; tone: keyof typeof TONES }> = {
   canceled: { label: "Canceled", tone: "stopped" },
   cancelled: { label: "Canceled", tone: "stopped" },
   skipped: { label: "Skipped", tone: "neutral" },
+  // Relay jobs (the n8n workflow's own words).
+  processing: { label: "Processing", tone: "active" },
+  success: { label: "Success", tone: "good" },
+  failure: { label: "Failure", tone: "bad" },
   // A contracts aggregation run that finished with some regions or contracts in error.
   partial: { label: "Partial", tone: "stopped" },
 };

@@ -2,7 +2,10 @@
 
 import { useCallback, useEffect, useId, useRef, useState, type DragEvent } from "react";
 import { Button } from "@/app/_components/ui/button";
+import { type Column, DataTable } from "@/app/_components/ui/data-table";
 import { Card } from "@/app/_components/ui/page-header";
+import { StatusBadge } from "@/app/_components/ui/status-badge";
+import { DateTime } from "@/app/_components/ui/time";
 import type { RelayJobResponse, RelayStatus } from "@/lib/relay/schemas";
 import type { RelayMode } from "@/lib/relay/settings";
 
@@ -74,6 +77,24 @@ function JobStatus({ job, mode }: { job: RelayJobResponse; mode: RelayMode }) {
     </div>
   );
 }
+
+function RelayResult({ job }: { job: RelayJobResponse }) {
+  if (job.notion_page_url) {
+    return (
+      <a className="text-sky-700 underline" href={job.notion_page_url} target="_blank" rel="noreferrer noopener">
+        Notion page
+      </a>
+    );
+  }
+  return <span>{job.result_message ?? ""}</span>;
+}
+
+const RECENT_COLUMNS: Column<RelayJobResponse>[] = [
+  { header: "File", cell: (job) => <span className="break-all">{job.filename}</span> },
+  { header: "Status", className: "w-32", cell: (job) => <StatusBadge status={job.status} /> },
+  { header: "Created", className: "w-48", cell: (job) => <DateTime value={job.created_at} /> },
+  { header: "Result", cell: (job) => <RelayResult job={job} /> },
+];
 
 export function RelayPanel({ initialJobs, maxBytes, defaultDatabaseId, mode }: Props) {
   const inputId = useId();
@@ -210,34 +231,25 @@ export function RelayPanel({ initialJobs, maxBytes, defaultDatabaseId, mode }: P
         {jobs.length === 0 ? (
           <p className="text-sm text-zinc-500">No relay jobs{filter ? ` with status ${filter}` : ""} yet.</p>
         ) : (
-          <table className="w-full text-left text-sm" aria-label="Recent relay jobs">
-            <thead>
-              <tr>
-                <th className="py-1">File</th>
-                <th>Status</th>
-                <th>Created</th>
-                <th>Result</th>
-              </tr>
-            </thead>
-            <tbody>
-              {jobs.map((job) => (
-                <tr key={job.job_id} className="border-t border-zinc-200">
-                  <td className="py-1">{job.filename}</td>
-                  <td>{job.status}</td>
-                  <td>{new Date(job.created_at).toLocaleString()}</td>
-                  <td>
-                    {job.notion_page_url ? (
-                      <a className="text-sky-700 underline" href={job.notion_page_url} target="_blank" rel="noreferrer noopener">
-                        Notion page
-                      </a>
-                    ) : (
-                      (job.result_message ?? "")
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <DataTable
+            rows={jobs}
+            rowKey={(job) => job.job_id}
+            caption="Recent relay jobs"
+            columns={RECENT_COLUMNS}
+            rowAttributes={(job) => ({ "data-job-id": job.job_id, "data-status": job.status })}
+            card={(job) => (
+              <div className="space-y-1 px-1 py-3">
+                <div className="flex items-center justify-between gap-2">
+                  <span className="truncate font-medium text-slate-900">{job.filename}</span>
+                  <StatusBadge status={job.status} />
+                </div>
+                <div className="flex justify-between gap-2 text-xs text-slate-600">
+                  <DateTime value={job.created_at} />
+                  <RelayResult job={job} />
+                </div>
+              </div>
+            )}
+          />
         )}
       </Card>
     </div>
