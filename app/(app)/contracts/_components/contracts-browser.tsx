@@ -4,6 +4,7 @@ import { useEffect, useState } from "react";
 import { api, errorMessage } from "@/app/_components/api";
 import { Alert } from "@/app/_components/ui/alert";
 import { Button } from "@/app/_components/ui/button";
+import { type Column, DataTable } from "@/app/_components/ui/data-table";
 import { SelectField, TextField } from "@/app/_components/ui/field";
 import { Card } from "@/app/_components/ui/page-header";
 import { ContractDetail } from "./contract-detail";
@@ -25,6 +26,29 @@ function query(f: Filters, cursor?: string): string {
 }
 
 /** Filters, sorting and cursor pagination over /api/v1/contracts; a row opens its items. */
+const priceOf = (c: Contract) => (c.type === "courier" ? c.reward : c.price);
+const typeLabel = (c: Contract) => c.type.replace("_", " ");
+const shipLabel = (c: Contract) => (c.is_ship_contract ? `${c.ship_name ?? c.ship_type_id}${c.contains_additional_items ? " + items" : ""}` : "");
+/** EVE's clock is UTC ("EVE time"), which players read contract times in. */
+const eveTime = (iso: string) => iso.slice(0, 16).replace("T", " ");
+
+function ContractToggle({ contract, open, toggle }: { contract: Contract; open: number | null; toggle: (id: number) => void }) {
+  return (
+    <button type="button" className="text-left text-indigo-700 underline" aria-expanded={open === contract.contract_id} onClick={() => toggle(contract.contract_id)}>
+      {contract.title || `#${contract.contract_id}`}
+    </button>
+  );
+}
+
+const columns = (open: number | null, toggle: (id: number) => void): Column<Contract>[] => [
+  { header: "Contract", cell: (c) => <ContractToggle contract={c} open={open} toggle={toggle} /> },
+  { header: "Type", className: "w-32", cell: typeLabel },
+  { header: "Ship", cell: shipLabel },
+  { header: "Price", className: "w-36 text-right tabular-nums", cell: (c) => formatIsk(priceOf(c)) },
+  { header: "Issued", className: "w-36", cell: (c) => eveTime(c.date_issued) },
+  { header: "Expires", className: "w-36", cell: (c) => eveTime(c.date_expired) },
+];
+
 export function ContractsBrowser({ regions }: { regions: number[] }) {
   const [filters, setFilters] = useState<Filters>(EMPTY);
   const [applied, setApplied] = useState<Filters>(EMPTY);
@@ -32,6 +56,7 @@ export function ContractsBrowser({ regions }: { regions: number[] }) {
   const [data, setData] = useState<{ items: Contract[]; next_cursor: string | null } | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [open, setOpen] = useState<number | null>(null);
+  const toggle = (id: number) => setOpen(open === id ? null : id);
   const cursor = pages.at(-1);
 
   useEffect(() => {
@@ -91,32 +116,27 @@ export function ContractsBrowser({ regions }: { regions: number[] }) {
         </div>
       </form>
       {error && <Alert tone="error" title="Could not load contracts">{error}</Alert>}
-      <table className="w-full text-left text-sm" aria-label="Contracts">
-        <thead className="text-slate-500">
-          <tr>
-            <th className="py-2">Contract</th>
-            <th>Type</th>
-            <th>Ship</th>
-            <th className="text-right">Price</th>
-            <th>Issued</th>
-            <th>Expires</th>
-          </tr>
-        </thead>
-        <tbody>
-          {data?.items.map((c) => (
-            <tr key={c.contract_id} className="cursor-pointer border-t hover:bg-slate-50" onClick={() => setOpen(open === c.contract_id ? null : c.contract_id)}>
-              <td className="py-2">
-                <button type="button" className="text-indigo-700 underline">{c.title || `#${c.contract_id}`}</button>
-              </td>
-              <td>{c.type.replace("_", " ")}</td>
-              <td>{c.is_ship_contract ? `${c.ship_name ?? c.ship_type_id}${c.contains_additional_items ? " + items" : ""}` : ""}</td>
-              <td className="text-right tabular-nums">{formatIsk(c.type === "courier" ? c.reward : c.price)}</td>
-              <td>{c.date_issued.slice(0, 16).replace("T", " ")}</td>
-              <td>{c.date_expired.slice(0, 16).replace("T", " ")}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <DataTable
+        rows={data?.items ?? []}
+        rowKey={(c) => String(c.contract_id)}
+        caption="Contracts"
+        breakpoint="md"
+        columns={columns(open, toggle)}
+        rowAttributes={(c) => ({ "data-contract-id": String(c.contract_id) })}
+        card={(c) => (
+          <div className="space-y-1 px-1 py-3">
+            <div className="flex items-center justify-between gap-2">
+              <ContractToggle contract={c} open={open} toggle={toggle} />
+              <span className="tabular-nums">{formatIsk(priceOf(c))}</span>
+            </div>
+            <div className="flex justify-between gap-2 text-xs text-slate-600">
+              <span>{typeLabel(c)}</span>
+              <span>{shipLabel(c)}</span>
+              <span>expires {eveTime(c.date_expired)}</span>
+            </div>
+          </div>
+        )}
+      />
       {data && data.items.length === 0 && <p className="py-6 text-center text-sm text-slate-500">No contracts match.</p>}
       {open !== null && <ContractDetail contractId={open} />}
       <div className="mt-3 flex gap-2">
