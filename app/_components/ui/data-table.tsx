@@ -23,6 +23,7 @@ export function DataTable<T>({
   rowAttributes,
   breakpoint = "sm",
   fixed = false,
+  testId,
 }: {
   rows: readonly T[];
   rowKey: (row: T) => string;
@@ -33,6 +34,8 @@ export function DataTable<T>({
   rowAttributes?: (row: T) => RowAttributes;
   breakpoint?: "sm" | "md";
   fixed?: boolean;
+  /** `data-testid` of the table (the wide layout). */
+  testId?: string;
 }) {
   const shown = breakpoint === "sm" ? { list: "sm:hidden", table: "sm:table" } : { list: "md:hidden", table: "md:table" };
   const edge = (i: number) => (i === 0 ? "pr-3" : i === columns.length - 1 ? "pl-3" : "px-3");
@@ -45,7 +48,7 @@ export function DataTable<T>({
           </li>
         ))}
       </ul>
-      <table className={`hidden w-full text-left text-sm ${fixed ? "table-fixed" : ""} ${shown.table}`}>
+      <table className={`hidden w-full text-left text-sm ${fixed ? "table-fixed" : ""} ${shown.table}`} data-testid={testId}>
         <caption className="sr-only">{caption}</caption>
         <thead className="border-b border-slate-200 text-xs tracking-wide text-slate-600 uppercase">
           <tr>

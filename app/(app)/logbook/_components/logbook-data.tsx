@@ -4,12 +4,42 @@ import { useCallback, useEffect, useState } from "react";
 import { api, errorMessage } from "@/app/_components/api";
 import { Alert } from "@/app/_components/ui/alert";
 import { Button } from "@/app/_components/ui/button";
+import { type Column, DataTable } from "@/app/_components/ui/data-table";
 import { SelectField } from "@/app/_components/ui/field";
 import { Card } from "@/app/_components/ui/page-header";
 import { PyramidChart } from "./pyramid-chart";
 import { DISCIPLINE_LABEL, type PyramidView, type TickView } from "./types";
 
 type TicksPage = { data: TickView[]; next_cursor: string | null };
+
+function TickRoute({ tick }: { tick: TickView }) {
+  return tick.url ? (
+    <a className="underline" href={tick.url} rel="noreferrer noopener" target="_blank">
+      {tick.route}
+    </a>
+  ) : (
+    <span>{tick.route}</span>
+  );
+}
+
+function TickGrade({ tick }: { tick: TickView }) {
+  return (
+    <span className="font-mono">
+      {tick.grade ?? tick.rating}
+      {tick.danger ? ` ${tick.danger}` : ""}
+    </span>
+  );
+}
+
+const TICK_COLUMNS: Column<TickView>[] = [
+  { header: "Date", className: "w-28 whitespace-nowrap", cell: (t) => t.date ?? "—" },
+  { header: "Route", cell: (t) => <TickRoute tick={t} /> },
+  { header: "Grade", className: "w-24", cell: (t) => <TickGrade tick={t} /> },
+  { header: "Discipline", className: "w-28", cell: (t) => DISCIPLINE_LABEL[t.discipline] ?? t.discipline },
+  { header: "Style", className: "w-24", cell: (t) => t.style },
+  { header: "Send", className: "w-16", cell: (t) => (t.send ? "Yes" : "No") },
+  { header: "Where", cell: (t) => <span className="text-slate-600">{t.location}</span> },
+];
 
 /** The pyramids and the ticks table (filters, load more) of one source, or of every source. */
 export function LogbookData({ sourceId }: { sourceId?: string }) {
@@ -88,36 +118,30 @@ export function LogbookData({ sourceId }: { sourceId?: string }) {
             <option value="false">Not sends</option>
           </SelectField>
         </div>
-        <div className="overflow-x-auto">
-          <table className="w-full text-left text-sm" data-testid="ticks-table">
-            <caption className="sr-only">Ticks</caption>
-            <thead className="text-xs text-slate-600">
-              <tr>
-                <th scope="col" className="py-1 pr-3">Date</th>
-                <th scope="col" className="py-1 pr-3">Route</th>
-                <th scope="col" className="py-1 pr-3">Grade</th>
-                <th scope="col" className="py-1 pr-3">Discipline</th>
-                <th scope="col" className="py-1 pr-3">Style</th>
-                <th scope="col" className="py-1 pr-3">Send</th>
-                <th scope="col" className="py-1 pr-3">Where</th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
-              {ticks.map((t) => (
-                <tr key={t.id}>
-                  <td className="py-1 pr-3 whitespace-nowrap">{t.date ?? "—"}</td>
-                  <td className="py-1 pr-3">{t.url ? <a className="underline" href={t.url} rel="noreferrer noopener" target="_blank">{t.route}</a> : t.route}</td>
-                  <td className="py-1 pr-3 font-mono">{t.grade ?? t.rating}{t.danger ? ` ${t.danger}` : ""}</td>
-                  <td className="py-1 pr-3">{DISCIPLINE_LABEL[t.discipline] ?? t.discipline}</td>
-                  <td className="py-1 pr-3">{t.style}</td>
-                  <td className="py-1 pr-3">{t.send ? "Yes" : "No"}</td>
-                  <td className="py-1 pr-3 text-slate-600">{t.location}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-          {ticks.length === 0 ? <p className="py-2 text-sm text-slate-600">No ticks match.</p> : null}
-        </div>
+        <DataTable
+          rows={ticks}
+          rowKey={(t) => t.id}
+          caption="Ticks"
+          breakpoint="md"
+          testId="ticks-table"
+          columns={TICK_COLUMNS}
+          card={(t) => (
+            <div className="space-y-1 px-1 py-2">
+              <div className="flex items-baseline justify-between gap-2">
+                <TickRoute tick={t} />
+                <TickGrade tick={t} />
+              </div>
+              <div className="flex flex-wrap justify-between gap-x-3 text-xs text-slate-600">
+                <span>{t.date ?? "—"}</span>
+                <span>{DISCIPLINE_LABEL[t.discipline] ?? t.discipline}</span>
+                <span>{t.style}</span>
+                <span>{t.send ? "Send" : "Not a send"}</span>
+              </div>
+              {t.location ? <div className="text-xs text-slate-500">{t.location}</div> : null}
+            </div>
+          )}
+        />
+        {ticks.length === 0 ? <p className="py-2 text-sm text-slate-600">No ticks match.</p> : null}
         {cursor ? (
           <Button variant="secondary" size="sm" className="mt-3" onClick={() => void loadMore(cursor)}>
             Load more
