@@ -1,6 +1,7 @@
 import path from "node:path";
 import { PrismaClient } from "@prisma/client";
 import { getEnv } from "@/lib/env";
+import { logger } from "@/lib/logging";
 import { applyMigrations } from "./migrate";
 import type { Notifications } from "./notifications";
 import type { Dialect, Sql } from "./sql";
@@ -30,6 +31,8 @@ export async function openDatabase(opts: {
   pgliteImage?: Blob;
   /** PGlite on a worker thread of its own (./pglite-thread), so queries never hold this thread. */
   pgliteThread?: boolean;
+  /** The database thread ended without being closed: every query fails from then on. */
+  onLost?: (error: Error) => void;
   poolSize?: number;
 }): Promise<Database> {
   if (opts.url) {
@@ -58,7 +61,7 @@ export async function openDatabase(opts: {
   let prisma: PrismaClient;
   if (opts.pgliteThread) {
     const { PgliteThread } = await import("./pglite-thread/client");
-    const thread = await PgliteThread.open(opts.pgliteDir, opts.pgliteImage);
+    const thread = await PgliteThread.open(opts.pgliteDir, opts.pgliteImage, opts.onLost);
     sql = thread.sql();
     prisma = new PrismaClient({ adapter: thread.prismaAdapter() });
   } else {
@@ -95,6 +98,12 @@ export function getDatabase(): Promise<Database> {
       url: env.DATABASE_URL,
       pgliteDir: path.join(env.dataDir, "pgdata"),
       pgliteThread: env.PGLITE_THREAD,
+      // Crash-only: the data is safe in PGlite's write-ahead log and a restart recovers it, where a
+      // process left without its database would answer every request with an error.
+      onLost: (error) => {
+        logger().fatal({ err: error }, "the database thread ended; stopping so the process can be restarted");
+        process.exit(1);
+      },
       poolSize: env.DATABASE_POOL_SIZE,
     });
     // A failed open must not poison later attempts.

@@ -9,6 +9,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase, type Database } from "../database";
+import { PgliteThread } from "./client";
 
 let database: Database;
 let dir: string;
@@ -84,5 +85,20 @@ describe("PGlite on its own thread", () => {
     await database.close();
     database = await openDatabase({ pgliteDir: path.join(dir, "pgdata"), pgliteThread: true });
     expect(await database.sql.query(`SELECT id FROM workspaces WHERE id = 'kept'`)).toEqual([{ id: "kept" }]);
+  }, 60_000);
+
+  it("reports a thread that ended without being closed, and fails every call after it", async () => {
+    const lost: Error[] = [];
+    const thread = await PgliteThread.open(undefined, undefined, (error) => lost.push(error));
+    const sql = thread.sql();
+    expect(await sql.query(`SELECT 1 AS one`)).toEqual([{ one: 1 }]);
+    // The thread dies under a call in flight (as on a crash of PGlite's WebAssembly).
+    const inFlight = sql.query(`SELECT pg_sleep(1)`);
+    await (thread as unknown as { worker: { terminate(): Promise<number> } }).worker.terminate();
+    await expect(inFlight).rejects.toThrow(/database thread exited/);
+    await expect(sql.query(`SELECT 1`)).rejects.toThrow(/database thread exited/);
+    expect(lost).toHaveLength(1);
+    await thread.close();
+    expect(lost).toHaveLength(1);
   }, 60_000);
 });

@@ -24,7 +24,9 @@ export class PgliteThread {
   // follow, so Next.js leaves the thread's files (and tsx) out of its bundles.
   private readonly dir = path.join(process.cwd(), "lib", "db", "pglite-thread");
 
-  private constructor() {
+  private closing = false;
+
+  private constructor(private readonly onLost?: (error: Error) => void) {
     this.worker = new Worker(this.fileOf("bootstrap.mjs"), { workerData: { entry: this.fileOf("worker.ts") } });
     // Only calls in flight keep the process alive, as sockets to a database server would.
     this.worker.unref();
@@ -37,9 +39,11 @@ export class PgliteThread {
       else call.reject(fromThreadError(reply.error));
     });
     const gone = (error: Error) => {
+      const first = !this.exited;
       this.exited ??= error;
       for (const call of this.pending.values()) call.reject(this.exited);
       this.pending.clear();
+      if (first && !this.closing) this.onLost?.(this.exited);
     };
     this.worker.on("error", (error) => gone(new Error(`the database thread failed: ${error.message}`)));
     this.worker.on("exit", (code) => gone(new Error(`the database thread exited (code ${code})`)));
@@ -49,9 +53,13 @@ export class PgliteThread {
     return path.join(this.dir, name);
   }
 
-  /** Starts the thread and opens PGlite in `dataDir` (memory when undefined), optionally from a dumped image. */
-  static async open(dataDir: string | undefined, image?: Blob): Promise<PgliteThread> {
-    const thread = new PgliteThread();
+  /**
+   * Starts the thread and opens PGlite in `dataDir` (memory when undefined), optionally from a
+   * dumped image. `onLost` hears of a thread that ended without being closed (every call after
+   * it fails).
+   */
+  static async open(dataDir: string | undefined, image?: Blob, onLost?: (error: Error) => void): Promise<PgliteThread> {
+    const thread = new PgliteThread(onLost);
     try {
       await thread.call({ op: "open", dataDir, image });
     } catch (error) {
@@ -136,6 +144,7 @@ export class PgliteThread {
 
   /** Closes PGlite (it writes what it holds) and ends the thread. */
   async close(): Promise<void> {
+    this.closing = true;
     if (!this.exited) await this.call({ op: "close" }).catch(() => {});
     await this.worker.terminate();
   }
