@@ -1,3 +1,4 @@
+import fs from "node:fs";
 import path from "node:path";
 import { Worker } from "node:worker_threads";
 import type { IsolationLevel, SqlDriverAdapter, SqlDriverAdapterFactory, SqlQuery, SqlResultSet, Transaction, TransactionOptions } from "@prisma/driver-adapter-utils";
@@ -27,7 +28,9 @@ export class PgliteThread {
   private closing = false;
 
   private constructor(private readonly onLost?: (error: Error) => void) {
-    this.worker = new Worker(this.fileOf("bootstrap.mjs"), { workerData: { entry: this.fileOf("worker.ts") } });
+    const bootstrap = this.fileOf("bootstrap.mjs");
+    if (!fs.existsSync(bootstrap)) throw new Error(`the database thread's script is not at ${bootstrap} (the app must run from its root)`);
+    this.worker = new Worker(bootstrap, { workerData: { entry: this.fileOf("worker.ts") } });
     // Only calls in flight keep the process alive, as sockets to a database server would.
     this.worker.unref();
     this.worker.on("message", (reply: ThreadReply) => {
