@@ -10,6 +10,8 @@ export type Enclosure = { outer: Box; inner: Box; kind: "cell" | "outline" | "fi
 
 const MULTILINE_HEIGHT = 30;
 const CURRENCY = /^\s*[$€£¥₽]\s*$/;
+/** Printed cents closing an amount box ("Whole dollars only": ". 00", ",00"), or the point alone. */
+const CENTS = /^\s*[.,]?\s*(00)?\s*$/;
 
 export function enclosures(cells: Cell[], outlines: Outline[], fills: FillArea[]): Enclosure[] {
   const out: Enclosure[] = cells.map((c) => ({ outer: c.outer, inner: c.inner, kind: "cell" as const, luminance: 1 }));
@@ -75,6 +77,12 @@ function enclosureField(ctx: PageContext, e: Enclosure): Candidate | null {
     return { box: outer, type: "checkbox", construct: "checkbox", score: e.kind === "fill" ? 0.6 : 0.9 };
   }
   if (inner.width < 12 || inner.height < 7 || inner.width > ctx.size.width * 0.97) return null;
+  const cents = centsAtEnd(inner, inside);
+  if (cents !== undefined) {
+    // The amount is written left of the printed cents; a sliver left over is not a field.
+    const width = cents - 1 - inner.x;
+    return width >= 12 ? { box: { x: inner.x, y: inner.y, width, height: inner.height }, type: "text", construct: "box", score: 0.85 } : null;
+  }
   if (inside.length === 0) {
     const multiline = inner.height > MULTILINE_HEIGHT;
     return { box: inner, type: "text", construct: e.kind === "fill" ? "fill-box" : "box", multiline: multiline || undefined, score: e.kind === "fill" ? 0.7 : 0.9 };
@@ -87,6 +95,18 @@ function enclosureField(ctx: PageContext, e: Enclosure): Candidate | null {
   if (!captionLike || free < 8) return labelBeforeField(ctx, e, inside);
   const box = { x: inner.x, y: top, width: inner.width, height: free };
   return { box, type: "text", construct: "caption-cell", multiline: free > MULTILINE_HEIGHT || undefined, score: 0.85, label: inside.map((p) => p.text).join(" ") };
+}
+
+/**
+ * Where printed cents start in an amount box whose only text is the cents at its right end
+ * (". 00" in whole-dollar boxes of tax forms); undefined for any other box.
+ */
+function centsAtEnd(inner: Box, inside: Phrase[]): number | undefined {
+  if (inside.length === 0 || inner.height > MULTILINE_HEIGHT || !inside.some((p) => /0{2}/.test(p.text))) return undefined;
+  const right = inner.x + inner.width;
+  if (inside.some((p) => !CENTS.test(p.text) || p.box.x < inner.x + inner.width * 0.5)) return undefined;
+  if (Math.max(...inside.map((p) => p.box.x + p.box.width)) < right - 6) return undefined;
+  return Math.min(...inside.map((p) => p.box.x));
 }
 
 /**
