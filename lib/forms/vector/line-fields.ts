@@ -1,7 +1,7 @@
 import { overlap1d } from "@/lib/pdf/geometry";
 import { type Candidate, freeTop, isHeading, isMark, isSignatureLabel, lineHeight, type PageContext, signatureHeight } from "./candidate";
 import type { Segment } from "@/lib/pdf/operators/content";
-import type { Phrase } from "./text";
+import type { Phrase, UnderscoreRun } from "./text";
 import type { Box } from "../types";
 
 const MIN_LINE = 20;
@@ -314,12 +314,27 @@ function captionBelow(ctx: PageContext, seg: Segment): Phrase | undefined {
 /**
  * Runs of underscores (or dots) typed as fill-in lines; the field sits on the run's ink. Dots
  * that run into a box or an amount column ("Total income ........ [   ]", "........ 12") are a
- * leader pointing at that field, not one themselves.
+ * leader pointing at that field, not one themselves. Short equal runs set evenly apart on one
+ * line ("___ ___ ___ ___", last four digits) are one comb field, a character each. (Captions
+ * under a run do not split it: on the real-form dev set, authors more often made one field of a
+ * "First Name  Middle Name  Last Name" line than one per caption.)
  */
 export function underscoreFields(ctx: PageContext, others: Candidate[] = []): Candidate[] {
   const out: Candidate[] = [];
+  const combed = underscoreCombs(ctx.text.underscores);
+  for (const group of combed) {
+    const first = group[0];
+    const last = group[group.length - 1];
+    const bottom = Math.max(...group.map((u) => u.base + u.size * 0.13));
+    const x1 = last.box.x + last.box.width;
+    const wanted = lineHeight(first.size);
+    const top = freeTop(ctx, first.box.x, x1, bottom, wanted);
+    if (bottom - top < wanted * 0.5) continue;
+    out.push({ box: { x: first.box.x, y: top, width: x1 - first.box.x, height: bottom - top }, type: "text", construct: "underscores", comb: group.length, score: 0.9 });
+  }
+  const inComb = new Set(combed.flat());
   for (const run of ctx.text.underscores) {
-    if (run.box.width < 12) continue;
+    if (run.box.width < 12 || inComb.has(run)) continue;
     if (run.dots && leadsToField(ctx, run.box, others)) continue;
     const bottom = run.base + run.size * 0.13;
     const wanted = lineHeight(run.size);
@@ -328,6 +343,23 @@ export function underscoreFields(ctx: PageContext, others: Candidate[] = []): Ca
     out.push({ box: { x: run.box.x, y: top, width: run.box.width, height: bottom - top }, type: "text", construct: "underscores", score: 0.9 });
   }
   return out;
+}
+
+/** Three or more short underscore runs of one length, evenly spaced on one baseline. */
+function underscoreCombs(runs: UnderscoreRun[]): UnderscoreRun[][] {
+  const short = runs.filter((u) => !u.dots && u.box.width <= 24).sort((a, b) => a.base - b.base || a.box.x - b.box.x);
+  const groups: UnderscoreRun[][] = [];
+  for (const u of short) {
+    const group = groups.find((g) => {
+      const prev = g[g.length - 1];
+      const gap = u.box.x - (prev.box.x + prev.box.width);
+      const firstGap = g.length >= 2 ? g[1].box.x - (g[0].box.x + g[0].box.width) : gap;
+      return Math.abs(prev.base - u.base) <= 1 && Math.abs(prev.box.width - u.box.width) <= 1.5 && gap > 0 && gap <= prev.box.width && Math.abs(gap - firstGap) <= 1.5;
+    });
+    if (group) group.push(u);
+    else groups.push([u]);
+  }
+  return groups.filter((g) => g.length >= 3);
 }
 
 /** "Name:" -> "Name". */

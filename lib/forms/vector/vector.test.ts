@@ -330,6 +330,40 @@ describe("vector detection: framed boxes in a form's header", () => {
   });
 });
 
+describe("vector detection: typed fill-in lines", () => {
+  it("takes short equal underscore runs set evenly on one line as one comb field", async () => {
+    let end = 0;
+    const found = await candidates((p) => {
+      p.text("Last 4 digits of account number", 72, 100);
+      const start = 72 + p.width("Last 4 digits of account number ");
+      // Set apart by more than a space, as forms print them.
+      for (let i = 0; i < 4; i++) p.text("___", start + i * 20, 100);
+      end = start + 60 + p.width("___");
+    });
+    const combs = found.filter((c) => c.construct === "underscores");
+    expect(combs).toHaveLength(1);
+    expect(combs[0]).toMatchObject({ type: "text", comb: 4 });
+    expect(combs[0].box.x + combs[0].box.width).toBeCloseTo(end, 0);
+  });
+});
+
+describe("vector detection: amount boxes", () => {
+  it("takes the blank left of cents printed at the end of an amount box, not a box of other text", async () => {
+    let centsStart = 0;
+    const found = await candidates((p) => {
+      p.rect({ x: 400, y: 100, width: 120, height: 16 }, { border: 1 }).text(".", 505, 112, 10).text("00", 508, 112, 8);
+      centsStart = 505;
+      p.rect({ x: 400, y: 140, width: 120, height: 16 }, { border: 1 }).text("Total 00", 470, 152, 8);
+    });
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatchObject({ type: "text" });
+    expect(found[0].box.x).toBeCloseTo(400.5, 0);
+    expect(found[0].box.x + found[0].box.width).toBeLessThan(centsStart);
+    expect(found[0].box.x + found[0].box.width).toBeGreaterThan(centsStart - 3);
+    expect(found[0].box.y).toBeLessThan(101);
+  });
+});
+
 describe("vector detection: things that are not fields", () => {
   it("ignores a section rule whose 'caption' is the next row's label", async () => {
     const found = await candidates((p) => {
