@@ -21,7 +21,7 @@ export function findCandidates(content: PageContent, size: PageSize): VectorResu
   const segments = mergeSegments([...content.segments, ...joinDashes(content.segments, content.marks)]);
   const hs = segments.filter((s) => s.o === "h");
   const vs = segments.filter((s) => s.o === "v");
-  const ticks = tickCombs(hs, vs);
+  const ticks = tickCombs(hs, vs, text.phrases);
   const cells = findCells(segments.filter((s) => !ticks.used.has(s)));
   const cellEdges = new Set<Segment>(cells.flatMap((c) => [c.top, c.bottom]));
   const blockers: Box[] = [...text.symbols, ...text.underscores.map((u) => u.box)];

@@ -10,7 +10,7 @@ const MIN_LINE = 20;
  * Comb fields drawn as a base line with short ticks rising at each character boundary
  * (the first and last at the line's ends). Returns the candidates and the segments they used.
  */
-export function tickCombs(hs: Segment[], vs: Segment[]): { fields: Candidate[]; used: Set<Segment> } {
+export function tickCombs(hs: Segment[], vs: Segment[], phrases: Phrase[] = []): { fields: Candidate[]; used: Set<Segment> } {
   const fields: Candidate[] = [];
   const used = new Set<Segment>();
   for (const h of hs) {
@@ -28,7 +28,20 @@ export function tickCombs(hs: Segment[], vs: Segment[]): { fields: Candidate[]; 
     if (gaps.some((g) => Math.abs(g - pitch) > Math.max(1, pitch * 0.15))) continue;
     const tick = ticks.reduce((s, t) => s + t.to - t.from, 0) / ticks.length;
     const height = Math.min(pitch * 1.6, Math.max(pitch, tick * 2.2));
-    fields.push({ box: { x: h.from, y: h.at - height, width: h.to - h.from, height }, type: "text", construct: "comb-ticks", comb: gaps.length, score: 0.9 });
+    // Cells with characters printed in them ("MM DD 2 0 2 4", the year filled in) are not for
+    // writing: each run of blank cells is a field of its own. Printed means set between the
+    // ticks, not a label above them.
+    const printed = (i: number) =>
+      phrases.some((p) => overlap1d(p.box.x, p.box.x + p.box.width, ticks[i].at, ticks[i + 1].at) > Math.min(gaps[i], p.box.width) * 0.5 && Math.abs(p.box.y + p.box.height / 2 - (h.at - tick / 2)) <= tick / 2 + 2);
+    let start = 0;
+    for (let i = 0; i <= gaps.length; i++) {
+      if (i < gaps.length && !printed(i)) continue;
+      if (i > start) {
+        const x0 = ticks[start].at;
+        fields.push({ box: { x: x0, y: h.at - height, width: ticks[i].at - x0, height }, type: "text", construct: "comb-ticks", comb: i - start, score: 0.9 });
+      }
+      start = i + 1;
+    }
     used.add(h);
     ticks.forEach((t) => used.add(t));
   }

@@ -86,6 +86,18 @@ describe("vector detection: constructs", () => {
     expect(found[0].box.width).toBeCloseTo(60, 0);
   });
 
+  it("leaves comb-tick cells with printed characters out: the blank cells before them are the field", async () => {
+    const found = await candidates((p) => {
+      p.text("Date", 72, 100).line(100, 104, 196, 104);
+      for (let i = 0; i <= 8; i++) p.line(100 + i * 12, 97, 100 + i * 12, 104);
+      for (let i = 0; i < 4; i++) p.text("2024"[i], 151 + i * 12, 103, 7);
+    });
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatchObject({ construct: "comb-ticks", comb: 4 });
+    expect(found[0].box.x).toBeCloseTo(100, 0);
+    expect(found[0].box.width).toBeCloseTo(48, 0);
+  });
+
   it("finds checkboxes drawn as squares, circles and ZapfDingbats box glyphs", async () => {
     const found = await candidates((p) => {
       p.rect({ x: 72, y: 100, width: 10, height: 10 }, { border: 0.75 }).text("Yes", 86, 109);
