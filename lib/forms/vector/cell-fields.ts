@@ -9,6 +9,8 @@ import type { FillArea, Outline } from "@/lib/pdf/operators/content";
 export type Enclosure = { outer: Box; inner: Box; kind: "cell" | "outline" | "fill"; luminance: number };
 
 const MULTILINE_HEIGHT = 30;
+/** Amount columns are narrow; answers wider than this may run over several lines. */
+const MAX_AMOUNT_WIDTH = 150;
 const CURRENCY = /^\s*[$€£¥₽]\s*$/;
 /** Printed cents closing an amount box ("Whole dollars only": ". 00", ",00"), or the point alone. */
 const CENTS = /^\s*[.,]?\s*(00)?\s*$/;
@@ -65,7 +67,27 @@ export function enclosureFields(ctx: PageContext, all: Enclosure[], blockers: Bo
     if (c && c.construct === "label-cell" && usable.some((o) => o !== e && o.kind === "cell" && touches(o.outer, e.outer))) continue;
     if (c) out.push(c);
   }
-  return out;
+  return oneLineInColumn(out);
+}
+
+/**
+ * A box taller than the one-line boxes stacked above and below it in the same column (an amount
+ * column where a line's description wraps, so its row is two or three lines tall) takes one line
+ * of writing at its bottom, beside the description's last line: the height of its neighbours.
+ * Only narrow columns: a wide box under one-line ones is a multiline answer ("Comments").
+ */
+function oneLineInColumn(fields: Candidate[]): Candidate[] {
+  const boxes = fields.filter((c) => c.type === "text" && c.construct === "box");
+  return fields.map((c) => {
+    if (c.type !== "text" || c.construct !== "box" || c.box.width > MAX_AMOUNT_WIDTH) return c;
+    const column = boxes.filter((o) => o !== c && Math.abs(o.box.x - c.box.x) <= 1.5 && Math.abs(o.box.width - c.box.width) <= 1.5 && o.box.height < c.box.height / 1.4);
+    if (column.length < 2) return c;
+    const heights = column.map((o) => o.box.height).sort((a, b) => a - b);
+    const line = heights[Math.floor(heights.length / 2)];
+    if (c.box.height > line * 3 || line > MULTILINE_HEIGHT) return c;
+    const { multiline: _, ...rest } = c;
+    return { ...rest, box: { ...c.box, y: c.box.y + c.box.height - line, height: line } };
+  });
 }
 
 function enclosureField(ctx: PageContext, e: Enclosure): Candidate | null {

@@ -376,6 +376,23 @@ describe("vector detection: amount boxes", () => {
   });
 });
 
+describe("vector detection: amount columns", () => {
+  it("gives a box taller than the one-line boxes of its column one line at its bottom, but keeps a wide answer box multiline", async () => {
+    const found = await candidates((p) => {
+      for (const [y, h] of [[100, 16], [116, 16], [132, 40], [172, 16]] as const) p.rect({ x: 450, y, width: 100, height: h }, { border: 1 });
+      for (const [y, h] of [[300, 16], [316, 16], [332, 60]] as const) p.rect({ x: 72, y, width: 400, height: h }, { border: 1 });
+    });
+    const tall = found.find((c) => c.box.x > 440 && c.box.y > 130 && c.box.y < 172);
+    expect(tall).toMatchObject({ type: "text" });
+    expect(tall!.multiline).toBeUndefined();
+    expect(tall!.box.height).toBeCloseTo(15, 0);
+    expect(tall!.box.y + tall!.box.height).toBeCloseTo(171.5, 0);
+    const answer = found.find((c) => c.box.x < 80 && c.box.y > 330);
+    expect(answer).toMatchObject({ multiline: true });
+    expect(answer!.box.height).toBeGreaterThan(55);
+  });
+});
+
 describe("vector detection: things that are not fields", () => {
   it("ignores a section rule whose 'caption' is the next row's label", async () => {
     const found = await candidates((p) => {
