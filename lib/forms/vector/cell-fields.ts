@@ -9,6 +9,14 @@ import type { FillArea, Outline } from "@/lib/pdf/operators/content";
 export type Enclosure = { outer: Box; inner: Box; kind: "cell" | "outline" | "fill"; luminance: number };
 
 const MULTILINE_HEIGHT = 30;
+/**
+ * One line of writing in a box. On the real-form dev set, 405 of 619 author fields in one-line
+ * boxes 20-26 pt tall cover only the bottom 12-14 pt; 18 pt keeps IoU over 0.5 with both them and
+ * the fields that fill the box.
+ */
+const ONE_LINE = 18;
+/** Boxes up to this tall are one line of writing as they are. */
+const ROOMY = 20;
 /** Amount columns are narrow; answers wider than this may run over several lines. */
 const MAX_AMOUNT_WIDTH = 150;
 const CURRENCY = /^\s*[$€£¥₽]\s*$/;
@@ -107,7 +115,10 @@ function enclosureField(ctx: PageContext, e: Enclosure): Candidate | null {
   }
   if (inside.length === 0) {
     const multiline = inner.height > MULTILINE_HEIGHT;
-    return { box: inner, type: "text", construct: e.kind === "fill" ? "fill-box" : "box", multiline: multiline || undefined, score: e.kind === "fill" ? 0.7 : 0.9 };
+    // One line of writing sits on the box's bottom: a one-line box with room to spare (a form's
+    // roomy row) gets a field one line tall at its foot, the convention of most real forms' authors.
+    const box = !multiline && e.kind !== "fill" && inner.height > ROOMY ? { ...inner, y: inner.y + inner.height - ONE_LINE, height: ONE_LINE } : inner;
+    return { box, type: "text", construct: e.kind === "fill" ? "fill-box" : "box", multiline: multiline || undefined, score: e.kind === "fill" ? 0.7 : 0.9 };
   }
   // A caption in the top-left corner with room to write below it.
   const textBottom = Math.max(...inside.map((p) => p.box.y + p.box.height));

@@ -377,6 +377,13 @@ describe("vector detection: amount boxes", () => {
 });
 
 describe("vector detection: amount columns", () => {
+  it("puts one line of writing at the foot of a roomy one-line box", async () => {
+    const found = await candidates((p) => p.text("Name", 72, 96).rect({ x: 72, y: 100, width: 200, height: 25 }, { border: 1 }));
+    expect(found).toHaveLength(1);
+    expectBox(found[0].box, { x: 72.5, y: 106.5, width: 199, height: 18 });
+    expect(found[0].multiline).toBeUndefined();
+  });
+
   it("gives a box taller than the one-line boxes of its column one line at its bottom, but keeps a wide answer box multiline", async () => {
     const found = await candidates((p) => {
       for (const [y, h] of [[100, 16], [116, 16], [132, 40], [172, 16]] as const) p.rect({ x: 450, y, width: 100, height: h }, { border: 1 });
