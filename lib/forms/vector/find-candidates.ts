@@ -30,7 +30,7 @@ export function findCandidates(content: PageContent, size: PageSize): VectorResu
   const symbols: Candidate[] = text.symbols.map((b) => ({ box: symbolBox(b), type: "checkbox", construct: "checkbox-glyph", score: 0.9 }));
   const checkboxes = [...boxed, ...symbols].filter((c) => c.type === "checkbox").map((c) => c.box);
   const tables = ruledTables(ctx, free, checkboxes);
-  const underscores = underscoreFields(ctx, [...ticks.fields, ...boxed, ...tables.fields]);
+  const underscores = underscoreFields(ctx, [...ticks.fields, ...boxed, ...tables.fields], hs);
   const found = [...ticks.fields, ...boxed, ...symbols, ...tables.fields, ...underscores];
   const lines = underlineFields(ctx, free.filter((s) => !tables.used.has(s)), found);
   const all = [...found, ...lines];

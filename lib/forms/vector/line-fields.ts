@@ -328,11 +328,12 @@ function captionBelow(ctx: PageContext, seg: Segment): Phrase | undefined {
  * Runs of underscores (or dots) typed as fill-in lines; the field sits on the run's ink. Dots
  * that run into a box or an amount column ("Total income ........ [   ]", "........ 12") are a
  * leader pointing at that field, not one themselves. Short equal runs set evenly apart on one
- * line ("___ ___ ___ ___", last four digits) are one comb field, a character each. (Captions
- * under a run do not split it: on the real-form dev set, authors more often made one field of a
- * "First Name  Middle Name  Last Name" line than one per caption.)
+ * line ("___ ___ ___ ___", last four digits) are one comb field, a character each. Captions
+ * under a run split it like a drawn rule ("City  State  ZIP Code"), except captions naming the
+ * parts of one value ("First Name  Middle Name  Last Name", "Number  Street", "MM / DD / YYYY"): real forms'
+ * authors make those one field.
  */
-export function underscoreFields(ctx: PageContext, others: Candidate[] = []): Candidate[] {
+export function underscoreFields(ctx: PageContext, others: Candidate[] = [], hs: Segment[] = []): Candidate[] {
   const out: Candidate[] = [];
   const combed = underscoreCombs(ctx.text.underscores);
   for (const group of combed) {
@@ -351,12 +352,21 @@ export function underscoreFields(ctx: PageContext, others: Candidate[] = []): Ca
     if (run.dots && leadsToField(ctx, run.box, others)) continue;
     const bottom = run.base + run.size * 0.13;
     const wanted = lineHeight(run.size);
-    const top = freeTop(ctx, run.box.x, run.box.x + run.box.width, bottom, wanted);
-    if (bottom - top < wanted * 0.5) continue;
-    out.push({ box: { x: run.box.x, y: top, width: run.box.width, height: bottom - top }, type: "text", construct: "underscores", score: 0.9 });
+    const seg: Segment = { o: "h", at: bottom, from: run.box.x, to: run.box.x + run.box.width, width: 0.5 };
+    const captions = run.dots ? undefined : captionsUnder(ctx, seg, hs, others);
+    const split = captions && captions.length > 1 && !captions.every((c) => PART_OF_ONE_VALUE.test(c.label.text));
+    for (const part of split ? captions : [{ from: seg.from, to: seg.to, label: undefined }]) {
+      const top = freeTop(ctx, part.from, part.to, bottom, wanted);
+      if (bottom - top < wanted * 0.5) continue;
+      const label = part.label ? { label: stripLabel(part.label.text) } : {};
+      out.push({ box: { x: part.from, y: top, width: part.to - part.from, height: bottom - top }, type: "text", construct: "underscores", score: 0.9, ...label });
+    }
   }
   return out;
 }
+
+/** Captions of the parts of one value written on one line: a person's name, a date. */
+const PART_OF_ONE_VALUE = /^\W*((first|middle|last|given|family)\b.*\bname|name\b|m\.?\s?i\.?$|initial|suffix|number|street|mm|dd|yy|yyyy|month|day|year)\b/i;
 
 /** Three or more short underscore runs of one length, evenly spaced on one baseline. */
 function underscoreCombs(runs: UnderscoreRun[]): UnderscoreRun[][] {

@@ -343,6 +343,25 @@ describe("vector detection: framed boxes in a form's header", () => {
 });
 
 describe("vector detection: typed fill-in lines", () => {
+  it("splits a run of underscores at the captions under it, but not at the parts of a name", async () => {
+    const line = "________________________________________________________";
+    let run = { from: 0, to: 0 };
+    const found = await candidates((p) => {
+      p.text(line, 72, 200);
+      run = { from: 72, to: 72 + p.width(line) };
+      p.text("City", 73, 210, 7).text("State", 220, 210, 7).text("ZIP Code", 290, 210, 7);
+      p.text(line, 72, 300);
+      p.text("First Name", 73, 310, 7).text("Middle Name", 180, 310, 7).text("Last Name", 290, 310, 7);
+    });
+    const parts = found.filter((c) => c.construct === "underscores").sort((a, b) => a.box.y - b.box.y || a.box.x - b.box.x);
+    expect(parts.map((c) => c.label)).toEqual(["City", "State", "ZIP Code", undefined]);
+    expect(parts[0].box.x).toBeCloseTo(run.from, 0);
+    expect(parts[0].box.x + parts[0].box.width).toBeLessThan(220);
+    expect(parts[1].box.x).toBeGreaterThan(215);
+    expect(parts[2].box.x + parts[2].box.width).toBeCloseTo(run.to, 0);
+    expect(parts[3].box.width).toBeCloseTo(run.to - run.from, 0);
+  });
+
   it("takes short equal underscore runs set evenly on one line as one comb field", async () => {
     let end = 0;
     const found = await candidates((p) => {
