@@ -45,11 +45,12 @@ describe("classification", () => {
     expect(fields.map((f) => f.type)).toEqual(["signature", "text"]);
   });
 
-  it("gives checkboxes printed smaller than 9 pt a widget of 9 pt around the same centre, and leaves bigger ones alone", () => {
+  it("gives checkboxes printed smaller than 10 pt a widget of 10 pt around the same centre, and leaves bigger ones alone", () => {
     const box = (x: number, side: number): DetectedField => ({ page: 0, type: "checkbox", box: { x, y: 100, width: side, height: side }, score: 0.9, source: "vector" });
-    const fields = [box(100, 7), box(200, 12)];
+    const fields = [box(100, 7), box(200, 12), box(300, 9)];
     classifyFields(fields);
-    expect(fields[0].box).toEqual({ x: 99, y: 99, width: 9, height: 9 });
+    expect(fields[0].box).toEqual({ x: 98.5, y: 98.5, width: 10, height: 10 });
+    expect(fields[2].box).toEqual({ x: 299.5, y: 99.5, width: 10, height: 10 });
     expect(fields[1].box).toEqual({ x: 200, y: 100, width: 12, height: 12 });
   });
 });
