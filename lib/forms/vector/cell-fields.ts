@@ -107,6 +107,8 @@ function enclosureField(ctx: PageContext, e: Enclosure): Candidate | null {
     return { box: outer, type: "checkbox", construct: "checkbox", score: e.kind === "fill" ? 0.6 : 0.9 };
   }
   if (inner.width < 12 || inner.height < 7 || inner.width > ctx.size.width * 0.97) return null;
+  // A narrow shaded strip (the band behind a column of line numbers) has no room to write in.
+  if (e.kind === "fill" && inner.width < 20 && inner.height > inner.width * 2) return null;
   const cents = centsAtEnd(inner, inside);
   if (cents !== undefined) {
     // The amount is written left of the printed cents; a sliver left over is not a field.

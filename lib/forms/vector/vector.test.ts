@@ -403,6 +403,16 @@ describe("vector detection: amount columns", () => {
     expect(found[0].multiline).toBeUndefined();
   });
 
+  it("takes a light fill as a box, but not a narrow shaded strip behind a column of line numbers", async () => {
+    const found = await candidates((p) => {
+      p.text("Name", 72, 96).rect({ x: 72, y: 100, width: 200, height: 18 }, { fill: [0.9, 0.93, 0.97] });
+      p.rect({ x: 40, y: 200, width: 15, height: 60 }, { fill: [0.9, 0.9, 0.9] });
+      for (const [i, n] of ["11", "12", "13"].entries()) p.text(n, 60, 215 + i * 18);
+    });
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatchObject({ construct: "fill-box" });
+  });
+
   it("gives a box taller than the one-line boxes of its column one line at its bottom, but keeps a wide answer box multiline", async () => {
     const found = await candidates((p) => {
       for (const [y, h] of [[100, 16], [116, 16], [132, 40], [172, 16]] as const) p.rect({ x: 450, y, width: 100, height: h }, { border: 1 });
