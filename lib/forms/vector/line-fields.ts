@@ -140,6 +140,8 @@ export function underlineFields(ctx: PageContext, hs: Segment[], others: Candida
   };
   for (const seg of [...hs].sort((a, b) => a.at - b.at || a.from - b.from)) {
     if (seg.to - seg.from < MIN_LINE || seg.width > 3) continue;
+    // A rule across the page at its foot sets off the footer ("Form 140 (2023)  Page 3 of 6").
+    if (seg.at > ctx.size.height * 0.92 && seg.to - seg.from > ctx.size.width * 0.8) continue;
     // One rule holding several fields: labels printed on it, or captions under it.
     const parts = labelsOnLine(ctx, seg, leftLabel(ctx, seg, hs), others) ?? captionsUnder(ctx, seg, hs, others);
     if (parts) {

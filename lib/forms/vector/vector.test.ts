@@ -430,6 +430,15 @@ describe("vector detection: amount columns", () => {
 });
 
 describe("vector detection: things that are not fields", () => {
+  it("ignores the rule across the page's foot above its footer, but not a shorter field rule there", async () => {
+    const found = await candidates((p) => {
+      p.line(36, 740, 576, 740).text("Form I-765 Edition 01/20/25", 37, 750, 8).text("Page 1 of 7", 520, 750, 8);
+      p.line(36, 770, 200, 770).text("Date", 37, 780, 8);
+    });
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatchObject({ construct: "underline", label: "Date" });
+  });
+
   it("ignores a section rule whose 'caption' is the next row's label", async () => {
     const found = await candidates((p) => {
       p.line(72, 100, 540, 100, 1);
