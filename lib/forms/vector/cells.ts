@@ -88,3 +88,29 @@ function closeFrom(left: Segment, top: Segment, hs: Segment[], vs: Segment[]): C
   }
   return null;
 }
+
+/**
+ * The missing outer edge of a table drawn without one (tax forms leave the page margin open: the
+ * row rules start at one x, the cells end at the column dividers): a vertical joining two
+ * consecutive rules that start (or end) together, where a real divider between the same two rules
+ * shows they bound a row of cells. Without it, the first (or last) cell of every row never closes.
+ */
+export function openTableEdges(hs: Segment[], vs: Segment[]): Segment[] {
+  const out: Segment[] = [];
+  const sorted = [...hs].sort((a, b) => a.at - b.at);
+  for (const side of ["from", "to"] as const) {
+    for (const [i, a] of sorted.entries()) {
+      const b = sorted.slice(i + 1).find((o) => o.at - a.at >= 8 && Math.abs(o[side] - a[side]) <= 1.5);
+      if (!b || b.at - a.at > 48) continue;
+      // Nothing printed between them at that end: no other rule reaches it.
+      if (sorted.some((o) => o !== a && o !== b && o.at > a.at + 1 && o.at < b.at - 1 && o.from <= a[side] + 1.5 && o.to >= a[side] - 1.5)) continue;
+      const x = side === "from" ? Math.max(a.from, b.from) : Math.min(a.to, b.to);
+      const spans = (v: Segment) => v.from <= a.at + TOL && v.to >= b.at - TOL;
+      if (vs.some((v) => Math.abs(v.at - x) <= TOL && spans(v))) continue;
+      const inside = (v: Segment) => (side === "from" ? v.at > x + 12 : v.at < x - 12) && v.at > Math.max(a.from, b.from) && v.at < Math.min(a.to, b.to);
+      if (!vs.some((v) => inside(v) && spans(v))) continue;
+      out.push({ o: "v", at: x, from: a.at, to: b.at, width: 0 });
+    }
+  }
+  return out;
+}

@@ -2,7 +2,7 @@ import { coverage, iou } from "@/lib/pdf/geometry";
 import type { Box, PageSize } from "../types";
 import type { Candidate, PageContext } from "./candidate";
 import { enclosureFields, enclosures } from "./cell-fields";
-import { findCells, mergeSegments } from "./cells";
+import { findCells, mergeSegments, openTableEdges } from "./cells";
 import type { PageContent, Segment } from "@/lib/pdf/operators/content";
 import { joinDashes } from "@/lib/pdf/operators/dashes";
 import { ruledTables, tickCombs, underlineFields, underscoreFields } from "./line-fields";
@@ -22,7 +22,8 @@ export function findCandidates(content: PageContent, size: PageSize): VectorResu
   const hs = segments.filter((s) => s.o === "h");
   const vs = segments.filter((s) => s.o === "v");
   const ticks = tickCombs(hs, vs, text.phrases);
-  const cells = findCells(segments.filter((s) => !ticks.used.has(s)));
+  const unticked = segments.filter((s) => !ticks.used.has(s));
+  const cells = findCells([...unticked, ...openTableEdges(hs, vs)]);
   const cellEdges = new Set<Segment>(cells.flatMap((c) => [c.top, c.bottom]));
   const blockers: Box[] = [...text.symbols, ...text.underscores.map((u) => u.box)];
   const boxed = enclosureFields(ctx, enclosures(cells, content.outlines, content.fills), blockers);

@@ -378,6 +378,29 @@ describe("vector detection: typed fill-in lines", () => {
   });
 });
 
+describe("vector detection: tables without an outer edge", () => {
+  it("closes the first cell of rows whose rules start at the open page margin", async () => {
+    const found = await candidates((p) => {
+      for (const y of [100, 124, 148]) p.line(36, y, 576, y);
+      p.line(300, 100, 300, 148);
+      p.text("Your first name and middle initial", 38, 107, 6).text("Last name", 302, 107, 6);
+      p.text("Spouse's first name", 38, 131, 6).text("Last name", 302, 131, 6);
+    });
+    const cells = found.filter((c) => c.construct === "caption-cell").sort((a, b) => a.box.y - b.box.y || a.box.x - b.box.x);
+    expect(cells.map((c) => c.label)).toEqual(["Your first name and middle initial", "Last name", "Spouse's first name", "Last name"]);
+    expect(cells[0].box.x).toBeCloseTo(36, 0);
+    expect(cells[0].box.x + cells[0].box.width).toBeCloseTo(299.5, 0);
+  });
+
+  it("leaves stacked rules without any divider between them alone", async () => {
+    const found = await candidates((p) => {
+      p.text("Comments", 72, 96, 9);
+      for (const y of [120, 144, 168]) p.line(72, y, 540, y);
+    });
+    expect(found.every((c) => c.construct === "underline")).toBe(true);
+  });
+});
+
 describe("vector detection: amount boxes", () => {
   it("takes the blank left of cents printed at the end of an amount box, not a box of other text", async () => {
     let centsStart = 0;
