@@ -6,7 +6,7 @@ import type { Cell } from "./cells";
 import type { FillArea, Outline } from "@/lib/pdf/operators/content";
 
 /** Anything enclosed that might be a field: line-work cells, curvy outlines, or light fills. */
-export type Enclosure = { outer: Box; inner: Box; kind: "cell" | "outline" | "fill"; luminance: number };
+export type Enclosure = { outer: Box; inner: Box; kind: "cell" | "outline" | "fill"; luminance: number; open?: true };
 
 const MULTILINE_HEIGHT = 30;
 /**
@@ -24,7 +24,7 @@ const CURRENCY = /^\s*[$€£¥₽]\s*$/;
 const CENTS = /^\s*[.,]?\s*(00)?\s*$/;
 
 export function enclosures(cells: Cell[], outlines: Outline[], fills: FillArea[]): Enclosure[] {
-  const out: Enclosure[] = cells.map((c) => ({ outer: c.outer, inner: c.inner, kind: "cell" as const, luminance: 1 }));
+  const out: Enclosure[] = cells.map((c) => ({ outer: c.outer, inner: c.inner, kind: "cell" as const, luminance: 1, ...(c.open ? { open: c.open } : {}) }));
   for (const o of outlines) {
     const d = o.lineWidth / 2;
     out.push({ outer: o.box, inner: { x: o.box.x + d, y: o.box.y + d, width: o.box.width - 2 * d, height: o.box.height - 2 * d }, kind: "outline", luminance: o.filled ? o.luminance : 1 });
@@ -103,7 +103,8 @@ function enclosureField(ctx: PageContext, e: Enclosure): Candidate | null {
   // A currency sign printed in an amount box leaves it empty for writing.
   const inside = phrasesInside(ctx, inner, 0.4).filter((p) => !CURRENCY.test(p.text));
   if (isCheckboxShape(outer) && inside.length === 0) {
-    if (e.kind === "fill" && e.luminance < 0.6) return null;
+    // A checkbox is drawn on all four sides; a small cell at a table's open edge is a margin.
+    if ((e.kind === "fill" && e.luminance < 0.6) || e.open) return null;
     return { box: outer, type: "checkbox", construct: "checkbox", score: e.kind === "fill" ? 0.6 : 0.9 };
   }
   if (inner.width < 12 || inner.height < 7 || inner.width > ctx.size.width * 0.97) return null;

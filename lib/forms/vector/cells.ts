@@ -2,7 +2,7 @@ import type { Box } from "../types";
 import type { Segment } from "@/lib/pdf/operators/content";
 
 /** A closed rectangle found in the line work; `outer` runs through the line centres, `inner` inside the strokes. */
-export type Cell = { outer: Box; inner: Box; lineWidth: number; top: Segment; bottom: Segment };
+export type Cell = { outer: Box; inner: Box; lineWidth: number; top: Segment; bottom: Segment; open?: true };
 
 const TOL = 2;
 const MIN_SIDE = 3;
@@ -83,11 +83,15 @@ function closeFrom(left: Segment, top: Segment, hs: Segment[], vs: Segment[]): C
         width: right.at - left.at - (left.width + right.width) / 2,
         height: bottom.at - top.at - (top.width + bottom.width) / 2,
       };
-      return { outer, inner, lineWidth: lw, top, bottom };
+      // A side added by openTableEdges (not drawn) leaves the cell open on the page.
+      return { outer, inner, lineWidth: lw, top, bottom, ...(added.has(left) || added.has(right) ? { open: true as const } : {}) };
     }
   }
   return null;
 }
+
+/** Edges openTableEdges added: the page does not draw them. */
+const added = new WeakSet<Segment>();
 
 /**
  * The missing outer edge of a table drawn without one (tax forms leave the page margin open: the
@@ -109,7 +113,9 @@ export function openTableEdges(hs: Segment[], vs: Segment[]): Segment[] {
       if (vs.some((v) => Math.abs(v.at - x) <= TOL && spans(v))) continue;
       const inside = (v: Segment) => (side === "from" ? v.at > x + 12 : v.at < x - 12) && v.at > Math.max(a.from, b.from) && v.at < Math.min(a.to, b.to);
       if (!vs.some((v) => inside(v) && spans(v))) continue;
-      out.push({ o: "v", at: x, from: a.at, to: b.at, width: 0 });
+      const edge: Segment = { o: "v", at: x, from: a.at, to: b.at, width: 0 };
+      added.add(edge);
+      out.push(edge);
     }
   }
   return out;

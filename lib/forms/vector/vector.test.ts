@@ -392,6 +392,15 @@ describe("vector detection: tables without an outer edge", () => {
     expect(cells[0].box.x + cells[0].box.width).toBeCloseTo(299.5, 0);
   });
 
+  it("takes no checkbox from a small cell at the open edge", async () => {
+    const found = await candidates((p) => {
+      for (const y of [100, 118, 136]) p.line(40, y, 576, y);
+      p.line(58, 100, 58, 136).line(300, 100, 300, 136);
+      p.text("Gifts by cash or check", 62, 112, 8).text("Other than by cash or check", 62, 130, 8);
+    });
+    expect(found.filter((c) => c.type === "checkbox")).toEqual([]);
+  });
+
   it("leaves stacked rules without any divider between them alone", async () => {
     const found = await candidates((p) => {
       p.text("Comments", 72, 96, 9);
