@@ -104,10 +104,13 @@ export function openTableEdges(hs: Segment[], vs: Segment[]): Segment[] {
   const sorted = [...hs].sort((a, b) => a.at - b.at);
   for (const side of ["from", "to"] as const) {
     for (const [i, a] of sorted.entries()) {
-      const b = sorted.slice(i + 1).find((o) => o.at - a.at >= 8 && Math.abs(o[side] - a[side]) <= 1.5);
-      if (!b || b.at - a.at > 48) continue;
-      // Nothing printed between them at that end: no other rule reaches it.
-      if (sorted.some((o) => o !== a && o !== b && o.at > a.at + 1 && o.at < b.at - 1 && o.from <= a[side] + 1.5 && o.to >= a[side] - 1.5)) continue;
+      // Rules are sorted by height: look only as far down as one row can reach.
+      let j = i + 1;
+      while (j < sorted.length && sorted[j].at - a.at <= 48 && !(sorted[j].at - a.at >= 8 && Math.abs(sorted[j][side] - a[side]) <= 1.5)) j++;
+      if (j >= sorted.length || sorted[j].at - a.at > 48) continue;
+      const b = sorted[j];
+      // Nothing drawn between them at that end: no other rule reaches it.
+      if (sorted.slice(i + 1, j).some((o) => o.at > a.at + 1 && o.at < b.at - 1 && o.from <= a[side] + 1.5 && o.to >= a[side] - 1.5)) continue;
       const x = side === "from" ? Math.max(a.from, b.from) : Math.min(a.to, b.to);
       const spans = (v: Segment) => v.from <= a.at + TOL && v.to >= b.at - TOL;
       if (vs.some((v) => Math.abs(v.at - x) <= TOL && spans(v))) continue;
