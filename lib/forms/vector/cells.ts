@@ -2,7 +2,7 @@ import type { Box } from "../types";
 import type { Segment } from "@/lib/pdf/operators/content";
 
 /** A closed rectangle found in the line work; `outer` runs through the line centres, `inner` inside the strokes. */
-export type Cell = { outer: Box; inner: Box; lineWidth: number; top: Segment; bottom: Segment };
+export type Cell = { outer: Box; inner: Box; lineWidth: number; top: Segment; bottom: Segment; open?: true };
 
 const TOL = 2;
 const MIN_SIDE = 3;
@@ -83,8 +83,43 @@ function closeFrom(left: Segment, top: Segment, hs: Segment[], vs: Segment[]): C
         width: right.at - left.at - (left.width + right.width) / 2,
         height: bottom.at - top.at - (top.width + bottom.width) / 2,
       };
-      return { outer, inner, lineWidth: lw, top, bottom };
+      // A side added by openTableEdges (not drawn) leaves the cell open on the page.
+      return { outer, inner, lineWidth: lw, top, bottom, ...(added.has(left) || added.has(right) ? { open: true as const } : {}) };
     }
   }
   return null;
+}
+
+/** Edges openTableEdges added: the page does not draw them. */
+const added = new WeakSet<Segment>();
+
+/**
+ * The missing outer edge of a table drawn without one (tax forms leave the page margin open: the
+ * row rules start at one x, the cells end at the column dividers): a vertical joining two
+ * consecutive rules that start (or end) together, where a real divider between the same two rules
+ * shows they bound a row of cells. Without it, the first (or last) cell of every row never closes.
+ */
+export function openTableEdges(hs: Segment[], vs: Segment[]): Segment[] {
+  const out: Segment[] = [];
+  const sorted = [...hs].sort((a, b) => a.at - b.at);
+  for (const side of ["from", "to"] as const) {
+    for (const [i, a] of sorted.entries()) {
+      // Rules are sorted by height: look only as far down as one row can reach.
+      let j = i + 1;
+      while (j < sorted.length && sorted[j].at - a.at <= 48 && !(sorted[j].at - a.at >= 8 && Math.abs(sorted[j][side] - a[side]) <= 1.5)) j++;
+      if (j >= sorted.length || sorted[j].at - a.at > 48) continue;
+      const b = sorted[j];
+      // Nothing drawn between them at that end: no other rule reaches it.
+      if (sorted.slice(i + 1, j).some((o) => o.at > a.at + 1 && o.at < b.at - 1 && o.from <= a[side] + 1.5 && o.to >= a[side] - 1.5)) continue;
+      const x = side === "from" ? Math.max(a.from, b.from) : Math.min(a.to, b.to);
+      const spans = (v: Segment) => v.from <= a.at + TOL && v.to >= b.at - TOL;
+      if (vs.some((v) => Math.abs(v.at - x) <= TOL && spans(v))) continue;
+      const inside = (v: Segment) => (side === "from" ? v.at > x + 12 : v.at < x - 12) && v.at > Math.max(a.from, b.from) && v.at < Math.min(a.to, b.to);
+      if (!vs.some((v) => inside(v) && spans(v))) continue;
+      const edge: Segment = { o: "v", at: x, from: a.at, to: b.at, width: 0 };
+      added.add(edge);
+      out.push(edge);
+    }
+  }
+  return out;
 }

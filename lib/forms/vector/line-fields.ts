@@ -1,7 +1,7 @@
 import { overlap1d } from "@/lib/pdf/geometry";
 import { type Candidate, freeTop, isHeading, isMark, isSignatureLabel, lineHeight, type PageContext, signatureHeight } from "./candidate";
 import type { Segment } from "@/lib/pdf/operators/content";
-import type { Phrase } from "./text";
+import type { Phrase, UnderscoreRun } from "./text";
 import type { Box } from "../types";
 
 const MIN_LINE = 20;
@@ -10,7 +10,7 @@ const MIN_LINE = 20;
  * Comb fields drawn as a base line with short ticks rising at each character boundary
  * (the first and last at the line's ends). Returns the candidates and the segments they used.
  */
-export function tickCombs(hs: Segment[], vs: Segment[]): { fields: Candidate[]; used: Set<Segment> } {
+export function tickCombs(hs: Segment[], vs: Segment[], phrases: Phrase[] = []): { fields: Candidate[]; used: Set<Segment> } {
   const fields: Candidate[] = [];
   const used = new Set<Segment>();
   for (const h of hs) {
@@ -28,7 +28,20 @@ export function tickCombs(hs: Segment[], vs: Segment[]): { fields: Candidate[]; 
     if (gaps.some((g) => Math.abs(g - pitch) > Math.max(1, pitch * 0.15))) continue;
     const tick = ticks.reduce((s, t) => s + t.to - t.from, 0) / ticks.length;
     const height = Math.min(pitch * 1.6, Math.max(pitch, tick * 2.2));
-    fields.push({ box: { x: h.from, y: h.at - height, width: h.to - h.from, height }, type: "text", construct: "comb-ticks", comb: gaps.length, score: 0.9 });
+    // Cells with characters printed in them ("MM DD 2 0 2 4", the year filled in) are not for
+    // writing: each run of blank cells is a field of its own. Printed means set between the
+    // ticks, not a label above them.
+    const printed = (i: number) =>
+      phrases.some((p) => overlap1d(p.box.x, p.box.x + p.box.width, ticks[i].at, ticks[i + 1].at) > Math.min(gaps[i], p.box.width) * 0.5 && Math.abs(p.box.y + p.box.height / 2 - (h.at - tick / 2)) <= tick / 2 + 2);
+    let start = 0;
+    for (let i = 0; i <= gaps.length; i++) {
+      if (i < gaps.length && !printed(i)) continue;
+      if (i > start) {
+        const x0 = ticks[start].at;
+        fields.push({ box: { x: x0, y: h.at - height, width: ticks[i].at - x0, height }, type: "text", construct: "comb-ticks", comb: i - start, score: 0.9 });
+      }
+      start = i + 1;
+    }
     used.add(h);
     ticks.forEach((t) => used.add(t));
   }
@@ -127,6 +140,8 @@ export function underlineFields(ctx: PageContext, hs: Segment[], others: Candida
   };
   for (const seg of [...hs].sort((a, b) => a.at - b.at || a.from - b.from)) {
     if (seg.to - seg.from < MIN_LINE || seg.width > 3) continue;
+    // A rule across the page at its foot sets off the footer ("Form 140 (2023)  Page 3 of 6").
+    if (seg.at > ctx.size.height * 0.92 && seg.to - seg.from > ctx.size.width * 0.8) continue;
     // One rule holding several fields: labels printed on it, or captions under it.
     const parts = labelsOnLine(ctx, seg, leftLabel(ctx, seg, hs), others) ?? captionsUnder(ctx, seg, hs, others);
     if (parts) {
@@ -314,20 +329,62 @@ function captionBelow(ctx: PageContext, seg: Segment): Phrase | undefined {
 /**
  * Runs of underscores (or dots) typed as fill-in lines; the field sits on the run's ink. Dots
  * that run into a box or an amount column ("Total income ........ [   ]", "........ 12") are a
- * leader pointing at that field, not one themselves.
+ * leader pointing at that field, not one themselves. Short equal runs set evenly apart on one
+ * line ("___ ___ ___ ___", last four digits) are one comb field, a character each. Captions
+ * under a run split it like a drawn rule ("City  State  ZIP Code"), except captions naming the
+ * parts of one value ("First Name  Middle Name  Last Name", "Number  Street", "MM / DD / YYYY"): real forms'
+ * authors make those one field.
  */
-export function underscoreFields(ctx: PageContext, others: Candidate[] = []): Candidate[] {
+export function underscoreFields(ctx: PageContext, others: Candidate[] = [], hs: Segment[] = []): Candidate[] {
   const out: Candidate[] = [];
+  const combed = underscoreCombs(ctx.text.underscores);
+  for (const group of combed) {
+    const first = group[0];
+    const last = group[group.length - 1];
+    const bottom = Math.max(...group.map((u) => u.base + u.size * 0.13));
+    const x1 = last.box.x + last.box.width;
+    const wanted = lineHeight(first.size);
+    const top = freeTop(ctx, first.box.x, x1, bottom, wanted);
+    if (bottom - top < wanted * 0.5) continue;
+    out.push({ box: { x: first.box.x, y: top, width: x1 - first.box.x, height: bottom - top }, type: "text", construct: "underscores", comb: group.length, score: 0.9 });
+  }
+  const inComb = new Set(combed.flat());
   for (const run of ctx.text.underscores) {
-    if (run.box.width < 12) continue;
+    if (run.box.width < 12 || inComb.has(run)) continue;
     if (run.dots && leadsToField(ctx, run.box, others)) continue;
     const bottom = run.base + run.size * 0.13;
     const wanted = lineHeight(run.size);
-    const top = freeTop(ctx, run.box.x, run.box.x + run.box.width, bottom, wanted);
-    if (bottom - top < wanted * 0.5) continue;
-    out.push({ box: { x: run.box.x, y: top, width: run.box.width, height: bottom - top }, type: "text", construct: "underscores", score: 0.9 });
+    const seg: Segment = { o: "h", at: bottom, from: run.box.x, to: run.box.x + run.box.width, width: 0.5 };
+    const captions = run.dots ? undefined : captionsUnder(ctx, seg, hs, others);
+    const split = captions && captions.length > 1 && !captions.every((c) => PART_OF_ONE_VALUE.test(c.label.text));
+    for (const part of split ? captions : [{ from: seg.from, to: seg.to, label: undefined }]) {
+      const top = freeTop(ctx, part.from, part.to, bottom, wanted);
+      if (bottom - top < wanted * 0.5) continue;
+      const label = part.label ? { label: stripLabel(part.label.text) } : {};
+      out.push({ box: { x: part.from, y: top, width: part.to - part.from, height: bottom - top }, type: "text", construct: "underscores", score: 0.9, ...label });
+    }
   }
   return out;
+}
+
+/** Captions of the parts of one value written on one line: a person's name, a date. */
+const PART_OF_ONE_VALUE = /^\W*((first|middle|last|given|family)\b.*\bname|name\b|m\.?\s?i\.?$|initial|suffix|number|street|mm|dd|yy|yyyy|month|day|year)\b/i;
+
+/** Three or more short underscore runs of one length, evenly spaced on one baseline. */
+function underscoreCombs(runs: UnderscoreRun[]): UnderscoreRun[][] {
+  const short = runs.filter((u) => !u.dots && u.box.width <= 24).sort((a, b) => a.base - b.base || a.box.x - b.box.x);
+  const groups: UnderscoreRun[][] = [];
+  for (const u of short) {
+    const group = groups.find((g) => {
+      const prev = g[g.length - 1];
+      const gap = u.box.x - (prev.box.x + prev.box.width);
+      const firstGap = g.length >= 2 ? g[1].box.x - (g[0].box.x + g[0].box.width) : gap;
+      return Math.abs(prev.base - u.base) <= 1 && Math.abs(prev.box.width - u.box.width) <= 1.5 && gap > 0 && gap <= prev.box.width && Math.abs(gap - firstGap) <= 1.5;
+    });
+    if (group) group.push(u);
+    else groups.push([u]);
+  }
+  return groups.filter((g) => g.length >= 3);
 }
 
 /** "Name:" -> "Name". */

@@ -86,6 +86,18 @@ describe("vector detection: constructs", () => {
     expect(found[0].box.width).toBeCloseTo(60, 0);
   });
 
+  it("leaves comb-tick cells with printed characters out: the blank cells before them are the field", async () => {
+    const found = await candidates((p) => {
+      p.text("Date", 72, 100).line(100, 104, 196, 104);
+      for (let i = 0; i <= 8; i++) p.line(100 + i * 12, 97, 100 + i * 12, 104);
+      for (let i = 0; i < 4; i++) p.text("2024"[i], 151 + i * 12, 103, 7);
+    });
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatchObject({ construct: "comb-ticks", comb: 4 });
+    expect(found[0].box.x).toBeCloseTo(100, 0);
+    expect(found[0].box.width).toBeCloseTo(48, 0);
+  });
+
   it("finds checkboxes drawn as squares, circles and ZapfDingbats box glyphs", async () => {
     const found = await candidates((p) => {
       p.rect({ x: 72, y: 100, width: 10, height: 10 }, { border: 0.75 }).text("Yes", 86, 109);
@@ -330,7 +342,135 @@ describe("vector detection: framed boxes in a form's header", () => {
   });
 });
 
+describe("vector detection: typed fill-in lines", () => {
+  it("splits a run of underscores at the captions under it, but not at the parts of a name", async () => {
+    const line = "________________________________________________________";
+    let run = { from: 0, to: 0 };
+    const found = await candidates((p) => {
+      p.text(line, 72, 200);
+      run = { from: 72, to: 72 + p.width(line) };
+      p.text("City", 73, 210, 7).text("State", 220, 210, 7).text("ZIP Code", 290, 210, 7);
+      p.text(line, 72, 300);
+      p.text("First Name", 73, 310, 7).text("Middle Name", 180, 310, 7).text("Last Name", 290, 310, 7);
+    });
+    const parts = found.filter((c) => c.construct === "underscores").sort((a, b) => a.box.y - b.box.y || a.box.x - b.box.x);
+    expect(parts.map((c) => c.label)).toEqual(["City", "State", "ZIP Code", undefined]);
+    expect(parts[0].box.x).toBeCloseTo(run.from, 0);
+    expect(parts[0].box.x + parts[0].box.width).toBeLessThan(220);
+    expect(parts[1].box.x).toBeGreaterThan(215);
+    expect(parts[2].box.x + parts[2].box.width).toBeCloseTo(run.to, 0);
+    expect(parts[3].box.width).toBeCloseTo(run.to - run.from, 0);
+  });
+
+  it("takes short equal underscore runs set evenly on one line as one comb field", async () => {
+    let end = 0;
+    const found = await candidates((p) => {
+      p.text("Last 4 digits of account number", 72, 100);
+      const start = 72 + p.width("Last 4 digits of account number ");
+      // Set apart by more than a space, as forms print them.
+      for (let i = 0; i < 4; i++) p.text("___", start + i * 20, 100);
+      end = start + 60 + p.width("___");
+    });
+    const combs = found.filter((c) => c.construct === "underscores");
+    expect(combs).toHaveLength(1);
+    expect(combs[0]).toMatchObject({ type: "text", comb: 4 });
+    expect(combs[0].box.x + combs[0].box.width).toBeCloseTo(end, 0);
+  });
+});
+
+describe("vector detection: tables without an outer edge", () => {
+  it("closes the first cell of rows whose rules start at the open page margin", async () => {
+    const found = await candidates((p) => {
+      for (const y of [100, 124, 148]) p.line(36, y, 576, y);
+      p.line(300, 100, 300, 148);
+      p.text("Your first name and middle initial", 38, 107, 6).text("Last name", 302, 107, 6);
+      p.text("Spouse's first name", 38, 131, 6).text("Last name", 302, 131, 6);
+    });
+    const cells = found.filter((c) => c.construct === "caption-cell").sort((a, b) => a.box.y - b.box.y || a.box.x - b.box.x);
+    expect(cells.map((c) => c.label)).toEqual(["Your first name and middle initial", "Last name", "Spouse's first name", "Last name"]);
+    expect(cells[0].box.x).toBeCloseTo(36, 0);
+    expect(cells[0].box.x + cells[0].box.width).toBeCloseTo(299.5, 0);
+  });
+
+  it("takes no checkbox from a small cell at the open edge", async () => {
+    const found = await candidates((p) => {
+      for (const y of [100, 118, 136]) p.line(40, y, 576, y);
+      p.line(58, 100, 58, 136).line(300, 100, 300, 136);
+      p.text("Gifts by cash or check", 62, 112, 8).text("Other than by cash or check", 62, 130, 8);
+    });
+    expect(found.filter((c) => c.type === "checkbox")).toEqual([]);
+  });
+
+  it("leaves stacked rules without any divider between them alone", async () => {
+    const found = await candidates((p) => {
+      p.text("Comments", 72, 96, 9);
+      for (const y of [120, 144, 168]) p.line(72, y, 540, y);
+    });
+    expect(found.every((c) => c.construct === "underline")).toBe(true);
+  });
+});
+
+describe("vector detection: amount boxes", () => {
+  it("takes the blank left of cents printed at the end of an amount box, not a box of other text", async () => {
+    let centsStart = 0;
+    const found = await candidates((p) => {
+      p.rect({ x: 400, y: 100, width: 120, height: 16 }, { border: 1 }).text(".", 505, 112, 10).text("00", 508, 112, 8);
+      centsStart = 505;
+      p.rect({ x: 400, y: 140, width: 120, height: 16 }, { border: 1 }).text("Total 00", 470, 152, 8);
+    });
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatchObject({ type: "text" });
+    expect(found[0].box.x).toBeCloseTo(400.5, 0);
+    expect(found[0].box.x + found[0].box.width).toBeLessThan(centsStart);
+    expect(found[0].box.x + found[0].box.width).toBeGreaterThan(centsStart - 3);
+    expect(found[0].box.y).toBeLessThan(101);
+  });
+});
+
+describe("vector detection: amount columns", () => {
+  it("puts one line of writing at the foot of a roomy one-line box", async () => {
+    const found = await candidates((p) => p.text("Name", 72, 96).rect({ x: 72, y: 100, width: 200, height: 25 }, { border: 1 }));
+    expect(found).toHaveLength(1);
+    expectBox(found[0].box, { x: 72.5, y: 106.5, width: 199, height: 18 });
+    expect(found[0].multiline).toBeUndefined();
+  });
+
+  it("takes a light fill as a box, but not a narrow shaded strip behind a column of line numbers", async () => {
+    const found = await candidates((p) => {
+      p.text("Name", 72, 96).rect({ x: 72, y: 100, width: 200, height: 18 }, { fill: [0.9, 0.93, 0.97] });
+      p.rect({ x: 40, y: 200, width: 15, height: 60 }, { fill: [0.9, 0.9, 0.9] });
+      for (const [i, n] of ["11", "12", "13"].entries()) p.text(n, 60, 215 + i * 18);
+    });
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatchObject({ construct: "fill-box" });
+  });
+
+  it("gives a box taller than the one-line boxes of its column one line at its bottom, but keeps a wide answer box multiline", async () => {
+    const found = await candidates((p) => {
+      for (const [y, h] of [[100, 16], [116, 16], [132, 40], [172, 16]] as const) p.rect({ x: 450, y, width: 100, height: h }, { border: 1 });
+      for (const [y, h] of [[300, 16], [316, 16], [332, 60]] as const) p.rect({ x: 72, y, width: 400, height: h }, { border: 1 });
+    });
+    const tall = found.find((c) => c.box.x > 440 && c.box.y > 130 && c.box.y < 172);
+    expect(tall).toMatchObject({ type: "text" });
+    expect(tall!.multiline).toBeUndefined();
+    expect(tall!.box.height).toBeCloseTo(15, 0);
+    expect(tall!.box.y + tall!.box.height).toBeCloseTo(171.5, 0);
+    const answer = found.find((c) => c.box.x < 80 && c.box.y > 330);
+    expect(answer).toMatchObject({ multiline: true });
+    expect(answer!.box.height).toBeGreaterThan(55);
+  });
+});
+
 describe("vector detection: things that are not fields", () => {
+  it("ignores the rule across the page's foot above its footer, but not a shorter field rule there", async () => {
+    const found = await candidates((p) => {
+      p.line(36, 740, 576, 740).text("Form I-765 Edition 01/20/25", 37, 750, 8).text("Page 1 of 7", 520, 750, 8);
+      p.line(36, 770, 200, 770).text("Date", 37, 780, 8);
+    });
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatchObject({ construct: "underline", label: "Date" });
+  });
+
   it("ignores a section rule whose 'caption' is the next row's label", async () => {
     const found = await candidates((p) => {
       p.line(72, 100, 540, 100, 1);
