@@ -5,6 +5,11 @@
  * The held-back test split is never read. Dev documents are divided once more, by a seeded order,
  * into `train` and `validation` (the validation part picks the checkpoint).
  *
+ * Truth boxes with no ink near them on the flattened page (tools/forms-real-evidence.ts: fields
+ * whose box only their widget drew) go to `ignore` instead of `boxes`: training neither teaches
+ * them as fields nor as background, validation neither counts them as missed nor a prediction on
+ * them as false. The counts per class are printed.
+ *
  *   npx tsx tools/forms-real-dataset.ts --out training/work/real [--data /work/data/forms-real] [--validation-share 0.15] [--max-pages 12]
  */
 import { createHash } from "node:crypto";
@@ -15,6 +20,7 @@ import { createCanvas, ImageData } from "@napi-rs/canvas";
 import type { RealSplit, RealTruth } from "../lib/forms/realset";
 import { letterboxImage, pageBoxToInput } from "../lib/forms/raster";
 import { createRng } from "../lib/forms/synthetic/random";
+import { hasEvidence } from "./forms-real-evidence";
 import { renderPdfPages } from "../lib/forms/synthetic";
 import type { FieldType } from "../lib/forms/types";
 
@@ -44,6 +50,8 @@ async function main() {
     fs.rmSync(out, { recursive: true, force: true });
     fs.mkdirSync(out, { recursive: true });
     const labels: string[] = [];
+    const kept = Object.fromEntries(CLASSES.map((c) => [c, 0]));
+    const ignored = Object.fromEntries(CLASSES.map((c) => [c, 0]));
     for (const sha of shas) {
       const id = sha.slice(0, 16);
       const truth = JSON.parse(fs.readFileSync(path.join(data, "truth", `${id}.json`), "utf8")) as RealTruth;
@@ -69,17 +77,24 @@ async function main() {
         canvas.getContext("2d").putImageData(new ImageData(input.data as Uint8ClampedArray, size, size), 0, 0);
         const name = `${id}-${index}.png`;
         fs.writeFileSync(path.join(out, name), await canvas.encode("png"));
-        const boxes = truth.fields
-          .filter((f) => f.page === index)
-          .map((f) => {
-            const b = pageBoxToInput(f.box, geometry, image, pageSize.size);
-            return [b.x1, b.y1, b.x2, b.y2].map((v) => Math.round(v * 100) / 100).concat(CLASSES.indexOf(f.type));
-          });
-        labels.push(JSON.stringify({ image: name, seed, variant: "real", page: index, dpi: Math.round(dpi), boxes }));
+        const { padX, padY, width, height } = geometry;
+        const area = { x1: padX, y1: padY, x2: padX + width, y2: padY + height };
+        const boxes: number[][] = [];
+        const ignore: number[][] = [];
+        for (const f of truth.fields.filter((field) => field.page === index)) {
+          const b = pageBoxToInput(f.box, geometry, image, pageSize.size);
+          const row = [b.x1, b.y1, b.x2, b.y2].map((v) => Math.round(v * 100) / 100).concat(CLASSES.indexOf(f.type));
+          const seen = hasEvidence(input, b, area);
+          (seen ? boxes : ignore).push(row);
+          (seen ? kept : ignored)[f.type]++;
+        }
+        labels.push(JSON.stringify({ image: name, seed, variant: "real", page: index, dpi: Math.round(dpi), boxes, ignore }));
       }
     }
     fs.writeFileSync(path.join(out, "labels.real.jsonl"), labels.map((l) => `${l}\n`).join(""));
     console.log(`${part}: ${shas.length} documents, ${labels.length} pages, ${((Date.now() - started) / 1000).toFixed(0)} s`);
+    const counts = CLASSES.map((c) => `${c} ${kept[c]} kept / ${ignored[c]} ignored`).join(", ");
+    console.log(`${part}: truth boxes without visible evidence: ${counts}`);
   }
 }
 

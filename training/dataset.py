@@ -44,7 +44,7 @@ def load_split(folder, cache_dir, size):
     return np.load(path, mmap_mode="r"), rows
 
 
-def build_targets(boxes, height, width, y0=0, center=None):
+def build_targets(boxes, height, width, y0=0, center=None, ignore=()):
     """Dense targets for one crop [y0, y0 + height) of an image.
 
     Returns (cls [H, W] int64: class index, -1 negative, -2 ignore; box [H, W, 4] x1 y1 x2 y2 in crop
@@ -54,6 +54,8 @@ def build_targets(boxes, height, width, y0=0, center=None):
     are ignored rather than taught as background. With `center`, only cells within
     max(center * width, STRIDE) of a field's horizontal centre are positive; the rest of the field is
     ignored (centre sampling: the far ends of a wide field need not claim the whole field).
+    `ignore` boxes (real truth with nothing visible on the page, tools/forms-real-evidence.ts) turn
+    the background cells whose centres they contain into ignored cells; they never take a field's cell.
     """
     gh, gw = height // STRIDE, width // STRIDE
     cls = np.full((gh, gw), -1, dtype=np.int64)
@@ -96,6 +98,13 @@ def build_targets(boxes, height, width, y0=0, center=None):
         area[region] = np.where(take, a, area[region])
         for k, v in enumerate((x1, y1, x2, y2)):
             tgt[..., k][region] = np.where(take, v, tgt[..., k][region])
+    for x1, y1, x2, y2, _ in ignore:
+        ix = np.nonzero((centers_x > x1) & (centers_x < x2))[0]
+        iy = np.nonzero((centers_y > y1 - y0) & (centers_y < y2 - y0))[0]
+        if len(ix) and len(iy):
+            sub = cls[np.ix_(iy, ix)]
+            sub[sub == -1] = -2
+            cls[np.ix_(iy, ix)] = sub
     return cls, tgt, weight
 
 
@@ -119,7 +128,7 @@ class StripDataset(torch.utils.data.Dataset):
         img = np.asarray(self.images[i, y0 : y0 + self.strip], dtype=np.float32) / 255.0
         if self.augment:
             img = jitter(img, self.rng)
-        cls, tgt, weight = build_targets(self.rows[i]["boxes"], img.shape[0], img.shape[1], y0, self.center)
+        cls, tgt, weight = build_targets(self.rows[i]["boxes"], img.shape[0], img.shape[1], y0, self.center, self.rows[i].get("ignore", ()))
         chw = np.ascontiguousarray(img.transpose(2, 0, 1))
         return torch.from_numpy(chw), torch.from_numpy(cls), torch.from_numpy(tgt), torch.from_numpy(weight)
 

@@ -26,7 +26,7 @@ import numpy as np
 import torch
 
 from dataset import StripDataset, load_split
-from evaluate import CLASSES, validate
+from evaluate import CLASSES, mean_f1, validate
 from losses import detection_loss
 from model import FieldNet, count_params
 
@@ -53,6 +53,7 @@ def parse_args():
     p.add_argument("--init-onnx", default=None, help="start from an exported model's weights (BatchNorm frozen)")
     p.add_argument("--real", default=None, help="folder with train/ and validation/ from tools/forms-real-dataset.ts")
     p.add_argument("--real-share", type=float, default=0.5)
+    p.add_argument("--max-seconds", type=float, default=None, help="stop after a final validation once training has run this long")
     return p.parse_args()
 
 
@@ -78,6 +79,33 @@ def freeze_batchnorm(model):
         if isinstance(m, torch.nn.BatchNorm2d):
             m.eval()
             m.weight.requires_grad_(False)
+
+
+def evaluate_and_save(model, args, it, started, running, val_images, val_rows, real_val, log, best_f1):
+    """Validates, logs, saves last.pt and, when the mean validation F1 improves, best.pt; returns the best F1."""
+    threshold, result = validate(model, val_images, val_rows)
+    generated_f1 = mean_f1(result[threshold], val_rows)
+    entry = {"iter": it, "seconds": round(time.time() - started), "loss": float(running[0]), "threshold": threshold, "val": result[threshold], "generated_f1": generated_f1}
+    if real_val is not None:
+        real_threshold, real_result = validate(model, *real_val)
+        real_f1 = mean_f1(real_result[real_threshold], real_val[1])
+        entry.update({"real_threshold": real_threshold, "real_val": real_result[real_threshold], "real_f1": real_f1})
+    entry["mean_f1"] = score = (generated_f1 + real_f1) / 2 if real_val is not None else generated_f1
+    if args.init_onnx:
+        freeze_batchnorm(model)  # validate() leaves the model in training mode
+    log.write(json.dumps(entry) + "\n")
+    log.flush()
+    print(json.dumps(entry), flush=True)
+    if it == 0:
+        return best_f1  # the starting model: its numbers are the baseline, not a candidate
+    torch.save(model.state_dict(), os.path.join(args.out, "last.pt"))
+    torch.save(model.state_dict(), os.path.join(args.out, f"iter-{it}.pt"))  # 1.7 MB: any validated step can be exported
+    if score > best_f1:
+        best_f1 = score
+        torch.save(model.state_dict(), os.path.join(args.out, "best.pt"))
+        with open(os.path.join(args.out, "best.json"), "w") as f:
+            json.dump(entry, f, indent=2)
+    return best_f1
 
 
 def main():
@@ -110,7 +138,14 @@ def main():
     decay = [p for n, p in model.named_parameters() if p.ndim > 1]
     no_decay = [p for n, p in model.named_parameters() if p.ndim <= 1]
     opt = torch.optim.AdamW([{"params": decay, "weight_decay": args.weight_decay}, {"params": no_decay, "weight_decay": 0}], lr=args.lr)
-    schedule = lambda i: min(1.0, (i + 1) / args.warmup) * (0.02 + 0.98 * 0.5 * (1 + math.cos(math.pi * min(1.0, i / args.iters))))
+    def schedule(i):
+        # With --max-seconds the cosine runs on whichever comes first, the iterations or the clock,
+        # so a run cut short by its time box still ends at a low learning rate.
+        progress = i / args.iters
+        if args.max_seconds:
+            progress = max(progress, (time.time() - started) / args.max_seconds)
+        return min(1.0, (i + 1) / args.warmup) * (0.02 + 0.98 * 0.5 * (1 + math.cos(math.pi * min(1.0, progress))))
+
     data = StripDataset(train_images, train_rows, args.strip, seed=args.seed, center=args.center)
     if args.real:
         data = Mixed(data, StripDataset(real_images, real_rows, args.strip, seed=args.seed + 7, center=args.center), args.real_share, args.seed)
@@ -123,6 +158,8 @@ def main():
     model.train()
     if args.init_onnx:
         freeze_batchnorm(model)
+        # Iteration 0: the starting model on the same validation pages, the baseline to beat.
+        evaluate_and_save(model, args, 0, started, running, val_images, val_rows, real_val, log, best_f1)
     while it < args.iters:
         for x, cls, tgt, cell_weight in loader:
             for g in opt.param_groups:
@@ -137,29 +174,15 @@ def main():
             it += 1
             if it % 50 == 0:
                 print(f"iter {it} loss {running[0]:.3f} cls {running[1]:.3f} box {running[2]:.3f} lr {opt.param_groups[0]['lr']:.5f} {time.time() - started:.0f}s", flush=True)
-            if it % args.eval_every == 0 or it == args.iters:
-                threshold, result = validate(model, val_images, val_rows)
-                mean_f1 = float(np.mean([result[threshold][c]["f1"] for c in CLASSES]))
-                entry = {"iter": it, "seconds": round(time.time() - started), "loss": float(running[0]), "threshold": threshold, "val": result[threshold], "generated_f1": mean_f1}
-                if real_val is not None:
-                    real_threshold, real_result = validate(model, *real_val)
-                    real_f1 = float(np.mean([real_result[real_threshold][c]["f1"] for c in CLASSES]))
-                    entry.update({"real_threshold": real_threshold, "real_val": real_result[real_threshold], "real_f1": real_f1})
-                    mean_f1 = (mean_f1 + real_f1) / 2
-                entry["mean_f1"] = mean_f1
-                if args.init_onnx:
-                    freeze_batchnorm(model)  # validate() leaves the model in training mode
-                log.write(json.dumps(entry) + "\n")
-                log.flush()
-                print(json.dumps(entry), flush=True)
-                torch.save(model.state_dict(), os.path.join(args.out, "last.pt"))
-                if mean_f1 > best_f1:
-                    best_f1 = mean_f1
-                    torch.save(model.state_dict(), os.path.join(args.out, "best.pt"))
-                    with open(os.path.join(args.out, "best.json"), "w") as f:
-                        json.dump(entry, f, indent=2)
-            if it >= args.iters:
+            out_of_time = args.max_seconds is not None and time.time() - started > args.max_seconds
+            if out_of_time:
+                print(f"out of time at iteration {it} of {args.iters}", flush=True)
+            if it % args.eval_every == 0 or it == args.iters or out_of_time:
+                best_f1 = evaluate_and_save(model, args, it, started, running, val_images, val_rows, real_val, log, best_f1)
+            if it >= args.iters or out_of_time:
                 break
+        if out_of_time:
+            break
     print(f"done in {time.time() - started:.0f}s, best mean F1 {best_f1:.4f}", flush=True)
 
 
