@@ -90,6 +90,19 @@ describe("LocalDiskStorage", () => {
     expect(await store.exists(key)).toBe(false);
   });
 
+  it("leaves no temp file when the source fails before the temp file is even open", async () => {
+    // The pipeline fails while the write stream may still be opening its file; whatever the
+    // timing, nothing may be left in the temp folder once put has rejected.
+    for (let i = 0; i < 20; i++) {
+      const failing = new Readable({ read() {} });
+      failing.destroy(new Error("refused"));
+      await expect(store.put(newStorageKey("ws1", "input"), failing)).rejects.toThrow("refused");
+      expect(await tmpFiles()).toBe(0);
+    }
+    await new Promise((r) => setTimeout(r, 50));
+    expect(await tmpFiles()).toBe(0);
+  });
+
   it("rejects keys that could leave the root", async () => {
     const bad = ["../x", "a/../../x", "/etc/passwd", "a//b", ".tmp/x", "a/.hidden", "a/b/..", "a\\b", "", "a/b.", "a/%2e%2e"];
     for (const key of bad) {

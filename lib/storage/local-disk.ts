@@ -65,11 +65,16 @@ export class LocalDiskStorage implements Storage {
         callback(null, chunk);
       },
     });
+    // flush: fsync before close, so a crash after rename cannot leave an empty file behind.
+    const out = createWriteStream(tmp, { flags: "wx", mode: PRIVATE_FILE_MODE, flush: true });
     try {
-      // flush: fsync before close, so a crash after rename cannot leave an empty file behind.
-      await pipeline(toNodeReadable(source), meter, createWriteStream(tmp, { flags: "wx", mode: PRIVATE_FILE_MODE, flush: true }));
+      await pipeline(toNodeReadable(source), meter, out);
       await fs.rename(tmp, target);
     } catch (error) {
+      // A source that fails at once can fail the pipeline while the file is still being opened: it
+      // is created after that, so it is removed only once the stream has closed (a refused upload
+      // left its .part behind under load otherwise).
+      if (!out.closed) await new Promise<void>((resolve) => out.once("close", () => resolve()));
       await fs.rm(tmp, { force: true });
       throw error;
     }
