@@ -94,7 +94,9 @@ describe("LocalDiskStorage", () => {
     // The pipeline fails while the write stream may still be opening its file; whatever the
     // timing, nothing may be left in the temp folder once put has rejected.
     for (let i = 0; i < 20; i++) {
-      const failing = new Readable({ read() {} });
+      // The error is the put's to report; the listener only keeps Node from calling it uncaught
+      // before put has attached its own.
+      const failing = new Readable({ read() {} }).on("error", () => {});
       failing.destroy(new Error("refused"));
       await expect(store.put(newStorageKey("ws1", "input"), failing)).rejects.toThrow("refused");
       expect(await tmpFiles()).toBe(0);
