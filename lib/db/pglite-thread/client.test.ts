@@ -101,4 +101,17 @@ describe("PGlite on its own thread", () => {
     await thread.close();
     expect(lost).toHaveLength(1);
   }, 60_000);
+
+  it("fails an open it cannot do with the database's error, without reporting a lost thread", async () => {
+    const lost: Error[] = [];
+    const notADirectory = path.join(dir, "a-file");
+    fs.writeFileSync(notADirectory, "x");
+    await expect(PgliteThread.open(notADirectory, undefined, (error) => lost.push(error))).rejects.toThrow();
+    expect(lost).toEqual([]);
+  }, 60_000);
+
+  it("refuses a value that cannot cross threads, and keeps answering", async () => {
+    await expect(database.sql.query(`SELECT $1::text AS t`, [() => "a function"])).rejects.toThrow(/could not be cloned/);
+    expect(await database.sql.query(`SELECT 1 AS one`)).toEqual([{ one: 1 }]);
+  });
 });

@@ -66,7 +66,8 @@ export class PgliteThread {
     try {
       await thread.call({ op: "open", dataDir, image });
     } catch (error) {
-      await thread.worker.terminate();
+      // A thread that could not open its database was never in use: its end is no loss to report.
+      await thread.close();
       throw error;
     }
     return thread;
@@ -76,17 +77,21 @@ export class PgliteThread {
     if (this.exited) return Promise.reject(this.exited);
     const id = this.nextId++;
     return new Promise<T>((resolve, reject) => {
+      try {
+        // Throws (DataCloneError) for a value that cannot cross threads, before anything is pending.
+        this.worker.postMessage({ id, req });
+      } catch (error) {
+        return reject(error as Error);
+      }
       if (this.pending.size === 0) this.worker.ref();
       this.pending.set(id, { resolve: resolve as (value: unknown) => void, reject });
-      this.worker.postMessage({ id, req });
     });
   }
 
   private runner(tx?: number): SqlRunner {
     return {
-      query: <T>(text: string, params?: unknown[], options?: { name?: string }) =>
-        // Inside a transaction a name is ignored, as in process: the statement runs as plain text there.
-        this.call<T[]>({ op: "query", tx, text, params, name: tx === undefined ? options?.name : undefined }),
+      // Inside a transaction the database thread ignores a name, as in process (lib/db/pglite.ts).
+      query: <T>(text: string, params?: unknown[], options?: { name?: string }) => this.call<T[]>({ op: "query", tx, text, params, name: options?.name }),
       exec: async (script: string) => {
         await this.call({ op: "exec", tx, script });
       },
