@@ -8,6 +8,7 @@ export type Construct =
   | "caption-cell"
   | "comb"
   | "comb-ticks"
+  | "comb-cell"
   | "checkbox"
   | "checkbox-glyph"
   | "fill-box"

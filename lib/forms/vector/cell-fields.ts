@@ -9,6 +9,8 @@ import type { FillArea, Outline } from "@/lib/pdf/operators/content";
 export type Enclosure = { outer: Box; inner: Box; kind: "cell" | "outline" | "fill"; luminance: number; open?: true };
 
 const MULTILINE_HEIGHT = 30;
+/** Comb cells further apart than this (points, outer edges) are drawn as separate squares. */
+const SEPARATE_GAP = 0.5;
 /**
  * One line of writing in a box. On the real-form dev set, 405 of 619 author fields in one-line
  * boxes 20-26 pt tall cover only the bottom 12-14 pt; 18 pt keeps IoU over 0.5 with both them and
@@ -45,7 +47,8 @@ export function enclosures(cells: Cell[], outlines: Outline[], fills: FillArea[]
  */
 export function enclosureFields(ctx: PageContext, all: Enclosure[], blockers: Box[]): Candidate[] {
   const pageArea = ctx.size.width * ctx.size.height;
-  const usable = all.filter((e) => e.inner.width >= 4 && e.inner.height >= 4 && area(e.outer) < pageArea * 0.5);
+  const sized = all.filter((e) => e.inner.width >= 4 && e.inner.height >= 4 && area(e.outer) < pageArea * 0.5);
+  const usable = sized.filter((e) => !spanning(e, sized));
   const containers = new Set<Enclosure>();
   for (const e of usable) {
     const holds = (b: Box) => area(b) < area(e.outer) * 0.8 && coverage(b, e.inner) > 0.85;
@@ -57,6 +60,12 @@ export function enclosureFields(ctx: PageContext, all: Enclosure[], blockers: Bo
   const used = new Set<Enclosure>();
   for (const group of combRows(ctx, open)) {
     group.forEach((e) => used.add(e));
+    // Separate squares are separate fields: on the real-form dev set, authors who draw a square
+    // per digit (NJ-1040) give each its own widget; a comb widget spans one box with dividers.
+    if (standApart(group)) {
+      for (const e of group) out.push({ box: e.inner, type: "text", construct: "comb-cell", score: 0.9 });
+      continue;
+    }
     const first = group[0].inner;
     const last = group[group.length - 1].inner;
     out.push({
@@ -211,6 +220,24 @@ function combRows(ctx: PageContext, open: Enclosure[]): Enclosure[][] {
     else groups.push([e]);
   }
   return groups.filter((g) => g.length >= 2 && !stackedGrid(g, small));
+}
+
+/**
+ * A cell read across the sliver between two separate squares (from one square's right edge to the
+ * next one's): it almost holds a slightly smaller drawn cell, offset by the sliver.
+ */
+function spanning(e: Enclosure, all: Enclosure[]): boolean {
+  if (e.kind !== "cell") return false;
+  const near = (a: number, b: number) => Math.abs(a - b) <= 0.6;
+  const sharedEdges = (o: Box) =>
+    [near(o.x, e.outer.x), near(o.y, e.outer.y), near(o.x + o.width, e.outer.x + e.outer.width), near(o.y + o.height, e.outer.y + e.outer.height)].filter(Boolean).length;
+  return all.some((o) => o !== e && o.kind === "cell" && area(o.outer) < area(e.outer) && area(o.outer) >= 0.6 * area(e.outer) && sharedEdges(o.outer) === 3);
+}
+
+/** Cells drawn as separate squares with a gap between them (not one box with dividers). */
+function standApart(group: Enclosure[]): boolean {
+  for (let i = 1; i < group.length; i++) if (group[i].outer.x - (group[i - 1].outer.x + group[i - 1].outer.width) < SEPARATE_GAP) return false;
+  return true;
 }
 
 function stackedGrid(group: Enclosure[], all: Enclosure[]): boolean {

@@ -188,18 +188,35 @@ describe("vector detection: dashed and dotted line work", () => {
     expectBox(found[0].box, { x: 160, y: 100, width: 140, height: 18 }, 1.5);
   });
 
-  it("finds a comb of separate boxes standing an even sliver apart, but not a scale of spaced checkboxes", async () => {
+  it("gives each of a row of separate boxes standing an even sliver apart its own field, but not a scale of spaced checkboxes", async () => {
     const found = await candidates((p) => {
       p.text("Account", 72, 112);
       for (let i = 0; i < 8; i++) p.rect({ x: 130 + i * 16, y: 100, width: 13, height: 16 }, { border: 0.6 });
       p.text("Rating", 72, 162);
       for (let i = 0; i < 5; i++) p.rect({ x: 130 + i * 30, y: 152, width: 10, height: 10 }, { border: 0.6 });
     });
-    const combs = found.filter((c) => c.construct === "comb");
-    expect(combs).toHaveLength(1);
-    expect(combs[0].comb).toBe(8);
-    expectBox(combs[0].box, { x: 130.3, y: 100.3, width: 125.4, height: 15.4 }, 1);
+    const cells = found.filter((c) => c.construct === "comb-cell").sort((a, b) => a.box.x - b.box.x);
+    expect(cells).toHaveLength(8);
+    expect(cells.every((c) => c.type === "text")).toBe(true);
+    expectBox(cells[0].box, { x: 130.3, y: 100.3, width: 12.4, height: 15.4 }, 1);
+    expectBox(cells[7].box, { x: 242.3, y: 100.3, width: 12.4, height: 15.4 }, 1);
+    expect(found.filter((c) => c.construct === "comb")).toHaveLength(0);
     expect(found.filter((c) => c.type === "checkbox")).toHaveLength(5);
+  });
+
+  it("reads separate squares a sliver apart as the squares, not as cells spanning the sliver", async () => {
+    // Squares drawn as four lines each: the lines of neighbours also bound a cell from one square's
+    // right edge to the next one's, which must not stand in for the squares.
+    const found = await candidates((p) => {
+      p.text("SSN", 72, 112);
+      for (let i = 0; i < 4; i++) {
+        const x = 130 + i * 17.8;
+        p.line(x, 100, x + 15.8, 100, 1).line(x, 115.8, x + 15.8, 115.8, 1).line(x, 100, x, 115.8, 1).line(x + 15.8, 100, x + 15.8, 115.8, 1);
+      }
+    });
+    const cells = found.filter((c) => c.type === "text").sort((a, b) => a.box.x - b.box.x);
+    expect(cells.map((c) => Math.round(c.box.x))).toEqual([131, 148, 166, 184]);
+    expect(cells.every((c) => c.box.width < 15)).toBe(true);
   });
 
   it("finds an amount box with a currency sign printed in it", async () => {
