@@ -44,7 +44,7 @@ export async function processPage(doc: PdfDocument, index: number, options: Proc
     const t1 = performance.now();
     const rendered = await renderPage(page, options.dpi);
     const t2 = performance.now();
-    refineGlyphBoxes(vector.candidates, rendered);
+    const candidates = refineGlyphBoxes(vector.candidates, rendered);
     const raster = await detectRaster(options.raster, rendered, index, vector.size);
     const t3 = performance.now();
     const paths = workPaths(options.workDir);
@@ -58,7 +58,7 @@ export async function processPage(doc: PdfDocument, index: number, options: Proc
       rotation: page.rotate,
       scanned: vector.scanned,
       phrases: vector.text.phrases.map((p) => ({ ...p, box: round2(p.box), base: r2(p.base), size: r2(p.size) })),
-      candidates: vector.candidates.map((c): Candidate => ({ ...c, box: round2(c.box) })),
+      candidates: candidates.map((c): Candidate => ({ ...c, box: round2(c.box) })),
       raster: raster.fields?.map((f): DetectedField => ({ ...f, box: round2(f.box), score: r2(f.score) })) ?? null,
       existing: await existingWidgets(page, vector.transform),
       preview: { file: paths.previewKey(index), width: preview.width, height: preview.height },

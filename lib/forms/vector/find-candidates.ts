@@ -28,8 +28,11 @@ export function findCandidates(content: PageContent, size: PageSize): VectorResu
   const blockers: Box[] = [...text.symbols, ...text.underscores.map((u) => u.box)];
   const boxed = enclosureFields(ctx, enclosures(cells, content.outlines, content.fills), blockers);
   const free = hs.filter((s) => !ticks.used.has(s) && !cellEdges.has(s));
-  const symbols: Candidate[] = text.symbols.map((b) => ({ box: symbolBox(b), type: "checkbox", construct: "checkbox-glyph", score: 0.9 }));
-  const checkboxes = [...boxed, ...symbols].filter((c) => c.type === "checkbox").map((c) => c.box);
+  const symbols: Candidate[] = [
+    ...text.symbols.map((b): Candidate => ({ box: symbolBox(b), type: "checkbox", construct: "checkbox-glyph", score: 0.9 })),
+    ...text.dingbats.map((b): Candidate => ({ box: symbolBox(b), type: "checkbox", construct: "checkbox-glyph", score: 0.9, unverified: true })),
+  ];
+  const checkboxes = [...boxed, ...symbols].filter((c) => c.type === "checkbox" && !c.unverified).map((c) => c.box);
   const tables = ruledTables(ctx, free, checkboxes);
   const underscores = underscoreFields(ctx, [...ticks.fields, ...boxed, ...tables.fields], hs);
   const found = [...ticks.fields, ...boxed, ...symbols, ...tables.fields, ...underscores];

@@ -12,6 +12,8 @@ export type TextModel = {
   underscores: UnderscoreRun[];
   /** Box-like symbols (☐, ❏ ...) with their glyph boxes; filled squares (■) too where open boxes of their size are on the page. */
   symbols: Box[];
+  /** Other glyphs of pictorial symbol fonts: boxes only the rendered ink can tell from bullets. */
+  dingbats: Box[];
   /** The most common text size on the page (by characters), the "body" size. */
   bodySize: number;
 };
@@ -25,6 +27,7 @@ export function buildTextModel(glyphs: Glyph[]): TextModel {
   const underscores: UnderscoreRun[] = [];
   const symbols: Box[] = [];
   const filledSymbols: Box[] = [];
+  const dingbats: Box[] = [];
   for (const line of groupLines(glyphs)) {
     let run: Glyph[] = [];
     const flush = () => {
@@ -36,6 +39,11 @@ export function buildTextModel(glyphs: Glyph[]): TextModel {
       if (g.box) {
         flush();
         (g.filled ? filledSymbols : symbols).push(boxOf([g]));
+        continue;
+      }
+      if (g.dingbat) {
+        flush();
+        dingbats.push(boxOf([g]));
         continue;
       }
       if (g.c === "_") {
@@ -71,7 +79,7 @@ export function buildTextModel(glyphs: Glyph[]): TextModel {
   }
   // A filled square is a checked box only among open ones of its size; alone it is a bullet.
   for (const f of filledSymbols) if (symbols.some((o) => Math.abs(o.height - f.height) <= o.height * 0.25)) symbols.push(f);
-  return { phrases, underscores, symbols, bodySize: bodySize(phrases) };
+  return { phrases, underscores, symbols, dingbats, bodySize: bodySize(phrases) };
 }
 
 /** Fewer dots in a row are an ellipsis or an abbreviation, not a line to write on. */

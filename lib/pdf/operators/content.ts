@@ -32,6 +32,11 @@ export type Glyph = {
   box?: true;
   /** A filled square (■): with `box`, a checked box or a bullet, depending on its neighbours. */
   filled?: true;
+  /**
+   * A glyph of a pictorial symbol font (Webdings, Wingdings, ZapfDingbats) that is none of the box
+   * codes known: a bullet, an arrow, or a box drawn at a code no table lists. Not text.
+   */
+  dingbat?: true;
   /** Drawn with text rendering mode 3 (OCR layers of scans): readable, but not ink. */
   invisible?: true;
 };

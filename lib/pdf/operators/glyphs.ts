@@ -18,6 +18,9 @@ const FILLED_CHARS = new Set([0x25a0, 0x25fc, 0x2b1b]);
 /** Filled squares of the same symbol-font families, in SYMBOL_BOXES's order. */
 const SYMBOL_FILLED: Set<number>[] = [new Set([0x6e]), new Set(), new Set([0x6e])];
 
+/** Pictorial symbol fonts: their glyphs are pictures, whatever Unicode a subset maps them to. */
+const PICTORIAL = /dings/i;
+
 export function isBoxSymbol(font: FontInfo, code: number | undefined, unicode: string): boolean {
   return symbolKind(font, code, unicode) !== undefined;
 }
@@ -48,9 +51,10 @@ const BOLD = /bold|black|heavy|semibold|demi/i;
 export function glyphBox(m: Matrix, font: FontInfo, x0: number, x1: number, y: number, size: number, unicode: string, code?: number): Glyph | null {
   const kind = symbolKind(font, code, unicode);
   const box = kind !== undefined;
+  const dingbat = !box && PICTORIAL.test(font.name) && unicode.trim() !== "";
   // Box symbols sit on the baseline and are about as tall as they are wide.
-  const top = box ? 0.75 : font.ascent;
-  const bottomEm = box ? -0.02 : font.descent;
+  const top = box || dingbat ? 0.75 : font.ascent;
+  const bottomEm = box || dingbat ? -0.02 : font.descent;
   const [ax, ay] = apply(m, x0, y + bottomEm * size);
   const [bx, by] = apply(m, x1, y + top * size);
   const [, baseY] = apply(m, x0, y);
@@ -69,5 +73,6 @@ export function glyphBox(m: Matrix, font: FontInfo, x0: number, x1: number, y: n
   };
   if (box) glyph.box = true;
   if (kind === "filled") glyph.filled = true;
+  if (dingbat) glyph.dingbat = true;
   return glyph;
 }
