@@ -66,6 +66,19 @@ describe("classification", () => {
     expect(fields.map((f) => f.type)).toEqual(["signature", "signature", "signature", "text", "text", "text"]);
   });
 
+  it("gives a signature field room to sign: 22 pt above its line, short of printed text over it, and leaves text fields as drawn", () => {
+    const phrase = (text: string, x: number, y: number, width = text.length * 5): Phrase => ({ text, box: { x, y, width, height: 10 }, base: y + 8, size: 10, bold: false });
+    const line = (y: number, type: DetectedField["type"] = "signature"): DetectedField => ({ page: 0, type, box: { x: 150, y, width: 250, height: 18 }, score: 0.9, source: "vector", label: "Signature" });
+    const fields = [line(100), line(300), line(500, "text")];
+    const phrases = [phrase("X", 142, 104, 6), phrase("Signature", 250, 120), phrase("Declaration text over the line", 150, 288), phrase("X", 142, 304, 6), phrase("Name", 60, 504)];
+    classifyFields(fields, phrases);
+    expect(fields.map((f) => [f.type, f.box.y, f.box.height])).toEqual([
+      ["signature", 96, 22],
+      ["signature", 298, 20],
+      ["text", 500, 18],
+    ]);
+  });
+
   it("keeps an unmarked signature box a single-line text field however tall it is drawn", () => {
     const fields: DetectedField[] = [{ page: 0, type: "signature", box: { x: 150, y: 100, width: 220, height: 38 }, score: 0.9, source: "vector", label: "Signature of Applicant" }];
     classifyFields(fields, [{ text: "Signature of Applicant", box: { x: 150, y: 140, width: 90, height: 9 }, base: 148, size: 8, bold: false }]);
