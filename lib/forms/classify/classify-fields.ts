@@ -76,9 +76,16 @@ function roomToSign(box: Box, phrases: Phrase[]): Box {
 export const CHECKBOX_MIN_SIDE = 10;
 const CHECKBOX_MAX_GROWTH = 1.38;
 
+/**
+ * Authors' checkbox widgets cover the printed square with a little to spare: on the real-form dev
+ * set widget sides are 1.02 times the drawn square's at the median (p75 1.13); 5 % larger matched
+ * 31 more of 3,056 widgets outside the Michigan forms at IoU 0.5, 10 % fewer than 5 %, 15 % lost 700.
+ */
+const CHECKBOX_MARGIN = 1.05;
+
 function clickable(box: Box): Box {
-  const width = Math.max(box.width, Math.min(CHECKBOX_MIN_SIDE, box.width * CHECKBOX_MAX_GROWTH));
-  const height = Math.max(box.height, Math.min(CHECKBOX_MIN_SIDE, box.height * CHECKBOX_MAX_GROWTH));
+  const width = Math.max(box.width * CHECKBOX_MARGIN, Math.min(CHECKBOX_MIN_SIDE, box.width * CHECKBOX_MAX_GROWTH));
+  const height = Math.max(box.height * CHECKBOX_MARGIN, Math.min(CHECKBOX_MIN_SIDE, box.height * CHECKBOX_MAX_GROWTH));
   return { x: box.x + (box.width - width) / 2, y: box.y + (box.height - height) / 2, width, height };
 }
 
