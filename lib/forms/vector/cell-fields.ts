@@ -55,7 +55,8 @@ export function enclosureFields(ctx: PageContext, all: Enclosure[], blockers: Bo
     if (usable.some((o) => o !== e && holds(o.outer)) || blockers.some(holds)) containers.add(e);
   }
   const headers = headerRows(ctx, usable);
-  const open = usable.filter((e) => !containers.has(e) && !headers.has(e));
+  const unused = unusedRows(ctx, usable, containers);
+  const open = usable.filter((e) => !containers.has(e) && !headers.has(e) && !unused.has(e));
   const out: Candidate[] = [];
   const used = new Set<Enclosure>();
   for (const group of combRows(ctx, open)) {
@@ -245,6 +246,30 @@ function stackedGrid(group: Enclosure[], all: Enclosure[]): boolean {
     all.some((o) => Math.abs(o.outer.x - e.outer.x) <= 1 && Math.abs(o.outer.width - e.outer.width) <= 1 && Math.abs(o.outer.y - (e.outer.y + dy)) <= 1.5);
   const h = group[0].outer.height;
   return group.filter((e) => aligned(e, h) || aligned(e, -h)).length >= 2;
+}
+
+/**
+ * The blank cells at the foot of a column whose cells above print its content (a list of names,
+ * a column of checkboxes): rows the list did not need, not rows to fill in. Entry columns start
+ * blank under one or two heading cells, so a column counts as printed after UNUSED_AFTER cells.
+ */
+const UNUSED_AFTER = 3;
+
+function unusedRows(ctx: PageContext, all: Enclosure[], containers: Set<Enclosure>): Set<Enclosure> {
+  const cells = all.filter((e) => e.kind === "cell");
+  const printed = (c: Enclosure) => containers.has(c) || phrasesInside(ctx, c.inner, 0.4).length > 0;
+  const above = (c: Enclosure) =>
+    cells.find((o) => Math.abs(o.outer.x - c.outer.x) <= 1.5 && Math.abs(o.outer.width - c.outer.width) <= 1.5 && Math.abs(o.outer.y + o.outer.height - c.outer.y) <= 1.5);
+  const out = new Set<Enclosure>();
+  for (const cell of cells) {
+    if (printed(cell)) continue;
+    let up = above(cell);
+    while (up && !printed(up)) up = above(up);
+    let run = 0;
+    for (; up && printed(up) && run < UNUSED_AFTER; up = above(up)) run++;
+    if (run >= UNUSED_AFTER) out.add(cell);
+  }
+  return out;
 }
 
 /**

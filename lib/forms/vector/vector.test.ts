@@ -125,6 +125,23 @@ describe("vector detection: constructs", () => {
     expect(found.some((c) => c.box.x < 100)).toBe(false);
   });
 
+  it("leaves the blank rows at the foot of a printed list out, but keeps blank entry rows under a heading", async () => {
+    const found = await candidates((p) => {
+      // A list of printed options with a checkbox column, two rows longer than the list.
+      const rows = [100, 118, 136, 154, 172, 190, 208];
+      for (const y of rows) p.line(72, y, 300, y);
+      for (const x of [72, 240, 300]) p.line(x, 100, x, 208);
+      ["Option one", "Option two", "Option three", "Option four"].forEach((t, i) => p.text(t, 75, 113 + i * 18).rect({ x: 264, y: 104 + i * 18, width: 10, height: 10 }, { border: 0.6 }));
+      // An entry table: a heading row, then blank rows.
+      for (const y of [300, 318, 336, 354, 372]) p.line(72, y, 300, y);
+      for (const x of [72, 240, 300]) p.line(x, 300, x, 372);
+      p.text("Name", 75, 313, 9, p.bold).text("Age", 243, 313, 9, p.bold);
+    });
+    expect(found.filter((c) => c.type === "checkbox")).toHaveLength(4);
+    expect(found.filter((c) => c.type === "text" && c.box.y < 250)).toEqual([]);
+    expect(found.filter((c) => c.type === "text" && c.box.y > 300)).toHaveLength(6);
+  });
+
   it("finds the cells of a table ruled with horizontal lines only, split at its column headings", async () => {
     const found = await candidates((p) => {
       for (const y of [100, 116, 134, 152, 170]) p.line(72, y, 472, y);
