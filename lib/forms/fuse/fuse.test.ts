@@ -14,7 +14,7 @@ describe("fusion", () => {
   });
 
   it("keeps vector-only fields; raster-only ones need a high score on born-digital pages", () => {
-    const fields = fuseFields(0, [vector(100, 100)], [raster(100, 300, 0.6), raster(100, 400, 0.9)], { scanned: false, text: [] });
+    const fields = fuseFields(0, [vector(100, 100)], [raster(100, 300, 0.9), raster(100, 400, 0.97)], { scanned: false, text: [] });
     expect(fields.map((f) => [f.source, f.box.y])).toEqual([["vector", 100], ["raster", 400]]);
   });
 
