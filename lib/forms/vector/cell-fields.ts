@@ -256,18 +256,30 @@ function stackedGrid(group: Enclosure[], all: Enclosure[]): boolean {
 const UNUSED_AFTER = 3;
 
 function unusedRows(ctx: PageContext, all: Enclosure[], containers: Set<Enclosure>): Set<Enclosure> {
-  const cells = all.filter((e) => e.kind === "cell");
   const printed = (c: Enclosure) => containers.has(c) || phrasesInside(ctx, c.inner, 0.4).length > 0;
-  const above = (c: Enclosure) =>
-    cells.find((o) => Math.abs(o.outer.x - c.outer.x) <= 1.5 && Math.abs(o.outer.width - c.outer.width) <= 1.5 && Math.abs(o.outer.y + o.outer.height - c.outer.y) <= 1.5);
+  // Columns: cells of the same left edge and width, top to bottom.
+  const columns: Enclosure[][] = [];
+  for (const cell of all.filter((e) => e.kind === "cell").sort((a, b) => a.outer.y - b.outer.y)) {
+    const column = columns.find((c) => Math.abs(c[0].outer.x - cell.outer.x) <= 1.5 && Math.abs(c[0].outer.width - cell.outer.width) <= 1.5);
+    if (column) column.push(cell);
+    else columns.push([cell]);
+  }
   const out = new Set<Enclosure>();
-  for (const cell of cells) {
-    if (printed(cell)) continue;
-    let up = above(cell);
-    while (up && !printed(up)) up = above(up);
+  for (const column of columns) {
+    // The printed cells directly above the current run of blank ones, in one unbroken stack.
     let run = 0;
-    for (; up && printed(up) && run < UNUSED_AFTER; up = above(up)) run++;
-    if (run >= UNUSED_AFTER) out.add(cell);
+    let blank = false;
+    column.forEach((cell, i) => {
+      const prev = column[i - 1];
+      if (!prev || Math.abs(prev.outer.y + prev.outer.height - cell.outer.y) > 1.5) [run, blank] = [0, false];
+      if (printed(cell)) {
+        run = blank ? 1 : run + 1;
+        blank = false;
+      } else {
+        blank = true;
+        if (run >= UNUSED_AFTER) out.add(cell);
+      }
+    });
   }
   return out;
 }
