@@ -15,7 +15,7 @@ export type VectorResult = { candidates: Candidate[]; text: TextModel };
  * typed as symbols), rules with labels and underscore runs, each with a construct-specific score.
  */
 export function findCandidates(content: PageContent, size: PageSize): VectorResult {
-  const text = buildTextModel(content.glyphs);
+  const text = buildTextModel(content.glyphs, content.segments);
   const ctx: PageContext = { size, text };
   // Dashed and dotted rules drawn piece by piece count as the lines they draw.
   const segments = mergeSegments([...content.segments, ...joinDashes(content.segments, content.marks)]);

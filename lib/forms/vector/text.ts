@@ -1,5 +1,5 @@
 import type { Box } from "../types";
-import type { Glyph } from "@/lib/pdf/operators/content";
+import type { Glyph, Segment } from "@/lib/pdf/operators/content";
 
 /** A run of words on one baseline with no wide gap inside: a label, a heading line, a cell's text. */
 export type Phrase = { text: string; box: Box; base: number; size: number; bold: boolean };
@@ -21,8 +21,11 @@ export type TextModel = {
 /**
  * Groups glyphs into lines by baseline and lines into phrases at gaps wider than about a space
  * and a half, pulling out underscore runs and box symbols, which are field evidence rather than text.
+ * A vertical rule between two glyphs ends a phrase too: the captions of neighbouring cells set
+ * close together ("16 State wages | 17 State income tax") are two labels, not one.
  */
-export function buildTextModel(glyphs: Glyph[]): TextModel {
+export function buildTextModel(glyphs: Glyph[], rules: Segment[] = []): TextModel {
+  const divides = dividers(rules);
   const phrases: Phrase[] = [];
   const underscores: UnderscoreRun[] = [];
   const symbols: Box[] = [];
@@ -72,7 +75,7 @@ export function buildTextModel(glyphs: Glyph[]): TextModel {
       }
       const prev = run[run.length - 1];
       // A wide gap or a jump in size (a logo's letters beside a title, a big "X" after a label) ends a phrase.
-      if (prev && (g.x0 - prev.x1 > Math.max(prev.size, g.size) * 0.9 || Math.abs(g.size - prev.size) > Math.min(g.size, prev.size) * 0.15)) flush();
+      if (prev && (g.x0 - prev.x1 > Math.max(prev.size, g.size) * 0.9 || Math.abs(g.size - prev.size) > Math.min(g.size, prev.size) * 0.15 || divides(prev, g))) flush();
       run.push(g);
     }
     flush();
@@ -80,6 +83,30 @@ export function buildTextModel(glyphs: Glyph[]): TextModel {
   // A filled square is a checked box only among open ones of its size; alone it is a bullet.
   for (const f of filledSymbols) if (symbols.some((o) => Math.abs(o.height - f.height) <= o.height * 0.25)) symbols.push(f);
   return { phrases, underscores, symbols, dingbats, bodySize: bodySize(phrases) };
+}
+
+/** Whether a vertical rule runs between two neighbouring glyphs, across their baseline. */
+function dividers(rules: Segment[]): (a: Glyph, b: Glyph) => boolean {
+  const verticals = rules.filter((r) => r.o === "v").sort((a, b) => a.at - b.at);
+  return (a, b) => {
+    const x0 = a.x1 - 0.5;
+    const x1 = b.x0 + 0.5;
+    if (x1 <= x0) return false;
+    // First rule at or right of x0 (binary search), then those up to x1.
+    let lo = 0;
+    let hi = verticals.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (verticals[mid].at < x0) lo = mid + 1;
+      else hi = mid;
+    }
+    const top = Math.min(a.top, b.top);
+    const bottom = Math.max(a.base, b.base);
+    for (let i = lo; i < verticals.length && verticals[i].at <= x1; i++) {
+      if (verticals[i].from <= top + 1 && verticals[i].to >= bottom - 1) return true;
+    }
+    return false;
+  };
 }
 
 /** Fewer dots in a row are an ellipsis or an abbreviation, not a line to write on. */

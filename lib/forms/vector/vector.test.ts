@@ -125,6 +125,27 @@ describe("vector detection: constructs", () => {
     expect(found.some((c) => c.box.x < 100)).toBe(false);
   });
 
+  it("reads the captions of neighbouring cells set close together as two labels, each over its own cell", async () => {
+    const { doc, page } = await openTestPage(
+      await buildPdf((p) => {
+        // Two cells of one row, the first caption ending just before the rule, the second starting just past it.
+        const r = 74 + p.width("16 State wages, tips, etc.", 7) + 2;
+        for (const y of [100, 130]) p.line(72, y, 372, y);
+        for (const x of [72, r, 372]) p.line(x, 100, x, 130);
+        p.text("16 State wages, tips, etc.", 74, 108, 7).text("17 State income tax", r + 2, 108, 7);
+        p.text("Name Surname", 72, 200, 7).text("Date", 72 + p.width("Name Surname", 7) + 3, 200, 7);
+      }),
+    );
+    try {
+      const vector = await extractPageVector(page);
+      expect(vector.text.phrases.map((p) => p.text)).toEqual(["16 State wages, tips, etc.", "17 State income tax", "Name Surname Date"]);
+      const cells = vector.candidates.filter((c) => c.construct === "caption-cell").sort((a, b) => a.box.x - b.box.x);
+      expect(cells).toHaveLength(2);
+    } finally {
+      await doc.destroy();
+    }
+  });
+
   it("leaves the blank rows at the foot of a printed list out, but keeps blank entry rows under a heading", async () => {
     const found = await candidates((p) => {
       // A list of printed options with a checkbox column, two rows longer than the list.
