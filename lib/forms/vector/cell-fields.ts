@@ -144,6 +144,22 @@ function enclosureField(ctx: PageContext, e: Enclosure): Candidate | null {
 }
 
 /**
+ * A cell whose text is a caption in its top half with a line's room to write below it: an entry
+ * cell (a W-2's "16 State wages, tips, etc."), even over a blank row that makes it look like a
+ * table's header. On the dev set 11-13 pt of room all found 39 more fields; 8 pt also took 38
+ * header cells.
+ */
+const CAPTION_ROOM = 12;
+
+function captionWithRoom(ctx: PageContext, e: Enclosure): boolean {
+  const inside = phrasesInside(ctx, e.inner, 0.4);
+  if (inside.length === 0) return false;
+  const textBottom = Math.max(...inside.map((p) => p.box.y + p.box.height));
+  const captionLike = inside.every((p) => p.box.y < e.inner.y + e.inner.height * 0.5 && p.size <= ctx.text.bodySize * 1.1 && !p.bold);
+  return captionLike && e.inner.y + e.inner.height - textBottom - 1 >= CAPTION_ROOM;
+}
+
+/**
  * Where printed cents start in an amount box whose only text is the cents at its right end
  * (". 00" in whole-dollar boxes of tax forms); undefined for any other box.
  */
@@ -296,7 +312,7 @@ function headerRows(ctx: PageContext, all: Enclosure[]): Set<Enclosure> {
   const rowOf = (y: number, h?: number) => cells.filter((c) => Math.abs(c.outer.y - y) <= 1.5 && (h === undefined || Math.abs(c.outer.height - h) <= 1.5));
   const out = new Set<Enclosure>();
   for (const cell of cells) {
-    if (!hasText.get(cell) || out.has(cell)) continue;
+    if (!hasText.get(cell) || out.has(cell) || captionWithRoom(ctx, cell)) continue;
     const below = rowOf(cell.outer.y + cell.outer.height).filter((b) => Math.abs(b.outer.x - cell.outer.x) <= 1.5 && Math.abs(b.outer.width - cell.outer.width) <= 1.5);
     if (below.length === 0 || below.some((b) => hasText.get(b))) continue;
     for (const sibling of rowOf(cell.outer.y, cell.outer.height)) out.add(sibling);

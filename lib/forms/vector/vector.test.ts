@@ -146,6 +146,19 @@ describe("vector detection: constructs", () => {
     }
   });
 
+  it("finds cells with a caption at the top and a line's room below as fields, even over a blank row", async () => {
+    const found = await candidates((p) => {
+      // A W-2's state row: captioned cells 24 pt tall, a blank row under them.
+      for (const y of [100, 124, 148]) p.line(72, y, 372, y);
+      for (const x of [72, 172, 272, 372]) p.line(x, 100, x, 148);
+      p.text("16 State wages", 74, 106, 6).text("17 State income tax", 174, 106, 6).text("18 Local wages", 274, 106, 6);
+    });
+    const captioned = found.filter((c) => c.construct === "caption-cell");
+    expect(captioned).toHaveLength(3);
+    expect(captioned.every((c) => c.box.y >= 106 && c.box.y + c.box.height <= 124)).toBe(true);
+    expect(found.filter((c) => c.type === "text" && c.box.y >= 124)).toHaveLength(3);
+  });
+
   it("leaves the blank rows at the foot of a printed list out, but keeps blank entry rows under a heading", async () => {
     const found = await candidates((p) => {
       // A list of printed options with a checkbox column, two rows longer than the list.
