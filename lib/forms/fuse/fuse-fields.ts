@@ -31,8 +31,6 @@ export function fuseFields(
   ctx: { scanned: boolean; text: Box[] },
   options: FuseOptions = DEFAULT_FUSE,
 ): DetectedField[] {
-  // Symbol glyphs no rendered ink confirmed (no render ran) are not evidence.
-  vector = vector.filter((v) => !v.unverified);
   const out: DetectedField[] = [];
   const pairs: [number, number, number][] = [];
   (raster ?? []).forEach((r, ri) =>

@@ -1,5 +1,6 @@
 import type { Box } from "../types";
 import type { Candidate } from "../vector/candidate";
+import { clashes, symbolBox } from "../vector/find-candidates";
 import type { RenderedPage } from "@/lib/pdf/render-page";
 
 type Pixels = Pick<RenderedPage, "data" | "width" | "height" | "scale">;
@@ -7,31 +8,29 @@ type Pixels = Pick<RenderedPage, "data" | "width" | "height" | "scale">;
 /**
  * Checkbox symbols are located from font metrics, which differ between symbol fonts; the rendered
  * ink shows exactly where the box is. Each glyph checkbox snaps to the dark pixels around it.
- * Glyphs of pictorial fonts at codes no table lists (`unverified`) stay only where the ink is a
- * hollow square: the same fonts draw bullets, arrows and hands.
  */
-export function refineGlyphBoxes(candidates: Candidate[], page: Pixels): Candidate[] {
-  const kept: Candidate[] = [];
+export function refineGlyphBoxes(candidates: Candidate[], page: Pixels): void {
   for (const c of candidates) {
-    if (c.construct !== "checkbox-glyph") {
-      kept.push(c);
-      continue;
-    }
-    if (c.unverified) {
-      const square = hollowSquare(page, c.box);
-      if (square) kept.push({ ...withoutFlag(c), box: square });
-      continue;
-    }
+    if (c.construct !== "checkbox-glyph") continue;
     const ink = inkBox(page, c.box.x - c.box.width * 0.25, c.box.y - c.box.height * 0.25, c.box.x + c.box.width * 1.25, c.box.y + c.box.height * 1.25);
     if (ink && ink.width >= c.box.width * 0.5 && ink.height >= c.box.height * 0.5) c.box = ink;
-    kept.push(c);
   }
-  return kept;
 }
 
-function withoutFlag(c: Candidate): Candidate {
-  const { unverified: _, ...rest } = c;
-  return rest;
+/**
+ * Checkboxes from glyphs of pictorial symbol fonts at codes no table lists (`TextModel.dingbats`):
+ * only where the rendered ink is a hollow square, since the same fonts draw bullets, arrows and
+ * hands; and only where no candidate from line work or a known symbol is there already.
+ */
+export function dingbatCheckboxes(dingbats: Box[], candidates: Candidate[], page: Pixels): Candidate[] {
+  const added: Candidate[] = [];
+  for (const glyph of dingbats) {
+    const square = hollowSquare(page, symbolBox(glyph));
+    if (!square) continue;
+    const c: Candidate = { box: square, type: "checkbox", construct: "checkbox-glyph", score: 0.9 };
+    if (!clashes([...candidates, ...added], c)) added.push(c);
+  }
+  return added;
 }
 
 const dark = (page: Pixels, x: number, y: number) => {

@@ -5,7 +5,7 @@ import type { DetectedField } from "../types";
 import type { Candidate } from "../vector/candidate";
 import { extractPageVector } from "../vector/extract-vector";
 import type { ExistingWidget, PageEvidence } from "./evidence";
-import { refineGlyphBoxes } from "./ink";
+import { dingbatCheckboxes, refineGlyphBoxes } from "./ink";
 import { detectRaster, type RasterSetting } from "./raster";
 import { encodePreview, renderPage } from "@/lib/pdf/render-page";
 
@@ -44,7 +44,8 @@ export async function processPage(doc: PdfDocument, index: number, options: Proc
     const t1 = performance.now();
     const rendered = await renderPage(page, options.dpi);
     const t2 = performance.now();
-    const candidates = refineGlyphBoxes(vector.candidates, rendered);
+    refineGlyphBoxes(vector.candidates, rendered);
+    const candidates = [...vector.candidates, ...dingbatCheckboxes(vector.text.dingbats, vector.candidates, rendered)];
     const raster = await detectRaster(options.raster, rendered, index, vector.size);
     const t3 = performance.now();
     const paths = workPaths(options.workDir);

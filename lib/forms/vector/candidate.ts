@@ -24,8 +24,6 @@ export type Candidate = {
   score: number;
   multiline?: boolean;
   comb?: number;
-  /** A symbol-font glyph that is a checkbox only if the rendered page shows a hollow square there. */
-  unverified?: true;
   /** The label found while building the candidate (underlines need one to count as fields). */
   label?: string;
 };

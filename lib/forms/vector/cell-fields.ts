@@ -134,12 +134,9 @@ function enclosureField(ctx: PageContext, e: Enclosure): Candidate | null {
     return { box, type: "text", construct: e.kind === "fill" ? "fill-box" : "box", multiline: multiline || undefined, score: e.kind === "fill" ? 0.7 : 0.9 };
   }
   // A caption in the top-left corner with room to write below it.
-  const textBottom = Math.max(...inside.map((p) => p.box.y + p.box.height));
-  const captionLike = inside.every((p) => p.box.y < inner.y + inner.height * 0.5 && p.size <= ctx.text.bodySize * 1.1 && !p.bold);
-  const top = textBottom + 1;
-  const free = inner.y + inner.height - top;
-  if (!captionLike || free < 8) return labelBeforeField(ctx, e, inside);
-  const box = { x: inner.x, y: top, width: inner.width, height: free };
+  const free = roomBelowCaption(ctx, inner, inside);
+  if (free < 8) return labelBeforeField(ctx, e, inside);
+  const box = { x: inner.x, y: inner.y + inner.height - free, width: inner.width, height: free };
   return { box, type: "text", construct: "caption-cell", multiline: free > MULTILINE_HEIGHT || undefined, score: 0.85, label: inside.map((p) => p.text).join(" ") };
 }
 
@@ -153,10 +150,18 @@ const CAPTION_ROOM = 12;
 
 function captionWithRoom(ctx: PageContext, e: Enclosure): boolean {
   const inside = phrasesInside(ctx, e.inner, 0.4);
-  if (inside.length === 0) return false;
+  return inside.length > 0 && roomBelowCaption(ctx, e.inner, inside) >= CAPTION_ROOM;
+}
+
+/**
+ * The height left below `inside` when it is a caption (body-size, not bold, all in the top half
+ * of `inner`); 0 when it is not one.
+ */
+function roomBelowCaption(ctx: PageContext, inner: Box, inside: Phrase[]): number {
+  const captionLike = inside.every((p) => p.box.y < inner.y + inner.height * 0.5 && p.size <= ctx.text.bodySize * 1.1 && !p.bold);
+  if (!captionLike) return 0;
   const textBottom = Math.max(...inside.map((p) => p.box.y + p.box.height));
-  const captionLike = inside.every((p) => p.box.y < e.inner.y + e.inner.height * 0.5 && p.size <= ctx.text.bodySize * 1.1 && !p.bold);
-  return captionLike && e.inner.y + e.inner.height - textBottom - 1 >= CAPTION_ROOM;
+  return inner.y + inner.height - (textBottom + 1);
 }
 
 /**

@@ -28,11 +28,8 @@ export function findCandidates(content: PageContent, size: PageSize): VectorResu
   const blockers: Box[] = [...text.symbols, ...text.underscores.map((u) => u.box)];
   const boxed = enclosureFields(ctx, enclosures(cells, content.outlines, content.fills), blockers);
   const free = hs.filter((s) => !ticks.used.has(s) && !cellEdges.has(s));
-  const symbols: Candidate[] = [
-    ...text.symbols.map((b): Candidate => ({ box: symbolBox(b), type: "checkbox", construct: "checkbox-glyph", score: 0.9 })),
-    ...text.dingbats.map((b): Candidate => ({ box: symbolBox(b), type: "checkbox", construct: "checkbox-glyph", score: 0.9, unverified: true })),
-  ];
-  const checkboxes = [...boxed, ...symbols].filter((c) => c.type === "checkbox" && !c.unverified).map((c) => c.box);
+  const symbols: Candidate[] = text.symbols.map((b) => ({ box: symbolBox(b), type: "checkbox", construct: "checkbox-glyph", score: 0.9 }));
+  const checkboxes = [...boxed, ...symbols].filter((c) => c.type === "checkbox").map((c) => c.box);
   const tables = ruledTables(ctx, free, checkboxes);
   const underscores = underscoreFields(ctx, [...ticks.fields, ...boxed, ...tables.fields], hs);
   const found = [...ticks.fields, ...boxed, ...symbols, ...tables.fields, ...underscores];
@@ -48,7 +45,7 @@ export function findCandidates(content: PageContent, size: PageSize): VectorResu
  * draw the box about 0.69 em wide, just right of the origin, sitting on the baseline. The page
  * stage refines it from the rendered ink where it can.
  */
-function symbolBox(glyph: Box): Box {
+export function symbolBox(glyph: Box): Box {
   const em = glyph.height / 0.77;
   const side = Math.min(0.69 * em, glyph.width);
   return { x: glyph.x + 0.034 * em, y: glyph.y + glyph.height - 0.02 * em - side, width: side, height: side };
@@ -59,13 +56,17 @@ function dedupe(candidates: Candidate[]): Candidate[] {
   const kept: Candidate[] = [];
   for (const c of candidates) {
     if (c.box.width <= 0 || c.box.height <= 0) continue;
-    const clash = kept.some(
-      (k) =>
-        iou(k.box, c.box) > 0.4 ||
-        (k.type === "checkbox" && c.type !== "checkbox" && coverage(k.box, c.box) > 0.6) ||
-        (c.type === "checkbox" && k.type !== "checkbox" && coverage(c.box, k.box) > 0.6),
-    );
-    if (!clash) kept.push(c);
+    if (!clashes(kept, c)) kept.push(c);
   }
   return kept;
+}
+
+/** Whether `c` is a duplicate of a kept candidate, or a text field over a kept checkbox (or the reverse). */
+export function clashes(kept: Candidate[], c: Candidate): boolean {
+  return kept.some(
+    (k) =>
+      iou(k.box, c.box) > 0.4 ||
+      (k.type === "checkbox" && c.type !== "checkbox" && coverage(k.box, c.box) > 0.6) ||
+      (c.type === "checkbox" && k.type !== "checkbox" && coverage(c.box, k.box) > 0.6),
+  );
 }
