@@ -50,9 +50,13 @@ export function enclosureFields(ctx: PageContext, all: Enclosure[], blockers: Bo
   const sized = all.filter((e) => e.inner.width >= 4 && e.inner.height >= 4 && area(e.outer) < pageArea * 0.5);
   const usable = sized.filter((e) => !spanning(e, sized));
   const containers = new Set<Enclosure>();
+  const tagged = new Map<Enclosure, Enclosure>();
   for (const e of usable) {
     const holds = (b: Box) => area(b) < area(e.outer) * 0.8 && coverage(b, e.inner) > 0.85;
-    if (usable.some((o) => o !== e && holds(o.outer)) || blockers.some(holds)) containers.add(e);
+    const held = usable.filter((o) => o !== e && holds(o.outer));
+    const trimmed = held.length > 0 && !blockers.some(holds) ? besideTags(ctx, e, held) : null;
+    if (trimmed) tagged.set(e, trimmed);
+    else if (held.length > 0 || blockers.some(holds)) containers.add(e);
   }
   const headers = headerRows(ctx, usable);
   const unused = unusedRows(ctx, usable, containers);
@@ -79,13 +83,40 @@ export function enclosureFields(ctx: PageContext, all: Enclosure[], blockers: Bo
   }
   for (const e of open) {
     if (used.has(e)) continue;
-    const c = enclosureField(ctx, e);
+    const c = enclosureField(ctx, tagged.get(e) ?? e);
     // A label-and-blank cell stands alone ("FILE NO." in a header); inside a table, text at a
     // cell's left is its content.
     if (c && c.construct === "label-cell" && usable.some((o) => o !== e && o.kind === "cell" && touches(o.outer, e.outer))) continue;
-    if (c) out.push(c);
+    if (c) out.push(...splitAtCaptions(ctx, c));
   }
   return oneLineInColumn(out);
+}
+
+/**
+ * Line-number tags: small framed boxes printing a short number or letter ("1", "94", "12a"), set
+ * against the left or right side of a larger cell (Arizona's Form 140 frames each line number in
+ * the corner of the cell it numbers). They label the cell rather than make it a frame around
+ * other fields: the cell stays an entry cell, less the tags' strip. Null when `held` are not all
+ * such tags.
+ */
+const TAG_MAX = { width: 30, height: 18, chars: 4 };
+
+function besideTags(ctx: PageContext, host: Enclosure, held: Enclosure[]): Enclosure | null {
+  const { inner } = host;
+  const right = inner.x + inner.width;
+  let x0 = inner.x;
+  let x1 = right;
+  for (const t of held) {
+    if (t.outer.width > TAG_MAX.width || t.outer.height > TAG_MAX.height || t.outer.height >= inner.height * 0.8) return null;
+    const text = phrasesInside(ctx, t.inner, 0.4);
+    if (text.length === 0 || text.map((p) => p.text.replace(/\s/g, "")).join("").length > TAG_MAX.chars) return null;
+    if (Math.abs(t.outer.x - inner.x) <= 2.5) x0 = Math.max(x0, t.outer.x + t.outer.width + 1);
+    else if (Math.abs(t.outer.x + t.outer.width - right) <= 2.5) x1 = Math.min(x1, t.outer.x - 1);
+    else return null;
+  }
+  if (x1 - x0 < inner.width * 0.5) return null;
+  const trim = (b: Box) => ({ ...b, x: Math.max(b.x, x0), width: Math.min(b.x + b.width, x1) - Math.max(b.x, x0) });
+  return { ...host, inner: trim(inner), outer: trim(host.outer) };
 }
 
 /**
@@ -138,6 +169,39 @@ function enclosureField(ctx: PageContext, e: Enclosure): Candidate | null {
   if (free < 8) return labelBeforeField(ctx, e, inside);
   const box = { x: inner.x, y: inner.y + inner.height - free, width: inner.width, height: free };
   return { box, type: "text", construct: "caption-cell", multiline: free > MULTILINE_HEIGHT || undefined, score: 0.85, label: inside.map((p) => p.text).join(" ") };
+}
+
+/**
+ * One cell captioned with several labels along its top ("City, Town or Post Office   State   ZIP
+ * Code" over one blank strip) holds a field per label: each from its label's left edge to the next
+ * label's. Labels set this far apart are separate; words of one caption are closer.
+ */
+const LABEL_GAP = 18;
+const MIN_PART = 20;
+
+function splitAtCaptions(ctx: PageContext, c: Candidate): Candidate[] {
+  if (c.construct !== "caption-cell" || c.multiline) return [c];
+  const above = ctx.text.phrases.filter((p) => p.box.y + p.box.height <= c.box.y + 1.5 && p.box.y + p.box.height >= c.box.y - 14 && xShare(p.box, c.box) > 0.6);
+  // The line right above the blank: sub-labels ("FIRST  MIDDLE  LAST") under a heading.
+  const base = Math.max(...above.map((p) => p.base));
+  const captions = above.filter((p) => Math.abs(p.base - base) <= 2).sort((a, b) => a.box.x - b.box.x);
+  if (captions.length < 2) return [c];
+  const groups: Phrase[][] = [[captions[0]]];
+  for (const p of captions.slice(1)) {
+    const last = groups[groups.length - 1].at(-1)!;
+    if (p.box.x - (last.box.x + last.box.width) < LABEL_GAP) groups[groups.length - 1].push(p);
+    else groups.push([p]);
+  }
+  if (groups.length < 2) return [c];
+  const starts = groups.map((g, i) => (i === 0 ? c.box.x : g[0].box.x));
+  const ends = [...starts.slice(1).map((x) => x - 2), c.box.x + c.box.width];
+  if (starts.some((x, i) => ends[i] - x < MIN_PART)) return [c];
+  return groups.map((g, i) => ({ ...c, box: { ...c.box, x: starts[i], width: ends[i] - starts[i] }, label: g.map((p) => p.text).join(" ") }));
+}
+
+/** The share of `a`'s width that lies within `b`'s horizontal extent. */
+function xShare(a: Box, b: Box): number {
+  return Math.max(0, Math.min(a.x + a.width, b.x + b.width) - Math.max(a.x, b.x)) / Math.max(a.width, 1e-9);
 }
 
 /**

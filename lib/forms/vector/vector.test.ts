@@ -159,6 +159,46 @@ describe("vector detection: constructs", () => {
     expect(found.filter((c) => c.type === "text" && c.box.y >= 124)).toHaveLength(3);
   });
 
+  it("keeps a cell with a line-number tag in its corner an entry cell, less the tag's strip", async () => {
+    const found = await candidates((p) => {
+      // Arizona Form 140's name rows: a framed "1" against the left side of each captioned cell.
+      for (const y of [100, 124, 148]) p.line(36, y, 372, y);
+      for (const x of [36, 288, 372]) p.line(x, 100, x, 148);
+      for (const y of [112, 136]) p.rect({ x: 36, y, width: 11, height: 12 }).text("1", 39, y + 10, 8);
+      p.text("Your First Name and Middle Initial", 50, 107, 7).text("Last Name", 290, 107, 7);
+      p.text("Spouse's First Name and Middle Initial", 50, 131, 7).text("Last Name", 290, 131, 7);
+    });
+    const cells = found.filter((c) => c.construct === "caption-cell").sort((a, b) => a.box.y - b.box.y || a.box.x - b.box.x);
+    expect(cells.map((c) => [Math.round(c.box.x), Math.round(c.box.y + c.box.height)])).toEqual([[48, 124], [288, 124], [48, 148], [288, 148]]);
+    // A tag that is not a corner label (a box in the middle of the cell) still makes a frame.
+    const framed = await candidates((p) => {
+      for (const y of [100, 124]) p.line(36, y, 288, y);
+      for (const x of [36, 288]) p.line(x, 100, x, 124);
+      p.rect({ x: 150, y: 110, width: 11, height: 12 }).text("Name", 40, 107, 7);
+    });
+    expect(framed.some((c) => c.construct === "caption-cell")).toBe(false);
+  });
+
+  it("splits a captioned cell at labels set apart along its top, and reads sub-labels under a heading", async () => {
+    const found = await candidates((p) => {
+      for (const y of [100, 124, 154]) p.line(36, y, 400, y);
+      for (const x of [36, 400]) p.line(x, 100, x, 154);
+      p.text("City, Town or Post Office", 38, 107, 7).text("State", 210, 107, 7).text("ZIP Code", 307, 107, 7);
+      // A heading with the parts of the name under it, each starting its part of the blank.
+      p.text("1. FIRST PARTY'S NAME", 38, 131, 7).text("FIRST", 40, 138, 6).text("MIDDLE", 170, 138, 6).text("LAST", 290, 138, 6);
+    });
+    const cells = found.filter((c) => c.construct === "caption-cell").sort((a, b) => a.box.y - b.box.y || a.box.x - b.box.x);
+    expect(cells.map((c) => [c.label, Math.round(c.box.x)])).toEqual([
+      ["City, Town or Post Office", 36],
+      ["State", 210],
+      ["ZIP Code", 307],
+      ["FIRST", 36],
+      ["MIDDLE", 170],
+      ["LAST", 290],
+    ]);
+    expect(cells.every((c, i, all) => i === 0 || c.box.y !== all[i - 1].box.y || c.box.x >= all[i - 1].box.x + all[i - 1].box.width)).toBe(true);
+  });
+
   it("leaves the blank rows at the foot of a printed list out, but keeps blank entry rows under a heading", async () => {
     const found = await candidates((p) => {
       // A list of printed options with a checkbox column, two rows longer than the list.
