@@ -6,7 +6,7 @@ import type { Cell } from "./cells";
 import type { FillArea, Outline } from "@/lib/pdf/operators/content";
 
 /** Anything enclosed that might be a field: line-work cells, curvy outlines, or light fills. */
-export type Enclosure = { outer: Box; inner: Box; kind: "cell" | "outline" | "fill"; luminance: number; open?: true };
+export type Enclosure = { outer: Box; inner: Box; kind: "cell" | "outline" | "fill"; luminance: number; open?: true; dotted?: { left: boolean; right: boolean } };
 
 const MULTILINE_HEIGHT = 30;
 /** Comb cells further apart than this (points, outer edges) are drawn as separate squares. */
@@ -26,7 +26,10 @@ const CURRENCY = /^\s*[$€£¥₽]\s*$/;
 const CENTS = /^\s*[.,]?\s*(00)?\s*$/;
 
 export function enclosures(cells: Cell[], outlines: Outline[], fills: FillArea[]): Enclosure[] {
-  const out: Enclosure[] = cells.map((c) => ({ outer: c.outer, inner: c.inner, kind: "cell" as const, luminance: 1, ...(c.open ? { open: c.open } : {}) }));
+  const out: Enclosure[] = cells.map((c) => {
+    const dotted = !c.top.dashed && (c.left.dashed || c.right.dashed) ? { dotted: { left: c.left.dashed === true, right: c.right.dashed === true } } : {};
+    return { outer: c.outer, inner: c.inner, kind: "cell" as const, luminance: 1, ...(c.open ? { open: c.open } : {}), ...dotted };
+  });
   for (const o of outlines) {
     const d = o.lineWidth / 2;
     out.push({ outer: o.box, inner: { x: o.box.x + d, y: o.box.y + d, width: o.box.width - 2 * d, height: o.box.height - 2 * d }, kind: "outline", luminance: o.filled ? o.luminance : 1 });
@@ -47,7 +50,7 @@ export function enclosures(cells: Cell[], outlines: Outline[], fills: FillArea[]
  */
 export function enclosureFields(ctx: PageContext, all: Enclosure[], blockers: Box[]): Candidate[] {
   const pageArea = ctx.size.width * ctx.size.height;
-  const sized = all.filter((e) => e.inner.width >= 4 && e.inner.height >= 4 && area(e.outer) < pageArea * 0.5);
+  const sized = joinGuided(ctx, all).filter((e) => e.inner.width >= 4 && e.inner.height >= 4 && area(e.outer) < pageArea * 0.5);
   const usable = sized.filter((e) => !spanning(e, sized));
   const containers = new Set<Enclosure>();
   const tagged = new Map<Enclosure, Enclosure>();
@@ -90,6 +93,33 @@ export function enclosureFields(ctx: PageContext, all: Enclosure[], blockers: Bo
     if (c) out.push(...splitAtCaptions(ctx, c));
   }
   return oneLineInColumn(out);
+}
+
+/**
+ * Empty cells of one row split only by dotted dividers under a solid rule are one field, the
+ * dividers guiding the parts of one value ("xxx | xx | xxxx" of a social security number in the
+ * IRS 1040's dependents table). Dotted dividers between captioned cells still divide.
+ */
+const MAX_GUIDED_WIDTH = 150;
+
+function joinGuided(ctx: PageContext, all: Enclosure[]): Enclosure[] {
+  const parts = all.filter((e) => e.dotted && phrasesInside(ctx, e.inner, 0.4).length === 0);
+  if (parts.length === 0) return all;
+  const joined: Enclosure[] = [];
+  const used = new Set<Enclosure>();
+  const next = (e: Enclosure) =>
+    parts.find((o) => !used.has(o) && o.dotted!.left && Math.abs(o.outer.x - (e.outer.x + e.outer.width)) <= 1 && Math.abs(o.outer.y - e.outer.y) <= 1 && Math.abs(o.outer.height - e.outer.height) <= 1);
+  for (const start of [...parts].sort((a, b) => a.outer.x - b.outer.x)) {
+    if (used.has(start) || start.dotted!.left) continue;
+    const run = [start];
+    for (let n = next(start); n && run[run.length - 1].dotted!.right; n = next(n)) run.push(n);
+    const last = run[run.length - 1];
+    if (run.length < 2 || last.dotted!.right || last.outer.x + last.outer.width - start.outer.x > MAX_GUIDED_WIDTH) continue;
+    run.forEach((e) => used.add(e));
+    const span = (a: Box, b: Box) => ({ x: a.x, y: a.y, width: b.x + b.width - a.x, height: a.height });
+    joined.push({ ...start, outer: span(start.outer, last.outer), inner: span(start.inner, last.inner), dotted: undefined });
+  }
+  return [...all.filter((e) => !used.has(e)), ...joined];
 }
 
 /**

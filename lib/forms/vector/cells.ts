@@ -2,7 +2,7 @@ import type { Box } from "../types";
 import type { Segment } from "@/lib/pdf/operators/content";
 
 /** A closed rectangle found in the line work; `outer` runs through the line centres, `inner` inside the strokes. */
-export type Cell = { outer: Box; inner: Box; lineWidth: number; top: Segment; bottom: Segment; open?: true };
+export type Cell = { outer: Box; inner: Box; lineWidth: number; top: Segment; bottom: Segment; left: Segment; right: Segment; open?: true };
 
 const TOL = 2;
 const MIN_SIDE = 3;
@@ -24,6 +24,8 @@ export function mergeSegments(segments: Segment[]): Segment[] {
         hit.from = Math.min(hit.from, s.from);
         hit.to = Math.max(hit.to, s.to);
         hit.width = Math.max(hit.width, s.width);
+        // Drawn solid anywhere, the line is solid.
+        if (!s.dashed) delete hit.dashed;
       } else {
         const copy = { ...s };
         open.push(copy);
@@ -75,6 +77,10 @@ function closeFrom(left: Segment, top: Segment, hs: Segment[], vs: Segment[]): C
       if (bottom.at <= top.at + MIN_SIDE) continue;
       if (bottom.at > limit) break;
       if (bottom.from - TOL > left.at || bottom.to + TOL < right.at) continue;
+      // A side that touches neither rule is a shape standing inside the row (a checkbox's edge
+      // a point short of both rules), not a divider: the cell it would close is a sliver.
+      if (floats(left, top, bottom)) return null;
+      if (floats(right, top, bottom)) break;
       const lw = (left.width + right.width + top.width + bottom.width) / 4;
       const outer = { x: left.at, y: top.at, width: right.at - left.at, height: bottom.at - top.at };
       const inner = {
@@ -84,11 +90,15 @@ function closeFrom(left: Segment, top: Segment, hs: Segment[], vs: Segment[]): C
         height: bottom.at - top.at - (top.width + bottom.width) / 2,
       };
       // A side added by openTableEdges (not drawn) leaves the cell open on the page.
-      return { outer, inner, lineWidth: lw, top, bottom, ...(added.has(left) || added.has(right) ? { open: true as const } : {}) };
+      return { outer, inner, lineWidth: lw, top, bottom, left, right, ...(added.has(left) || added.has(right) ? { open: true as const } : {}) };
     }
   }
   return null;
 }
+
+const floats = (v: Segment, top: Segment, bottom: Segment) => v.from > top.at + FLOAT_GAP && v.to < bottom.at - FLOAT_GAP;
+/** How far short of both rules a side may stop and still be drawn as joining them. */
+const FLOAT_GAP = 0.6;
 
 /** Edges openTableEdges added: the page does not draw them. */
 const added = new WeakSet<Segment>();

@@ -199,6 +199,37 @@ describe("vector detection: constructs", () => {
     expect(cells.every((c, i, all) => i === 0 || c.box.y !== all[i - 1].box.y || c.box.x >= all[i - 1].box.x + all[i - 1].box.width)).toBe(true);
   });
 
+  it("joins the empty parts of a cell split by dotted dividers (a social security number), but not captioned cells", async () => {
+    const found = await candidates((p) => {
+      // The 1040's dependents table: solid rules, the SSN column guided by dotted dividers.
+      for (const y of [100, 112, 124]) p.line(72, y, 372, y);
+      for (const x of [72, 200, 286, 372]) p.line(x, 100, x, 124);
+      for (const x of [226, 244]) p.line(x, 100, x, 124, 0.5, { dash: [0.5, 1] });
+      // A row of its own below: two captioned cells with a dotted divider between them.
+      for (const y of [150, 180]) p.line(72, y, 372, y);
+      for (const x of [72, 372]) p.line(x, 150, x, 180);
+      p.line(222, 150, 222, 180, 0.5, { dash: [0.5, 1] });
+      p.text("Elementary/Secondary (0-12)", 74, 157, 6).text("College (1-4 or 5+)", 224, 157, 6);
+    });
+    const ssn = found.filter((c) => c.type === "text" && c.box.x >= 199 && c.box.x + c.box.width <= 287 && c.box.y < 124);
+    expect(ssn.map((c) => [Math.round(c.box.x), Math.round(c.box.x + c.box.width)])).toEqual([
+      [200, 286],
+      [200, 286],
+    ]);
+    expect(found.filter((c) => c.construct === "caption-cell").map((c) => Math.round(c.box.x))).toEqual([72, 222]);
+  });
+
+  it("does not close cells on the sides of a checkbox standing inside a table row", async () => {
+    const found = await candidates((p) => {
+      for (const y of [100, 112.6, 125.2]) p.line(72, y, 272, y);
+      for (const x of [72, 172, 272]) p.line(x, 100, x, 125.2);
+      // Checkboxes 1.5 pt short of both rules (within the tolerance for sides that do not quite meet), centred in their cells.
+      for (const y of [101.5, 114.1]) p.rect({ x: 116, y, width: 9.6, height: 9.6 }).rect({ x: 216, y, width: 9.6, height: 9.6 });
+    });
+    expect(found.filter((c) => c.type === "checkbox")).toHaveLength(4);
+    expect(found.filter((c) => c.type === "text")).toEqual([]);
+  });
+
   it("leaves the blank rows at the foot of a printed list out, but keeps blank entry rows under a heading", async () => {
     const found = await candidates((p) => {
       // A list of printed options with a checkbox column, two rows longer than the list.

@@ -8,7 +8,8 @@ import type { Box } from "@/lib/pdf/geometry";
  */
 
 /** A horizontal (`h`: y = at, x from `from` to `to`) or vertical (`v`: x = at) line, `width` thick. */
-export type Segment = { o: "h" | "v"; at: number; from: number; to: number; width: number };
+/** A straight rule; `dashed` when stroked with a dash pattern or joined from drawn dashes or dots. */
+export type Segment = { o: "h" | "v"; at: number; from: number; to: number; width: number; dashed?: true };
 
 /** A filled rectangle; `luminance` 0 (black) to 1 (white). */
 export type FillArea = { box: Box; luminance: number };

@@ -58,7 +58,7 @@ function runs(line: Segment[]): Segment[] {
     if (run.length >= MIN_PIECES) {
       const widths = run.map((p) => p.width).sort((a, b) => a - b);
       const at = run.reduce((s, p) => s + p.at, 0) / run.length;
-      out.push({ o: run[0].o, at, from: run[0].from, to: Math.max(...run.map((p) => p.to)), width: widths[widths.length >> 1] });
+      out.push({ o: run[0].o, at, from: run[0].from, to: Math.max(...run.map((p) => p.to)), width: widths[widths.length >> 1], dashed: true });
     }
     run = [];
   };

@@ -24,7 +24,7 @@ export function addPath(
   paint: number,
   data: ArrayLike<number> | null | undefined,
   ctm: Matrix,
-  lineWidth: number,
+  pen: { lineWidth: number; dashed: boolean },
   strokeLuminance: number,
   fillLuminance: number,
 ): void {
@@ -33,7 +33,7 @@ export function addPath(
   const fills = [OPS.fill, OPS.eoFill, OPS.fillStroke, OPS.eoFillStroke, OPS.closeFillStroke, OPS.closeEOFillStroke].includes(paint);
   if (!strokes && !fills) return;
   const closesAll = [OPS.closeStroke, OPS.closeFillStroke, OPS.closeEOFillStroke].includes(paint);
-  const width = Math.max(lineWidth, 0.25) * Math.sqrt(Math.abs(ctm[0] * ctm[3] - ctm[1] * ctm[2]));
+  const width = Math.max(pen.lineWidth, 0.25) * Math.sqrt(Math.abs(ctm[0] * ctm[3] - ctm[1] * ctm[2]));
   const visibleStroke = strokes && strokeLuminance < 0.95;
   const visibleFill = fills && fillLuminance < 0.97;
   for (const sub of parse(data, ctm)) {
@@ -46,7 +46,7 @@ export function addPath(
       continue;
     }
     if (visibleStroke) {
-      for (const [a, b] of sub.lines) addSegment(out, a, b, width);
+      for (const [a, b] of sub.lines) addSegment(out, a, b, width, pen.dashed);
       if (sub.curved && endsWhereItStarts(sub) && boxLike(sub.points, box)) {
         out.outlines.push({ box, lineWidth: width, filled: visibleFill, luminance: fillLuminance });
       }
@@ -84,13 +84,14 @@ function addFill(out: PageContent, sub: Subpath, box: Box, luminance: number, st
   }
 }
 
-function addSegment(out: PageContent, a: Point, b: Point, width: number): void {
+function addSegment(out: PageContent, a: Point, b: Point, width: number, dashed = false): void {
   const dx = Math.abs(b[0] - a[0]);
   const dy = Math.abs(b[1] - a[1]);
+  const dash = dashed ? { dashed: true as const } : {};
   if (dy <= Math.max(0.3, dx * 0.01) && dx >= 1) {
-    out.segments.push({ o: "h", at: (a[1] + b[1]) / 2, from: Math.min(a[0], b[0]), to: Math.max(a[0], b[0]), width });
+    out.segments.push({ o: "h", at: (a[1] + b[1]) / 2, from: Math.min(a[0], b[0]), to: Math.max(a[0], b[0]), width, ...dash });
   } else if (dx <= Math.max(0.3, dy * 0.01) && dy >= 1) {
-    out.segments.push({ o: "v", at: (a[0] + b[0]) / 2, from: Math.min(a[1], b[1]), to: Math.max(a[1], b[1]), width });
+    out.segments.push({ o: "v", at: (a[0] + b[0]) / 2, from: Math.min(a[1], b[1]), to: Math.max(a[1], b[1]), width, ...dash });
   }
 }
 

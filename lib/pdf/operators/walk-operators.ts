@@ -23,7 +23,7 @@ type TextState = {
   lineY: number;
 };
 
-type State = { ctm: Matrix; lineWidth: number; stroke: number; fill: number; text: TextState };
+type State = { ctm: Matrix; lineWidth: number; dashed: boolean; stroke: number; fill: number; text: TextState };
 
 const DEFAULT_FONT: FontInfo = { name: "", fontMatrix: [0.001, 0, 0, 0.001, 0, 0], ascent: 0.8, descent: -0.2, vertical: false };
 
@@ -39,6 +39,7 @@ export function walkOperators(pdfjs: PdfJs, list: OperatorList, fonts: FontStore
   let s: State = {
     ctm: viewport,
     lineWidth: 1,
+    dashed: false,
     stroke: 0,
     fill: 0,
     text: { font: DEFAULT_FONT, size: 0, charSpacing: 0, wordSpacing: 0, hScale: 1, leading: 0, rise: 0, mode: 0, matrix: IDENTITY, x: 0, y: 0, lineX: 0, lineY: 0 },
@@ -76,9 +77,15 @@ export function walkOperators(pdfjs: PdfJs, list: OperatorList, fonts: FontStore
       case OPS.setLineWidth:
         s.lineWidth = Number(args![0]);
         break;
+      case OPS.setDash:
+        s.dashed = isDash(args?.[0]);
+        break;
       case OPS.setGState:
-        // An ExtGState may carry the line width ("LW") among its entries.
-        for (const [key, value] of (args?.[0] as unknown as [string, unknown][] | undefined) ?? []) if (key === "LW") s.lineWidth = Number(value);
+        // An ExtGState may carry the line width ("LW") and dash pattern ("D") among its entries.
+        for (const [key, value] of (args?.[0] as unknown as [string, unknown][] | undefined) ?? []) {
+          if (key === "LW") s.lineWidth = Number(value);
+          if (key === "D" && Array.isArray(value)) s.dashed = isDash(value[0]);
+        }
         break;
       case OPS.setStrokeRGBColor:
         s.stroke = luminance(args![0]);
@@ -93,7 +100,7 @@ export function walkOperators(pdfjs: PdfJs, list: OperatorList, fonts: FontStore
         s.fill = 1;
         break;
       case OPS.constructPath:
-        addPath(out, OPS, args![0] as number, args![1]?.[0] as ArrayLike<number> | null, s.ctm, s.lineWidth, s.stroke, s.fill);
+        addPath(out, OPS, args![0] as number, args![1]?.[0] as ArrayLike<number> | null, s.ctm, { lineWidth: s.lineWidth, dashed: s.dashed }, s.stroke, s.fill);
         break;
       case OPS.paintImageXObject:
       case OPS.paintInlineImageXObject:
@@ -230,4 +237,9 @@ function luminance(color: unknown): number {
   // Pale tints (a light yellow field fill) are bright but visible: only true white counts as 1.
   if (r >= 248 && g >= 248 && b >= 248) return 1;
   return Math.min(0.96, (0.2126 * r + 0.7152 * g + 0.0722 * b) / 255);
+}
+
+/** A dash array with some length in it (an empty one, or all zeros, strokes a solid line). */
+function isDash(array: unknown): boolean {
+  return (Array.isArray(array) || ArrayBuffer.isView(array)) && Array.from(array as ArrayLike<number>).some((v) => Number(v) > 0);
 }
