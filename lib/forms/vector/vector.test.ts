@@ -219,6 +219,17 @@ describe("vector detection: constructs", () => {
     expect(found.filter((c) => c.construct === "caption-cell").map((c) => Math.round(c.box.x))).toEqual([72, 222]);
   });
 
+  it("finds white entry boxes on a tinted page, but not white paper on white, nor a tall white stretch", async () => {
+    const found = await candidates((p) => {
+      // The 1040's design: a light blue-green panel, each entry box a white rectangle on it.
+      p.rect({ x: 50, y: 90, width: 400, height: 200 }, { fill: [0.9, 0.97, 0.97] });
+      p.text("12a Standard deduction", 60, 108, 8).rect({ x: 300, y: 100, width: 72, height: 12 }, { fill: [1, 1, 1] });
+      p.rect({ x: 376, y: 140, width: 72, height: 110 }, { fill: [1, 1, 1] });
+      p.text("Name", 60, 330, 8).rect({ x: 120, y: 320, width: 100, height: 12 }, { fill: [1, 1, 1] });
+    });
+    expect(found.map((c) => [c.construct, Math.round(c.box.x), Math.round(c.box.y)])).toEqual([["fill-box", 300, 100]]);
+  });
+
   it("does not close cells on the sides of a checkbox standing inside a table row", async () => {
     const found = await candidates((p) => {
       for (const y of [100, 112.6, 125.2]) p.line(72, y, 272, y);

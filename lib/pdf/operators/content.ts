@@ -11,7 +11,7 @@ import type { Box } from "@/lib/pdf/geometry";
 /** A straight rule; `dashed` when stroked with a dash pattern or joined from drawn dashes or dots. */
 export type Segment = { o: "h" | "v"; at: number; from: number; to: number; width: number; dashed?: true };
 
-/** A filled rectangle; `luminance` 0 (black) to 1 (white). */
+/** A filled rectangle; `luminance` 0 (black) to 1 (white); white ones show only on a tinted background. */
 export type FillArea = { box: Box; luminance: number };
 
 /** A closed outline that is a rectangle with rounded corners, or a circle/ellipse (radio-style boxes). */

@@ -54,6 +54,9 @@ export function addPath(
     if (visibleFill && sub.points.length >= 3) {
       close(sub);
       addFill(out, sub, box, fillLuminance, visibleStroke);
+    } else if (fills && sub.points.length >= 4 && box.width > MAX_MARK && box.height > MAX_MARK && !sub.curved && sub.lines.every(([a, b]) => axisAligned(a, b)) && boxLike(sub.points, box)) {
+      // White rectangles too: on a tinted background (the IRS's entry boxes) they are what is drawn.
+      out.fills.push({ box, luminance: fillLuminance });
     }
   }
 }
