@@ -25,6 +25,8 @@ const CURRENCY = /^\s*[$€£¥₽]\s*$/;
 /** Printed cents closing an amount box ("Whole dollars only": ". 00", ",00"), or the point alone. */
 const CENTS = /^\s*[.,]?\s*(00)?\s*$/;
 
+/** Blank fills darker than this are shading, not a box to write in. */
+const SHADED = 0.85;
 /** Fills this light or lighter are paper white. */
 const WHITE = 0.97;
 
@@ -188,6 +190,8 @@ function enclosureField(ctx: PageContext, e: Enclosure): Candidate | null {
   if (inner.width < 12 || inner.height < 7 || inner.width > ctx.size.width * 0.97) return null;
   // A narrow shaded strip (the band behind a column of line numbers) has no room to write in.
   if (e.kind === "fill" && inner.width < 20 && inner.height > inner.width * 2) return null;
+  // Blank grey is shaded out ("do not write here" on tax forms); entry boxes are tinted lightly.
+  if (e.kind === "fill" && e.luminance < SHADED && inside.length === 0) return null;
   const cents = centsAtEnd(inner, inside);
   if (cents !== undefined) {
     // The amount is written left of the printed cents; a sliver left over is not a field.

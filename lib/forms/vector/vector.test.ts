@@ -230,6 +230,14 @@ describe("vector detection: constructs", () => {
     expect(found.map((c) => [c.construct, Math.round(c.box.x), Math.round(c.box.y)])).toEqual([["fill-box", 300, 100]]);
   });
 
+  it("takes a lightly tinted box as a field, but not a grey one shaded out", async () => {
+    const found = await candidates((p) => {
+      p.text("Name", 60, 108, 8).rect({ x: 100, y: 100, width: 150, height: 12 }, { fill: [0.88, 0.93, 1] });
+      p.text("Line 12", 60, 138, 8).rect({ x: 100, y: 130, width: 150, height: 12 }, { fill: [0.75, 0.75, 0.75] });
+    });
+    expect(found.map((c) => [c.construct, Math.round(c.box.y)])).toEqual([["fill-box", 100]]);
+  });
+
   it("does not close cells on the sides of a checkbox standing inside a table row", async () => {
     const found = await candidates((p) => {
       for (const y of [100, 112.6, 125.2]) p.line(72, y, 272, y);
