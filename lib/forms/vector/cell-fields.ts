@@ -17,6 +17,8 @@ const SEPARATE_GAP = 0.5;
  * the fields that fill the box.
  */
 const ONE_LINE = 18;
+/** Boxes up to this wide hold a number, not sentences. */
+const NARROW_AMOUNT = 100;
 /** Boxes up to this tall are one line of writing as they are. */
 const ROOMY = 20;
 /** Amount columns are narrow; answers wider than this may run over several lines. */
@@ -199,7 +201,10 @@ function enclosureField(ctx: PageContext, e: Enclosure): Candidate | null {
     return width >= 12 ? { box: { x: inner.x, y: inner.y, width, height: inner.height }, type: "text", construct: "box", score: 0.85 } : null;
   }
   if (inside.length === 0) {
-    const multiline = inner.height > MULTILINE_HEIGHT;
+    // A narrow box two or three lines tall is an amount column's cell beside a description that
+    // wraps: one line of writing at its foot, level with the description's last line.
+    const amount = inner.width <= NARROW_AMOUNT && inner.height > MULTILINE_HEIGHT && inner.height <= 3 * ONE_LINE && describedAtFoot(ctx, inner);
+    const multiline = inner.height > MULTILINE_HEIGHT && !amount;
     // One line of writing sits on the box's bottom: a one-line box with room to spare (a form's
     // roomy row) gets a field one line tall at its foot, the convention of most real forms' authors.
     const box = !multiline && e.kind !== "fill" && inner.height > ROOMY ? { ...inner, y: inner.y + inner.height - ONE_LINE, height: ONE_LINE } : inner;
@@ -243,6 +248,12 @@ function splitAtCaptions(ctx: PageContext, c: Candidate): Candidate[] {
 /** The share of `a`'s width that lies within `b`'s horizontal extent. */
 function xShare(a: Box, b: Box): number {
   return Math.max(0, Math.min(a.x + a.width, b.x + b.width) - Math.max(a.x, b.x)) / Math.max(a.width, 1e-9);
+}
+
+/** Printed text left of the box on the line of its foot: the last line of the row's description. */
+function describedAtFoot(ctx: PageContext, box: Box): boolean {
+  const bottom = box.y + box.height;
+  return ctx.text.phrases.some((p) => p.box.x + p.box.width <= box.x + 1 && box.x - (p.box.x + p.box.width) <= 300 && p.base <= bottom && p.base >= bottom - ONE_LINE && !isMark(p));
 }
 
 /**

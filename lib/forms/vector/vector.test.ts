@@ -230,6 +230,19 @@ describe("vector detection: constructs", () => {
     expect(found.map((c) => [c.construct, Math.round(c.box.x), Math.round(c.box.y)])).toEqual([["fill-box", 300, 100]]);
   });
 
+  it("writes one line at the foot of a narrow amount box beside a wrapping description, but fills a blank table's tall cells", async () => {
+    const found = await candidates((p) => {
+      p.text("15 Credit carried forward from prior", 60, 110, 8).text("years, as computed on the worksheet", 72, 121, 8).text("in the instructions", 72, 132, 8);
+      p.rect({ x: 300, y: 100, width: 72, height: 36 });
+      p.rect({ x: 300, y: 200, width: 72, height: 36 });
+    });
+    const boxes = found.filter((c) => c.construct === "box").sort((a, b) => a.box.y - b.box.y);
+    expect(boxes.map((c) => [Math.round(c.box.y), Math.round(c.box.height), c.multiline ?? false])).toEqual([
+      [118, 18, false],
+      [200, 35, true],
+    ]);
+  });
+
   it("takes a lightly tinted box as a field, but not a grey one shaded out", async () => {
     const found = await candidates((p) => {
       p.text("Name", 60, 108, 8).rect({ x: 100, y: 100, width: 150, height: 12 }, { fill: [0.88, 0.93, 1] });
