@@ -41,13 +41,15 @@ export function enclosures(cells: Cell[], outlines: Outline[], fills: FillArea[]
     const d = o.lineWidth / 2;
     out.push({ outer: o.box, inner: { x: o.box.x + d, y: o.box.y + d, width: o.box.width - 2 * d, height: o.box.height - 2 * d }, kind: "outline", luminance: o.filled ? o.luminance : 1 });
   }
-  const tints = fills.filter((f) => f.luminance < WHITE);
+  // Light tints a white box can show on (dark fills are bars and bullets).
+  const tints = fills.filter((f) => f.luminance >= 0.55 && f.luminance < WHITE);
   for (const f of fills) {
-    // A fill behind a stroked box is the same field; dark fills are bars and bullets; a white
-    // one shows only on a tinted background (the IRS's entry boxes on its blue-green page).
-    if (f.luminance < 0.55 || out.some((e) => iou(e.outer, f.box) > 0.8)) continue;
-    // Only one line's height: taller white stretches are the tint left out behind blank lines.
-    if (f.luminance >= WHITE && (f.box.height > ROOMY || !tints.some((t) => t.luminance >= 0.55 && coverage(f.box, t.box) > 0.95 && area(t.box) > area(f.box) * 1.5))) continue;
+    if (f.luminance < 0.55) continue;
+    // A white fill shows only on a tint (the IRS's entry boxes on its blue-green page), and only
+    // one line tall: taller white stretches are the tint left out behind blank lines.
+    if (f.luminance >= WHITE && (f.box.height > ROOMY || !tints.some((t) => coverage(f.box, t.box) > 0.95 && area(t.box) > area(f.box) * 1.5))) continue;
+    // A fill behind a stroked box is the same field.
+    if (out.some((e) => iou(e.outer, f.box) > 0.8)) continue;
     out.push({ outer: f.box, inner: f.box, kind: "fill", luminance: f.luminance });
   }
   return out;

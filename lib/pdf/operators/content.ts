@@ -7,8 +7,10 @@ import type { Box } from "@/lib/pdf/geometry";
  * table rules. Shared by lib/forms (fields) and lib/documents (tables).
  */
 
-/** A horizontal (`h`: y = at, x from `from` to `to`) or vertical (`v`: x = at) line, `width` thick. */
-/** A straight rule; `dashed` when stroked with a dash pattern or joined from drawn dashes or dots. */
+/**
+ * A horizontal (`h`: y = at, x from `from` to `to`) or vertical (`v`: x = at) line, `width` thick;
+ * `dashed` when stroked with a dash pattern or joined from drawn dashes or dots.
+ */
 export type Segment = { o: "h" | "v"; at: number; from: number; to: number; width: number; dashed?: true };
 
 /** A filled rectangle; `luminance` 0 (black) to 1 (white); white ones show only on a tinted background. */

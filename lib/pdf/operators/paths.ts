@@ -51,12 +51,9 @@ export function addPath(
         out.outlines.push({ box, lineWidth: width, filled: visibleFill, luminance: fillLuminance });
       }
     }
-    if (visibleFill && sub.points.length >= 3) {
+    if (fills && sub.points.length >= 3) {
       close(sub);
-      addFill(out, sub, box, fillLuminance, visibleStroke);
-    } else if (fills && sub.points.length >= 4 && box.width > MAX_MARK && box.height > MAX_MARK && !sub.curved && sub.lines.every(([a, b]) => axisAligned(a, b)) && boxLike(sub.points, box)) {
-      // White rectangles too: on a tinted background (the IRS's entry boxes) they are what is drawn.
-      out.fills.push({ box, luminance: fillLuminance });
+      addFill(out, sub, box, fillLuminance, visibleStroke, !visibleFill);
     }
   }
 }
@@ -64,7 +61,11 @@ export function addPath(
 /** Marks (dots) are at most this many points across. */
 const MAX_MARK = 3;
 
-function addFill(out: PageContent, sub: Subpath, box: Box, luminance: number, stroked: boolean): void {
+/**
+ * `white`: paint the paper's colour. Only a white rectangle is kept (as a fill): on a tinted
+ * background (the IRS's entry boxes) it is what is drawn; white dots, bars and outlines are not.
+ */
+function addFill(out: PageContent, sub: Subpath, box: Box, luminance: number, stroked: boolean, white: boolean): void {
   if (box.width <= MAX_MARK && box.height <= MAX_MARK && box.width >= 0.2 && box.height >= 0.2 && box.width <= box.height * 2 && box.height <= box.width * 2) {
     // A tiny square or disc: a dot, whatever its outline.
     if (luminance < 0.9) out.marks.push(box);
@@ -74,6 +75,10 @@ function addFill(out: PageContent, sub: Subpath, box: Box, luminance: number, st
   // A bar under 2 points thick is too thin for boxLike's corner test, but it is the commonest rule.
   const thinBar = straight && Math.min(box.width, box.height) < 2 && Math.max(box.width, box.height) >= 3;
   const straightRect = straight && (thinBar || boxLike(sub.points, box));
+  if (white) {
+    if (straightRect && box.width > MAX_MARK && box.height > MAX_MARK) out.fills.push({ box, luminance });
+    return;
+  }
   if (!straightRect) {
     if (sub.curved && !stroked && boxLike(sub.points, box)) out.outlines.push({ box, lineWidth: 0, filled: true, luminance });
     return;
