@@ -1,4 +1,4 @@
-import { area, coverage, iou, overlap1d } from "@/lib/pdf/geometry";
+import { area, coverage, iou } from "@/lib/pdf/geometry";
 import type { Box } from "../types";
 import { type Candidate, isHeading, isMark, type PageContext, phrasesInside } from "./candidate";
 import type { Phrase } from "./text";
@@ -229,7 +229,7 @@ const MIN_PART = 20;
 
 function splitAtCaptions(ctx: PageContext, c: Candidate): Candidate[] {
   if (c.construct !== "caption-cell" || c.multiline) return [c];
-  const above = ctx.text.phrases.filter((p) => p.box.y + p.box.height <= c.box.y + 1.5 && p.box.y + p.box.height >= c.box.y - 14 && overlap1d(p.box.x, p.box.x + p.box.width, c.box.x, c.box.x + c.box.width) > p.box.width * 0.6);
+  const above = ctx.text.phrases.filter((p) => p.box.y + p.box.height <= c.box.y + 1.5 && p.box.y + p.box.height >= c.box.y - 14 && xShare(p.box, c.box) > 0.6);
   // The line right above the blank: sub-labels ("FIRST  MIDDLE  LAST") under a heading.
   const base = Math.max(...above.map((p) => p.base));
   const captions = above.filter((p) => Math.abs(p.base - base) <= 2).sort((a, b) => a.box.x - b.box.x);
@@ -245,6 +245,11 @@ function splitAtCaptions(ctx: PageContext, c: Candidate): Candidate[] {
   const ends = [...starts.slice(1).map((x) => x - 2), c.box.x + c.box.width];
   if (starts.some((x, i) => ends[i] - x < MIN_PART)) return [c];
   return groups.map((g, i) => ({ ...c, box: { ...c.box, x: starts[i], width: ends[i] - starts[i] }, label: g.map((p) => p.text).join(" ") }));
+}
+
+/** The share of `a`'s width that lies within `b`'s horizontal extent. */
+function xShare(a: Box, b: Box): number {
+  return Math.max(0, Math.min(a.x + a.width, b.x + b.width) - Math.max(a.x, b.x)) / Math.max(a.width, 1e-9);
 }
 
 /** Printed text left of the box on the line of its foot: the last line of the row's description. */
