@@ -6,6 +6,7 @@ import { baseNames, labelFields, uniqueNames } from "../naming/name-fields";
 import { orderFields } from "../order/reading-order";
 import type { PageEvidence } from "../page/evidence";
 import type { DetectedField, FieldType } from "../types";
+import { impliedCheckboxes, impliedFields } from "../vector/implied-fields";
 import type { FieldsFile } from "./fields-file";
 
 export type DetectStageInput = {
@@ -63,6 +64,12 @@ export function pageFields(evidence: PageEvidence, fuse: FuseOptions = DEFAULT_F
   const text = evidence.phrases.map((p) => p.box);
   const fused = fuseFields(evidence.index, evidence.candidates, evidence.raster, { scanned: evidence.scanned, text }, fuse);
   const fields = fused.filter((f) => !evidence.existing.some((w) => iou(w.box, f.box) > 0.3 || coverage(f.box, w.box) > 0.5));
+  if (!evidence.scanned) {
+    const taken = [...evidence.candidates, ...evidence.existing, ...fields].map((f) => f.box);
+    const implied = impliedFields(evidence.index, evidence.phrases, taken, evidence.size.width);
+    if (implied.length > 0) implied.push(...impliedCheckboxes(evidence.index, evidence.phrases, taken));
+    fields.push(...implied);
+  }
   labelFields(fields, evidence.phrases);
   classifyFields(fields, evidence.phrases);
   const ordered = orderFields(fields, new Map([[evidence.index, text]]));
