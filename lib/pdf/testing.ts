@@ -1,4 +1,22 @@
-import { beginText, endText, LineCapStyle, moveText, PDFDocument, type PDFFont, PDFHexString, PDFName, type PDFPage, rgb, setFontAndSize, showText, StandardFonts } from "pdf-lib";
+import {
+  beginText,
+  concatTransformationMatrix,
+  drawObject,
+  endText,
+  LineCapStyle,
+  moveText,
+  PDFDocument,
+  type PDFFont,
+  PDFHexString,
+  PDFName,
+  type PDFPage,
+  popGraphicsState,
+  pushGraphicsState,
+  rgb,
+  setFontAndSize,
+  showText,
+  StandardFonts,
+} from "pdf-lib";
 import { openPdf } from "@/lib/pdf/pdfjs";
 import type { Box } from "./geometry";
 
@@ -87,6 +105,16 @@ export class TestPage {
     }
     const hex = code.toString(16).padStart(2, "0");
     this.page.pushOperators(beginText(), setFontAndSize(key, size), moveText(x, this.height - baseline), showText(PDFHexString.of(hex)), endText());
+    return this;
+  }
+
+  /** A mid-grey image (one sample, stretched) over `b`: a photo or a logo. */
+  image(b: Box): this {
+    const ref = this.page.doc.context.register(
+      this.page.doc.context.stream(new Uint8Array([128]), { Type: "XObject", Subtype: "Image", Width: 1, Height: 1, ColorSpace: "DeviceGray", BitsPerComponent: 8 }),
+    );
+    const key = this.page.node.newXObject("Im", ref);
+    this.page.pushOperators(pushGraphicsState(), concatTransformationMatrix(b.width, 0, 0, b.height, b.x, this.height - b.y - b.height), drawObject(key), popGraphicsState());
     return this;
   }
 

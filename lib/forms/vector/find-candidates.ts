@@ -14,6 +14,9 @@ export type VectorResult = { candidates: Candidate[]; text: TextModel };
  * Field candidates from a page's vector content: boxes, table cells, combs, checkboxes (drawn or
  * typed as symbols), rules with labels and underscore runs, each with a construct-specific score.
  */
+/** A candidate this much covered by an image inside it frames the image. */
+const PICTURE_SHARE = 0.5;
+
 export function findCandidates(content: PageContent, size: PageSize): VectorResult {
   const text = buildTextModel(content.glyphs, content.segments);
   const ctx: PageContext = { size, text };
@@ -34,7 +37,9 @@ export function findCandidates(content: PageContent, size: PageSize): VectorResu
   const underscores = underscoreFields(ctx, [...ticks.fields, ...boxed, ...tables.fields], hs);
   const found = [...ticks.fields, ...boxed, ...symbols, ...tables.fields, ...underscores];
   const lines = underlineFields(ctx, free.filter((s) => !tables.used.has(s)), found);
-  const all = [...found, ...lines];
+  // A frame around a picture (a photo, a logo) is not a place to write; a page-wide background image is no picture.
+  const framed = (c: Candidate) => content.images.some((image) => coverage(image, c.box) > 0.8 && coverage(c.box, image) > PICTURE_SHARE);
+  const all = [...found, ...lines].filter((c) => !framed(c));
   // A band holding two or more fields (a zebra stripe behind a table row) is not one itself.
   const fields = all.filter((c) => all.filter((o) => o !== c && coverage(o.box, c.box) > 0.8).length < 2);
   return { candidates: dedupe(fields), text };

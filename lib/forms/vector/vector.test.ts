@@ -251,6 +251,13 @@ describe("vector detection: constructs", () => {
     expect(found.map((c) => [c.construct, Math.round(c.box.y)])).toEqual([["fill-box", 100]]);
   });
 
+  it("does not take a frame around a picture for a box to write in, nor lose boxes over a page-wide background image", async () => {
+    const framed = await candidates((p) => p.rect({ x: 60, y: 300, width: 280, height: 190 }).image({ x: 120, y: 305, width: 170, height: 180 }));
+    expect(framed).toEqual([]);
+    const background = await candidates((p) => p.image({ x: 0, y: 0, width: 612, height: 792 }).text("Name", 60, 108, 8).rect({ x: 100, y: 100, width: 150, height: 14 }));
+    expect(background.map((c) => c.construct)).toEqual(["box"]);
+  });
+
   it("does not close cells on the sides of a checkbox standing inside a table row", async () => {
     const found = await candidates((p) => {
       for (const y of [100, 112.6, 125.2]) p.line(72, y, 272, y);
