@@ -22,7 +22,7 @@ const demo = [
 
 describe("impliedFields", () => {
   it("puts a field after each label of a column that has nothing beside it, starting together", () => {
-    const fields = impliedFields(0, demo, [], 575);
+    const fields = impliedFields(0, [...demo.slice(0, 4), ...demo.slice(8)], [], 575);
     expect(fields.map((f) => f.label)).toEqual(["First name", "Last name", "Date of birth"]);
     for (const f of fields) {
       expect(f.type).toBe("text");
@@ -32,6 +32,12 @@ describe("impliedFields", () => {
     }
     // centred on its label's line
     expect(fields[0].box.y + fields[0].box.height / 2).toBeCloseTo(97 + 6.72);
+  });
+
+  it("starts the fields where the first box of an option row among the labels starts", () => {
+    const aligned = [...demo.slice(1, 5), phrase("female", 185, 159, 36), phrase("male", 257, 159, 26)];
+    const fields = impliedFields(0, aligned, [], 575);
+    expect(fields.map((f) => f.box.x)).toEqual([169, 169, 169]);
   });
 
   it("leaves alone a lone label, a label with text after it and labels whose lines are drawn", () => {

@@ -13,6 +13,10 @@ const GAP = 12;
 /** A field's width in ems of the label's size: what pdfcpu and office forms give a name line (200 pt at 12 pt). */
 const WIDTH_EM = 17;
 const LABEL_END = /[:：]$/;
+/** A box of the option text's size this far before the option text. */
+const BOX_GAP = 4;
+/** Options are short: a word or a few ("Google search", "non-binary"). */
+const MAX_OPTION_WORDS = 3;
 
 const verticalOverlap = (a: Box, b: Box) => Math.max(0, Math.min(a.y + a.height, b.y + b.height) - Math.max(a.y, b.y));
 
@@ -48,21 +52,37 @@ function columns(labels: Phrase[]): Phrase[][] {
 }
 
 /**
+ * Where a column's fields start: after its longest label, or where the boxes of an option row
+ * among its labels start ("Gender:  [ ] female  [ ] male" under "Name:"): such forms put the
+ * entry lines and the first box of a row on one vertical.
+ */
+function columnStart(column: Phrase[], rows: OptionRow[]): number {
+  const longest = Math.max(...column.map((l) => l.box.x + l.box.width));
+  const top = Math.min(...column.map((l) => l.box.y));
+  const bottom = Math.max(...column.map((l) => l.box.y + l.box.height));
+  const pitch = PITCH * column[0].box.height;
+  const aligned = rows.find((r) => Math.abs(r.label.box.x - column[0].box.x) < ALIGN && r.label.box.y > top - pitch && r.label.box.y < bottom + pitch);
+  const firstBox = aligned ? aligned.options[0].box.x - BOX_GAP - aligned.options[0].size : -Infinity;
+  return firstBox > longest ? firstBox : longest + GAP;
+}
+
+/**
  * Fields a page implies without drawing them. Forms made by generators and word processors often
  * print only a column of labels ("First Name:", "Last Name:") and leave the line beside them
  * blank: the place to write was only ever the widget (pdfcpu's forms). A person preparing the form
  * puts a field after each such label; so does this, where two or more labels ending in a colon
  * stand in one column and nothing is printed or drawn (`taken`) on their lines for BLANK points.
  * A lone "Note:" or a heading ending in a colon before indented text is not a column and gets none.
- * The fields of a column start together after its longest label, one line of the label's size tall.
+ * The fields of a column start together (columnStart), one line of the label's size tall.
  */
 export function impliedFields(page: number, phrases: Phrase[], taken: Box[], pageWidth: number): DetectedField[] {
   const blockers = [...phrases.map((p) => p.box), ...taken];
   const labels = phrases.filter((p) => LABEL_END.test(p.text.trim()) && !lineTaken(p.box, blockers));
+  const rows = optionRows(phrases, taken);
   const out: DetectedField[] = [];
   for (const column of columns(labels)) {
     if (column.length < 2) continue;
-    const start = Math.max(...column.map((l) => l.box.x + l.box.width)) + GAP;
+    const start = columnStart(column, rows);
     for (const label of column) {
       const height = 1.2 * label.size + 2;
       const width = Math.min(WIDTH_EM * label.size, pageWidth - start, nextOnLine(label.box, blockers) - GAP - start);
@@ -73,11 +93,6 @@ export function impliedFields(page: number, phrases: Phrase[], taken: Box[], pag
   }
   return out;
 }
-
-/** A box of the option text's size this far before the option text. */
-const BOX_GAP = 4;
-/** Options are short: a word or a few ("Google search", "non-binary"). */
-const MAX_OPTION_WORDS = 3;
 
 const isOption = (p: Phrase) => p.text.trim().split(/\s+/).length <= MAX_OPTION_WORDS;
 
@@ -93,6 +108,28 @@ const roomBefore = (option: Phrase, boxes: Box[]) => {
   return !boxes.some((b) => b !== option.box && b.x < room.x + room.width && b.x + b.width > room.x && verticalOverlap(b, room) > 0.3 * room.height);
 };
 
+type OptionRow = { label: Phrase; options: Phrase[] };
+
+/** Rows of two or more short options after a label ending in a colon, spaced so a box fits before each. */
+function optionRows(phrases: Phrase[], taken: Box[]): OptionRow[] {
+  const rows: OptionRow[] = [];
+  for (const label of phrases) {
+    if (!LABEL_END.test(label.text.trim())) continue;
+    const options = phrases
+      .filter((p) => p.box.x >= label.box.x + label.box.width && verticalOverlap(p.box, label.box) > 0.5 * label.box.height)
+      .sort((a, b) => a.box.x - b.box.x);
+    if (options.length < 2 || !options.every(isOption)) continue;
+    let previousEnd = label.box.x + label.box.width;
+    const spaced = options.every((p) => {
+      const ok = p.box.x - previousEnd >= p.size + 2 * BOX_GAP;
+      previousEnd = p.box.x + p.box.width;
+      return ok;
+    });
+    if (spaced && options.every((p) => roomBefore(p, taken))) rows.push({ label, options });
+  }
+  return rows;
+}
+
 /**
  * On a page whose labels stand alone (impliedFields found fields there), the options of a
  * question stand alone too: the boxes to tick were only widgets. Two kinds, as such forms print
@@ -104,20 +141,7 @@ export function impliedCheckboxes(page: number, phrases: Phrase[], taken: Box[])
   const blockers = [...phrases.map((p) => p.box), ...taken];
   const out: DetectedField[] = [];
   const chosen = new Set<Phrase>();
-  for (const label of phrases) {
-    if (!LABEL_END.test(label.text.trim())) continue;
-    const row = phrases
-      .filter((p) => p.box.x >= label.box.x + label.box.width && verticalOverlap(p.box, label.box) > 0.5 * label.box.height)
-      .sort((a, b) => a.box.x - b.box.x);
-    if (row.length < 2 || !row.every(isOption)) continue;
-    let previousEnd = label.box.x + label.box.width;
-    const spaced = row.every((p) => {
-      const ok = p.box.x - previousEnd >= p.size + 2 * BOX_GAP;
-      previousEnd = p.box.x + p.box.width;
-      return ok;
-    });
-    if (spaced && row.every((p) => roomBefore(p, taken))) row.forEach((p) => chosen.add(p));
-  }
+  for (const row of optionRows(phrases, taken)) row.options.forEach((p) => chosen.add(p));
   for (const question of phrases) {
     if (!LABEL_END.test(question.text.trim())) continue;
     const below = phrases
