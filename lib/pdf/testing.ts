@@ -43,6 +43,12 @@ export class TestPage {
     return this;
   }
 
+  /** Text printed faint: red at `opacity` (an ExtGState's ca), the way forms print hints such as "MM/DD/YYYY". */
+  hint(text: string, x: number, baseline: number, size = 10, opacity = 0.5): this {
+    this.page.drawText(text, { x, y: this.height - baseline, size, font: this.font, color: rgb(1, 0, 0), opacity });
+    return this;
+  }
+
   /** A stroked line; `dash` sets a dash pattern (the `d` operator), `round` round caps (dots from zero-length dashes). */
   line(x1: number, y1: number, x2: number, y2: number, thickness = 0.75, opts: { dash?: number[]; round?: boolean } = {}): this {
     this.page.drawLine({

@@ -1,5 +1,5 @@
 import { overlap1d } from "@/lib/pdf/geometry";
-import { type Candidate, freeTop, isHeading, isMark, isSignatureLabel, lineHeight, type PageContext, signatureHeight } from "./candidate";
+import { type Candidate, freeTop, isHeading, isHint, isMark, isSignatureLabel, lineHeight, type PageContext, signatureHeight } from "./candidate";
 import type { Segment } from "@/lib/pdf/operators/content";
 import type { Phrase, UnderscoreRun } from "./text";
 import type { Box } from "../types";
@@ -32,7 +32,7 @@ export function tickCombs(hs: Segment[], vs: Segment[], phrases: Phrase[] = []):
     // writing: each run of blank cells is a field of its own. Printed means set between the
     // ticks, not a label above them.
     const printed = (i: number) =>
-      phrases.some((p) => overlap1d(p.box.x, p.box.x + p.box.width, ticks[i].at, ticks[i + 1].at) > Math.min(gaps[i], p.box.width) * 0.5 && Math.abs(p.box.y + p.box.height / 2 - (h.at - tick / 2)) <= tick / 2 + 2);
+      phrases.some((p) => !isHint(p) && overlap1d(p.box.x, p.box.x + p.box.width, ticks[i].at, ticks[i + 1].at) > Math.min(gaps[i], p.box.width) * 0.5 && Math.abs(p.box.y + p.box.height / 2 - (h.at - tick / 2)) <= tick / 2 + 2);
     let start = 0;
     for (let i = 0; i <= gaps.length; i++) {
       if (i < gaps.length && !printed(i)) continue;

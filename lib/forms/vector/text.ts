@@ -2,7 +2,8 @@ import type { Box } from "../types";
 import type { Glyph, Segment } from "@/lib/pdf/operators/content";
 
 /** A run of words on one baseline with no wide gap inside: a label, a heading line, a cell's text. */
-export type Phrase = { text: string; box: Box; base: number; size: number; bold: boolean };
+/** `pale`: every glyph filled in a light colour (see Glyph). */
+export type Phrase = { text: string; box: Box; base: number; size: number; bold: boolean; pale?: true };
 
 /** Three or more underscores (or six or more dots) in a row: a typed fill-in line. */
 export type UnderscoreRun = { box: Box; base: number; size: number; count: number; dots?: true };
@@ -74,8 +75,9 @@ export function buildTextModel(glyphs: Glyph[], rules: Segment[] = []): TextMode
         }
       }
       const prev = run[run.length - 1];
-      // A wide gap or a jump in size (a logo's letters beside a title, a big "X" after a label) ends a phrase.
-      if (prev && (g.x0 - prev.x1 > Math.max(prev.size, g.size) * 0.9 || Math.abs(g.size - prev.size) > Math.min(g.size, prev.size) * 0.15 || divides(prev, g))) flush();
+      // A wide gap, a jump in size (a logo's letters beside a title, a big "X" after a label) or
+      // from pale to dark print (a grey "MM DD" hint beside a printed "2024") ends a phrase.
+      if (prev && (g.x0 - prev.x1 > Math.max(prev.size, g.size) * 0.9 || Math.abs(g.size - prev.size) > Math.min(g.size, prev.size) * 0.15 || !prev.pale !== !g.pale || divides(prev, g))) flush();
       run.push(g);
     }
     flush();
@@ -136,7 +138,9 @@ function toPhrase(glyphs: Glyph[]): Phrase {
     if (g.bold) bold++;
   });
   const size = glyphs.reduce((s, g) => s + g.size, 0) / glyphs.length;
-  return { text: text.trim(), box: boxOf(glyphs), base: glyphs[0].base, size, bold: bold * 2 > glyphs.length };
+  const phrase: Phrase = { text: text.trim(), box: boxOf(glyphs), base: glyphs[0].base, size, bold: bold * 2 > glyphs.length };
+  if (glyphs.every((g) => g.pale)) phrase.pale = true;
+  return phrase;
 }
 
 function boxOf(glyphs: Glyph[]): Box {

@@ -98,6 +98,21 @@ describe("vector detection: constructs", () => {
     expect(found[0].box.width).toBeCloseTo(48, 0);
   });
 
+  it("takes faint date hints in comb cells and boxes for hints, not print: the cells stay fields", async () => {
+    const found = await candidates((p) => {
+      p.text("Date", 72, 100).line(100, 104, 196, 104);
+      for (let i = 0; i <= 8; i++) p.line(100 + i * 12, 97, 100 + i * 12, 104);
+      "MMDD".split("").forEach((c, i) => p.hint(c, 103 + i * 12, 103, 7));
+      for (let i = 0; i < 4; i++) p.text("2024"[i], 151 + i * 12, 103, 7);
+      p.text("Month", 72, 140).rect({ x: 110, y: 128, width: 30, height: 16 }).hint("MM", 115, 140, 9);
+      p.text("Year", 172, 140).rect({ x: 210, y: 128, width: 30, height: 16 }).hint("MM", 215, 140, 9, 1);
+    });
+    const ticks = found.find((c) => c.construct === "comb-ticks");
+    expect(ticks).toMatchObject({ comb: 4 });
+    expect(ticks!.box.x).toBeCloseTo(100, 0);
+    expect(found.filter((c) => c.construct === "box").map((c) => Math.round(c.box.x))).toEqual([110]);
+  });
+
   it("finds checkboxes drawn as squares, circles and ZapfDingbats box glyphs", async () => {
     const found = await candidates((p) => {
       p.rect({ x: 72, y: 100, width: 10, height: 10 }, { border: 0.75 }).text("Yes", 86, 109);

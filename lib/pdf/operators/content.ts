@@ -42,6 +42,8 @@ export type Glyph = {
   dingbat?: true;
   /** Drawn with text rendering mode 3 (OCR layers of scans): readable, but not ink. */
   invisible?: true;
+  /** Filled in a light colour (light grey, pink): a hint such as "MM/DD/YYYY" in a box, or a tinted caption. */
+  pale?: true;
 };
 
 export type PageContent = {

@@ -23,7 +23,12 @@ type TextState = {
   lineY: number;
 };
 
-type State = { ctm: Matrix; lineWidth: number; dashed: boolean; stroke: number; fill: number; text: TextState };
+/**
+ * `stroke`/`fill`: colour luminance; `strokeAlpha`/`fillAlpha`: the ExtGState's CA/ca; `opacity`:
+ * the alpha of the transparency groups drawn into (pdf.js composites a group at the alpha in
+ * force where it begins and starts it at 1 inside).
+ */
+type State = { ctm: Matrix; lineWidth: number; dashed: boolean; stroke: number; fill: number; strokeAlpha: number; fillAlpha: number; opacity: number; text: TextState };
 
 const DEFAULT_FONT: FontInfo = { name: "", fontMatrix: [0.001, 0, 0, 0.001, 0, 0], ascent: 0.8, descent: -0.2, vertical: false };
 
@@ -42,6 +47,9 @@ export function walkOperators(pdfjs: PdfJs, list: OperatorList, fonts: FontStore
     dashed: false,
     stroke: 0,
     fill: 0,
+    strokeAlpha: 1,
+    fillAlpha: 1,
+    opacity: 1,
     text: { font: DEFAULT_FONT, size: 0, charSpacing: 0, wordSpacing: 0, hScale: 1, leading: 0, rise: 0, mode: 0, matrix: IDENTITY, x: 0, y: 0, lineX: 0, lineY: 0 },
   };
   const fontCache = new Map<string, FontInfo>();
@@ -74,6 +82,14 @@ export function walkOperators(pdfjs: PdfJs, list: OperatorList, fonts: FontStore
       case OPS.paintFormXObjectEnd:
         pop();
         break;
+      case OPS.beginGroup:
+        push();
+        s.opacity *= s.fillAlpha;
+        s.strokeAlpha = s.fillAlpha = 1;
+        break;
+      case OPS.endGroup:
+        pop();
+        break;
       case OPS.setLineWidth:
         s.lineWidth = Number(args![0]);
         break;
@@ -85,6 +101,8 @@ export function walkOperators(pdfjs: PdfJs, list: OperatorList, fonts: FontStore
         for (const [key, value] of (args?.[0] as unknown as [string, unknown][] | undefined) ?? []) {
           if (key === "LW") s.lineWidth = Number(value);
           if (key === "D" && Array.isArray(value)) s.dashed = isDash(value[0]);
+          if (key === "CA") s.strokeAlpha = Number(value);
+          if (key === "ca") s.fillAlpha = Number(value);
         }
         break;
       case OPS.setStrokeRGBColor:
@@ -207,6 +225,7 @@ function showText(out: PageContent, s: State, glyphs: GlyphArg[]): void {
       const g = glyphBox(m, font, gx0, gx1, t.y + t.rise, size, unicode, glyph.originalCharCode);
       if (g) {
         if (t.mode === 3 || t.mode === 7) g.invisible = true;
+        if (s.fill < 1 && seenLuminance(s, t.mode) >= PALE) g.pale = true;
         out.glyphs.push(g);
       }
     }
@@ -227,6 +246,16 @@ function readFont(fonts: FontStore, id: string): FontInfo {
     descent: Math.max(descent, -0.5),
     vertical: !!f.vertical,
   };
+}
+
+/** Text this light (luminance) reads as a hint or a tint, not as black print. */
+const PALE = 0.5;
+
+/** How light text looks on white paper: its colour (stroked text, modes 1 and 5, shows the stroke) faded by its alpha. */
+function seenLuminance(s: State, mode: number): number {
+  const stroked = mode === 1 || mode === 5;
+  const alpha = s.opacity * (stroked ? s.strokeAlpha : s.fillAlpha);
+  return 1 - alpha * (1 - (stroked ? s.stroke : s.fill));
 }
 
 /** pdf.js hands colours over as "#rrggbb" (or a pattern object, taken as dark). */
