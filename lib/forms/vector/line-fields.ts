@@ -182,9 +182,9 @@ export function underlineFields(ctx: PageContext, hs: Segment[], others: Candida
  */
 const notALabel = (text: string) => /^(yes|no|n\/a)\b/i.test(text) || /^[\s$€£(]*[\d.,%\s-]+[)]?(\s+and (over|up|more))?$|^\$/.test(text) || /\bpage \d+\b|\bform [a-z]*-?\d/i.test(text) || /[a-z]{2}\.\s+\S/.test(text);
 
-/** The last line of a paragraph: more text set right above it, at the paragraph's leading. */
+/** The last line of a paragraph: more text of its shade set right above it, at the paragraph's leading. */
 const endsParagraph = (ctx: PageContext, p: Phrase) =>
-  ctx.text.phrases.some((o) => o !== p && p.box.y - (o.box.y + o.box.height) >= -1 && p.box.y - (o.box.y + o.box.height) <= p.size * 0.6 && o.text.length > 40 && overlap1d(o.box.x, o.box.x + o.box.width, p.box.x, p.box.x + p.box.width) > 0);
+  ctx.text.phrases.some((o) => o !== p && !o.pale === !p.pale && p.box.y - (o.box.y + o.box.height) >= -1 && p.box.y - (o.box.y + o.box.height) <= p.size * 0.6 && o.text.length > 40 && overlap1d(o.box.x, o.box.x + o.box.width, p.box.x, p.box.x + p.box.width) > 0);
 
 type Part = { from: number; to: number; label: Phrase; score: number };
 

@@ -113,6 +113,17 @@ describe("vector detection: constructs", () => {
     expect(found.filter((c) => c.construct === "box").map((c) => Math.round(c.box.x))).toEqual([110]);
   });
 
+  it("reads a pale caption set close under a dark paragraph as a caption, not the paragraph's last line", async () => {
+    const draw = (pale: boolean) => (p: TestPage) => {
+      p.text("14. Dependent information. Provide the following for each dependent.", 72, 100, 8);
+      if (pale) p.hint("Last Name, First Name", 72, 109, 8);
+      else p.text("Last Name, First Name", 72, 109, 8);
+      p.line(72, 128, 250, 128, 2);
+    };
+    expect((await candidates(draw(true))).map((c) => c.construct)).toEqual(["underline"]);
+    expect(await candidates(draw(false))).toEqual([]);
+  });
+
   it("finds checkboxes drawn as squares, circles and ZapfDingbats box glyphs", async () => {
     const found = await candidates((p) => {
       p.rect({ x: 72, y: 100, width: 10, height: 10 }, { border: 0.75 }).text("Yes", 86, 109);
