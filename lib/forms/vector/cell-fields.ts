@@ -326,9 +326,12 @@ function touches(a: Box, b: Box): boolean {
   return (yOverlap && (near(a.x + a.width, b.x) || near(b.x + b.width, a.x))) || (xOverlap && (near(a.y + a.height, b.y) || near(b.y + b.height, a.y)));
 }
 
+/** Boxes this low are too low for a character: a little wider than tall, they are still checkboxes (New York's 14.5 x 10 Yes / No boxes). */
+const LOW_BOX = 11;
+
 export function isCheckboxShape(b: Box): boolean {
   const ratio = b.width / b.height;
-  return b.width >= 4.5 && b.height >= 4.5 && b.width <= 22 && b.height <= 22 && ratio >= 0.7 && ratio <= 1.4;
+  return b.width >= 4.5 && b.height >= 4.5 && b.width <= 22 && b.height <= 22 && ratio >= 0.7 && ratio <= (b.height <= LOW_BOX ? 1.6 : 1.4);
 }
 
 /**

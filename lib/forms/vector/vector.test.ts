@@ -98,6 +98,14 @@ describe("vector detection: constructs", () => {
     expect(found[0].box.width).toBeCloseTo(48, 0);
   });
 
+  it("takes a low box a little wider than tall for a checkbox, a taller one of that shape for a text box", async () => {
+    const found = await candidates((p) => {
+      p.rect({ x: 72, y: 100, width: 14.5, height: 10 }).text("Yes", 90, 109);
+      p.rect({ x: 150, y: 100, width: 21, height: 14 }).text("Apt.", 120, 111);
+    });
+    expect(found.map((c) => [c.type, Math.round(c.box.x)])).toEqual([["checkbox", 72], ["text", 150]]);
+  });
+
   it("takes faint date hints in comb cells and boxes for hints, not print: the cells stay fields", async () => {
     const found = await candidates((p) => {
       p.text("Date", 72, 100).line(100, 104, 196, 104);
