@@ -25,6 +25,9 @@ export const MULTILINE_MIN_HEIGHT = 30;
  * Pages without text (scans without an OCR layer) give nothing to judge by, so there the
  * detector's type stands.
  */
+/** Captions of a box that takes one letter: a middle initial. */
+const LETTER_BOX = /^\s*(m\.?\s?i\.?|middle initial|initial)\s*:?\s*$/i;
+
 export function classifyFields(fields: DetectedField[], phrases: Phrase[] = []): void {
   for (const f of fields) {
     if (f.type === "text" && !f.comb && isSignatureLabel(f.label) && f.box.height >= 12 && f.box.width >= 40) f.type = "signature";
@@ -39,6 +42,8 @@ export function classifyFields(fields: DetectedField[], phrases: Phrase[] = []):
     }
     if (f.type === "text" && !f.comb && !signingLine && f.box.height > MULTILINE_MIN_HEIGHT) f.multiline = true;
     else delete f.multiline;
+    // A box captioned for a middle initial takes a letter, not a tick (New York's "MI" boxes).
+    if (f.type === "checkbox" && f.label !== undefined && LETTER_BOX.test(f.label)) f.type = "text";
     if (f.type === "checkbox") f.box = clickable(f.box);
     if (f.type === "signature") f.box = roomToSign(f.box, phrases);
   }

@@ -18,6 +18,14 @@ describe("classification", () => {
     expect(fields.map((f) => !!f.multiline)).toEqual([true, false, false]);
   });
 
+  it("makes a box captioned for a middle initial a text field of the printed box, other small boxes stay checkboxes", () => {
+    const box = (label: string): DetectedField => ({ page: 0, type: "checkbox", box: { x: 10, y: 10, width: 18, height: 15 }, score: 0.9, source: "vector", label });
+    const fields = [box("MI"), box("M.I."), box("Middle initial"), box("Yes"), box("Minor")];
+    classifyFields(fields);
+    expect(fields.map((f) => f.type)).toEqual(["text", "text", "text", "checkbox", "checkbox"]);
+    expect(fields[0].box).toEqual({ x: 10, y: 10, width: 18, height: 15 });
+  });
+
   it("turns a raster signature labelled Date into a text field", () => {
     const fields = [text("Date", 24, { type: "signature", source: "raster" })];
     classifyFields(fields);
