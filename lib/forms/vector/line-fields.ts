@@ -361,10 +361,23 @@ export function underscoreFields(ctx: PageContext, others: Candidate[] = [], hs:
       const top = freeTop(ctx, part.from, part.to, bottom, wanted);
       if (bottom - top < wanted * 0.5) continue;
       const label = part.label ? { label: stripLabel(part.label.text) } : {};
-      out.push({ box: { x: part.from, y: top, width: part.to - part.from, height: bottom - top }, type: "text", construct: "underscores", score: 0.9, ...label });
+      const to = part.to === seg.to ? runEnd(ctx, run, others) : part.to;
+      out.push({ box: { x: part.from, y: top, width: to - part.from, height: bottom - top }, type: "text", construct: "underscores", score: 0.9, ...label });
     }
   }
   return out;
+}
+
+/** Authors' widgets over typed underscores run on a little past the last one (4 pt more matched 8 more widgets on dev; 2, 6 and 8 pt fewer). */
+const RUN_ON = 4;
+
+/** Where a field over an underscore run ends: RUN_ON past it, unless something printed or found starts there. */
+function runEnd(ctx: PageContext, run: UnderscoreRun, others: Candidate[]): number {
+  const end = run.box.x + run.box.width;
+  const line = (b: { x: number; y: number; width: number; height: number }) =>
+    b !== run.box && b.x >= end - 1 && b.x < end + RUN_ON + 2 && Math.min(b.y + b.height, run.box.y + run.box.height) - Math.max(b.y, run.box.y) > 0.3 * run.box.height;
+  const blocked = ctx.text.phrases.some((p) => line(p.box)) || ctx.text.underscores.some((u) => line(u.box)) || others.some((c) => line(c.box));
+  return blocked ? end : end + RUN_ON;
 }
 
 /** Captions of the parts of one value written on one line: a person's name, a date. */

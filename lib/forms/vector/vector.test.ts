@@ -570,8 +570,20 @@ describe("vector detection: typed fill-in lines", () => {
     expect(parts[0].box.x).toBeCloseTo(run.from, 0);
     expect(parts[0].box.x + parts[0].box.width).toBeLessThan(220);
     expect(parts[1].box.x).toBeGreaterThan(215);
-    expect(parts[2].box.x + parts[2].box.width).toBeCloseTo(run.to, 0);
-    expect(parts[3].box.width).toBeCloseTo(run.to - run.from, 0);
+    // The field runs on 4 pt past the last underscore, as authors' widgets do.
+    expect(parts[2].box.x + parts[2].box.width).toBeCloseTo(run.to + 4, 0);
+    expect(parts[3].box.width).toBeCloseTo(run.to - run.from + 4, 0);
+  });
+
+  it("ends a field over underscores at the last one where text follows at once", async () => {
+    let end = 0;
+    const found = await candidates((p) => {
+      p.text("Pay", 72, 200).text("__________", 95, 200);
+      end = 95 + p.width("__________");
+      p.text("dollars", end + 2, 200);
+    });
+    const field = found.find((c) => c.construct === "underscores");
+    expect(field!.box.x + field!.box.width).toBeCloseTo(end, 0);
   });
 
   it("takes short equal underscore runs set evenly on one line as one comb field", async () => {
