@@ -1,4 +1,4 @@
-import type { Box } from "@/lib/pdf/geometry";
+import { type Box, overlap1d } from "@/lib/pdf/geometry";
 import type { DetectedField } from "../types";
 import type { Phrase } from "./text";
 
@@ -18,7 +18,7 @@ const BOX_GAP = 4;
 /** Options are short: a word or a few ("Google search", "non-binary"). */
 const MAX_OPTION_WORDS = 3;
 
-const verticalOverlap = (a: Box, b: Box) => Math.max(0, Math.min(a.y + a.height, b.y + b.height) - Math.max(a.y, b.y));
+const verticalOverlap = (a: Box, b: Box) => overlap1d(a.y, a.y + a.height, b.y, b.y + b.height);
 
 /** Where the next thing printed or drawn on the label's line starts (Infinity: nothing). */
 function nextOnLine(label: Box, boxes: Box[]): number {
