@@ -6,6 +6,9 @@ import type { Phrase } from "../vector/text";
 /** Text fields taller than this (points) hold several lines of writing. */
 export const MULTILINE_MIN_HEIGHT = 30;
 
+/** Captions of a box that takes one letter: a middle initial. */
+const LETTER_BOX = /^\s*(m\.?\s?i\.?|middle initial|initial)\s*:?\s*$/i;
+
 /**
  * Final types from geometry and labels: a text field labelled like a signature ("Applicant
  * signature", not "Signature date") is a signature field; a tall text field is multiline, unless
@@ -25,9 +28,6 @@ export const MULTILINE_MIN_HEIGHT = 30;
  * Pages without text (scans without an OCR layer) give nothing to judge by, so there the
  * detector's type stands.
  */
-/** Captions of a box that takes one letter: a middle initial. */
-const LETTER_BOX = /^\s*(m\.?\s?i\.?|middle initial|initial)\s*:?\s*$/i;
-
 export function classifyFields(fields: DetectedField[], phrases: Phrase[] = []): void {
   for (const f of fields) {
     if (f.type === "text" && !f.comb && isSignatureLabel(f.label) && f.box.height >= 12 && f.box.width >= 40) f.type = "signature";

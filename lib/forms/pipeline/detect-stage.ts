@@ -6,7 +6,7 @@ import { baseNames, labelFields, uniqueNames } from "../naming/name-fields";
 import { orderFields } from "../order/reading-order";
 import type { PageEvidence } from "../page/evidence";
 import type { DetectedField, FieldType } from "../types";
-import { impliedCheckboxes, impliedFields } from "../vector/implied-fields";
+import { impliedFields } from "../vector/implied-fields";
 import type { FieldsFile } from "./fields-file";
 
 export type DetectStageInput = {
@@ -66,9 +66,7 @@ export function pageFields(evidence: PageEvidence, fuse: FuseOptions = DEFAULT_F
   const fields = fused.filter((f) => !evidence.existing.some((w) => iou(w.box, f.box) > 0.3 || coverage(f.box, w.box) > 0.5));
   if (!evidence.scanned) {
     const taken = [...evidence.candidates, ...evidence.existing, ...fields].map((f) => f.box);
-    const implied = impliedFields(evidence.index, evidence.phrases, taken, evidence.size.width);
-    if (implied.length > 0) implied.push(...impliedCheckboxes(evidence.index, evidence.phrases, taken));
-    fields.push(...implied);
+    fields.push(...impliedFields(evidence.index, evidence.phrases, taken, evidence.size.width));
   }
   labelFields(fields, evidence.phrases);
   classifyFields(fields, evidence.phrases);

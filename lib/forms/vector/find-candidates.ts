@@ -10,13 +10,13 @@ import { buildTextModel, type TextModel } from "./text";
 
 export type VectorResult = { candidates: Candidate[]; text: TextModel };
 
+/** A candidate this much covered by an image inside it frames the image. */
+const PICTURE_SHARE = 0.5;
+
 /**
  * Field candidates from a page's vector content: boxes, table cells, combs, checkboxes (drawn or
  * typed as symbols), rules with labels and underscore runs, each with a construct-specific score.
  */
-/** A candidate this much covered by an image inside it frames the image. */
-const PICTURE_SHARE = 0.5;
-
 export function findCandidates(content: PageContent, size: PageSize): VectorResult {
   const text = buildTextModel(content.glyphs, content.segments);
   const ctx: PageContext = { size, text };

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { impliedCheckboxes, impliedFields } from "./implied-fields";
+import { impliedFields } from "./implied-fields";
+import type { Box } from "@/lib/pdf/geometry";
 import type { Phrase } from "./text";
 
 const phrase = (text: string, x: number, y: number, width: number, size = 12): Phrase => ({ text, box: { x, y, width, height: size * 1.12 }, base: y + size, size, bold: false });
@@ -20,12 +21,15 @@ const demo = [
   phrase("Other:", 57, 534, 36),
 ];
 
-describe("impliedFields", () => {
+const ofType = (type: "text" | "checkbox", phrases: Phrase[], taken: Box[] = []) => impliedFields(0, phrases, taken, 575).filter((f) => f.type === type);
+// Labels with blank lines beside them: the page draws no fields, so its options get boxes too.
+const column = demo.slice(1, 3);
+
+describe("implied text fields", () => {
   it("puts a field after each label of a column that has nothing beside it, starting together", () => {
-    const fields = impliedFields(0, [...demo.slice(0, 4), ...demo.slice(8)], [], 575);
+    const fields = ofType("text", [...demo.slice(0, 4), ...demo.slice(8)]);
     expect(fields.map((f) => f.label)).toEqual(["First name", "Last name", "Date of birth"]);
     for (const f of fields) {
-      expect(f.type).toBe("text");
       expect(f.box.x).toBeCloseTo(50 + 75 + 12);
       expect(f.box.width).toBeCloseTo(17 * 12);
       expect(f.box.height).toBeCloseTo(16.4);
@@ -36,8 +40,7 @@ describe("impliedFields", () => {
 
   it("starts the fields where the first box of an option row among the labels starts", () => {
     const aligned = [...demo.slice(1, 5), phrase("female", 185, 159, 36), phrase("male", 257, 159, 26)];
-    const fields = impliedFields(0, aligned, [], 575);
-    expect(fields.map((f) => f.box.x)).toEqual([169, 169, 169]);
+    expect(ofType("text", aligned).map((f) => f.box.x)).toEqual([169, 169, 169]);
   });
 
   it("leaves alone a lone label, a label with text after it and labels whose lines are drawn", () => {
@@ -51,14 +54,14 @@ describe("impliedFields", () => {
 
   it("stops a field short of text further along its line", () => {
     const rows = [phrase("Date of birth:", 40, 137, 73), phrase("verified", 273, 137, 39), phrase("Country:", 40, 157, 45)];
-    const [dob] = impliedFields(0, rows, [], 575);
+    const [dob] = ofType("text", rows);
     expect(dob.box.x + dob.box.width).toBeCloseTo(273 - 12);
   });
 });
 
-describe("impliedCheckboxes", () => {
+describe("implied checkboxes", () => {
   it("puts a box of the text size before each option of a spaced row and of an indented column", () => {
-    const boxes = impliedCheckboxes(0, demo, []);
+    const boxes = ofType("checkbox", demo);
     expect(boxes.map((b) => b.label).sort()).toEqual(["Github", "Google search", "Other:", "female", "male", "non-binary"]);
     const female = boxes.find((b) => b.label === "female")!;
     expect(female.type).toBe("checkbox");
@@ -66,14 +69,21 @@ describe("impliedCheckboxes", () => {
   });
 
   it("does not take a column of entry labels under a heading for options", () => {
-    const labels = impliedCheckboxes(0, demo.slice(0, 4), []);
-    expect(labels).toEqual([]);
+    expect(ofType("text", demo.slice(0, 4))).toHaveLength(3);
+    expect(ofType("checkbox", demo.slice(0, 4))).toEqual([]);
   });
 
   it("does not take words run together in a sentence, or options with a box already drawn before them", () => {
-    const sentence = [phrase("Gender:", 50, 159, 44), phrase("female", 100, 159, 36), phrase("male", 140, 159, 26)];
-    expect(impliedCheckboxes(0, sentence, [])).toEqual([]);
+    const sentence = [phrase("Gender:", 50, 139, 44), phrase("female", 100, 139, 36), phrase("male", 140, 139, 26)];
+    expect(ofType("text", [...column, ...sentence])).toHaveLength(2);
+    expect(ofType("checkbox", [...column, ...sentence])).toEqual([]);
     const drawn = [{ x: 170, y: 160, width: 10, height: 10 }];
-    expect(impliedCheckboxes(0, demo.slice(4, 8), drawn)).toEqual([]);
+    expect(ofType("text", [...column, ...demo.slice(4, 8)], drawn)).toHaveLength(2);
+    expect(ofType("checkbox", [...column, ...demo.slice(4, 8)], drawn)).toEqual([]);
+  });
+
+  it("puts no boxes on a page whose labels have fields drawn, however its options are set", () => {
+    const ruled = [{ x: 120, y: 96, width: 200, height: 14 }, { x: 120, y: 116, width: 200, height: 14 }];
+    expect(impliedFields(0, demo.slice(1), ruled, 575)).toEqual([]);
   });
 });

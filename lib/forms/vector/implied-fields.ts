@@ -73,7 +73,8 @@ function columnStart(column: Phrase[], rows: OptionRow[]): number {
  * puts a field after each such label; so does this, where two or more labels ending in a colon
  * stand in one column and nothing is printed or drawn (`taken`) on their lines for BLANK points.
  * A lone "Note:" or a heading ending in a colon before indented text is not a column and gets none.
- * The fields of a column start together (columnStart), one line of the label's size tall.
+ * The fields of a column start together (columnStart), one line of the label's size tall. On a
+ * page with such fields the options of its questions stand alone too (impliedCheckboxes).
  */
 export function impliedFields(page: number, phrases: Phrase[], taken: Box[], pageWidth: number): DetectedField[] {
   const blockers = [...phrases.map((p) => p.box), ...taken];
@@ -91,7 +92,7 @@ export function impliedFields(page: number, phrases: Phrase[], taken: Box[], pag
       out.push({ page, box: { x: start, y, width, height }, type: "text", score: 0.5, source: "vector", label: label.text.trim().replace(LABEL_END, "") });
     }
   }
-  return out;
+  return out.length > 0 ? [...out, ...impliedCheckboxes(page, phrases, blockers, rows)] : out;
 }
 
 const isOption = (p: Phrase) => p.text.trim().split(/\s+/).length <= MAX_OPTION_WORDS;
@@ -131,17 +132,15 @@ function optionRows(phrases: Phrase[], taken: Box[]): OptionRow[] {
 }
 
 /**
- * On a page whose labels stand alone (impliedFields found fields there), the options of a
- * question stand alone too: the boxes to tick were only widgets. Two kinds, as such forms print
- * them: a row of short options after a label ending in a colon ("Gender:  female   male"), spaced
- * so a box fits before each, and a column of short options indented under a question ending in a
- * colon. Each option gets a box of its text size just before it.
+ * On a page whose labels stand alone, the options of a question stand alone too: the boxes to
+ * tick were only widgets. Two kinds, as such forms print them: a row of short options after a
+ * label ending in a colon ("Gender:  female   male"), spaced so a box fits before each (`rows`),
+ * and a column of short options indented under a question ending in a colon. Each option gets a
+ * box of its text size just before it.
  */
-export function impliedCheckboxes(page: number, phrases: Phrase[], taken: Box[]): DetectedField[] {
-  const blockers = [...phrases.map((p) => p.box), ...taken];
-  const out: DetectedField[] = [];
+function impliedCheckboxes(page: number, phrases: Phrase[], blockers: Box[], rows: OptionRow[]): DetectedField[] {
   const chosen = new Set<Phrase>();
-  for (const row of optionRows(phrases, taken)) row.options.forEach((p) => chosen.add(p));
+  for (const row of rows) row.options.forEach((p) => chosen.add(p));
   for (const question of phrases) {
     if (!LABEL_END.test(question.text.trim())) continue;
     const below = phrases
@@ -159,6 +158,5 @@ export function impliedCheckboxes(page: number, phrases: Phrase[], taken: Box[])
     const options = column.slice(0, -1).every((p) => !LABEL_END.test(p.text.trim()));
     if (column.length >= 2 && options && column.every((p) => isOption(p) && leftClear(p))) column.forEach((p) => chosen.add(p));
   }
-  for (const option of chosen) out.push(boxBefore(page, option));
-  return out;
+  return [...chosen].map((option) => boxBefore(page, option));
 }

@@ -375,7 +375,7 @@ const RUN_ON = 4;
 function runEnd(ctx: PageContext, run: UnderscoreRun, others: Candidate[]): number {
   const end = run.box.x + run.box.width;
   const line = (b: { x: number; y: number; width: number; height: number }) =>
-    b !== run.box && b.x >= end - 1 && b.x < end + RUN_ON + 2 && Math.min(b.y + b.height, run.box.y + run.box.height) - Math.max(b.y, run.box.y) > 0.3 * run.box.height;
+    b !== run.box && b.x >= end - 1 && b.x < end + RUN_ON + 2 && overlap1d(b.y, b.y + b.height, run.box.y, run.box.y + run.box.height) > 0.3 * run.box.height;
   const blocked = ctx.text.phrases.some((p) => line(p.box)) || ctx.text.underscores.some((u) => line(u.box)) || others.some((c) => line(c.box));
   return blocked ? end : end + RUN_ON;
 }

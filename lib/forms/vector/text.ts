@@ -1,8 +1,10 @@
 import type { Box } from "../types";
 import type { Glyph, Segment } from "@/lib/pdf/operators/content";
 
-/** A run of words on one baseline with no wide gap inside: a label, a heading line, a cell's text. */
-/** `pale`: every glyph filled in a light colour (see Glyph). */
+/**
+ * A run of words on one baseline with no wide gap inside: a label, a heading line, a cell's text.
+ * `pale`: every glyph printed in a light colour (see Glyph).
+ */
 export type Phrase = { text: string; box: Box; base: number; size: number; bold: boolean; pale?: true };
 
 /** Three or more underscores (or six or more dots) in a row: a typed fill-in line. */

@@ -225,7 +225,7 @@ function showText(out: PageContent, s: State, glyphs: GlyphArg[]): void {
       const g = glyphBox(m, font, gx0, gx1, t.y + t.rise, size, unicode, glyph.originalCharCode);
       if (g) {
         if (t.mode === 3 || t.mode === 7) g.invisible = true;
-        if (s.fill < 1 && seenLuminance(s, t.mode) >= PALE) g.pale = true;
+        if (paleInk(s, t.mode)) g.pale = true;
         out.glyphs.push(g);
       }
     }
@@ -251,11 +251,15 @@ function readFont(fonts: FontStore, id: string): FontInfo {
 /** Text this light (luminance) reads as a hint or a tint, not as black print. */
 const PALE = 0.5;
 
-/** How light text looks on white paper: its colour (stroked text, modes 1 and 5, shows the stroke) faded by its alpha. */
-function seenLuminance(s: State, mode: number): number {
+/**
+ * Whether text prints light on white paper: its colour (stroked text, modes 1 and 5, shows the
+ * stroke) faded by its alpha. White text (on a dark bar) is not pale print.
+ */
+function paleInk(s: State, mode: number): boolean {
   const stroked = mode === 1 || mode === 5;
+  const colour = stroked ? s.stroke : s.fill;
   const alpha = s.opacity * (stroked ? s.strokeAlpha : s.fillAlpha);
-  return 1 - alpha * (1 - (stroked ? s.stroke : s.fill));
+  return colour < 1 && 1 - alpha * (1 - colour) >= PALE;
 }
 
 /** pdf.js hands colours over as "#rrggbb" (or a pattern object, taken as dark). */
