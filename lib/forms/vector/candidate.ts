@@ -8,6 +8,7 @@ export type Construct =
   | "caption-cell"
   | "comb"
   | "comb-ticks"
+  | "digit-rule"
   | "comb-cell"
   | "checkbox"
   | "checkbox-glyph"

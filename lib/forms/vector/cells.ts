@@ -15,17 +15,31 @@ const BUDGET = 3_000_000;
  */
 export function mergeSegments(segments: Segment[]): Segment[] {
   const out: Segment[] = [];
+  const absorbed = new Set<Segment>();
+  const joins = (m: Segment, s: Segment) => Math.abs(m.at - s.at) <= 0.8 && s.from <= m.to + 2.5 && s.to >= m.from - 2.5;
+  const absorb = (hit: Segment, s: Segment) => {
+    hit.from = Math.min(hit.from, s.from);
+    hit.to = Math.max(hit.to, s.to);
+    hit.width = Math.max(hit.width, s.width);
+    // Drawn solid anywhere, the line is solid.
+    if (!s.dashed) delete hit.dashed;
+  };
   for (const o of ["h", "v"] as const) {
     const list = segments.filter((s) => s.o === o && s.to - s.from >= 0.5).sort((a, b) => a.at - b.at || a.from - b.from);
     const open: Segment[] = [];
     for (const s of list) {
-      const hit = open.find((m) => Math.abs(m.at - s.at) <= 0.8 && s.from <= m.to + 2.5 && s.to >= m.from - 2.5);
+      const hit = open.find((m) => joins(m, s));
       if (hit) {
-        hit.from = Math.min(hit.from, s.from);
-        hit.to = Math.max(hit.to, s.to);
-        hit.width = Math.max(hit.width, s.width);
-        // Drawn solid anywhere, the line is solid.
-        if (!s.dashed) delete hit.dashed;
+        absorb(hit, s);
+        // Grown, it may now reach a piece it had missed (a rule drawn left part first, then a
+        // longer right part that overlaps a short stroke on the same line).
+        for (let i = open.length - 1; i >= 0; i--) {
+          const m = open[i];
+          if (m === hit || !joins(hit, m)) continue;
+          absorb(hit, m);
+          absorbed.add(m);
+          open.splice(i, 1);
+        }
       } else {
         const copy = { ...s };
         open.push(copy);
@@ -35,7 +49,7 @@ export function mergeSegments(segments: Segment[]): Segment[] {
       while (open.length > 0 && open[0].at < s.at - 1) open.shift();
     }
   }
-  return out;
+  return out.filter((s) => !absorbed.has(s));
 }
 
 /**

@@ -5,7 +5,7 @@ import { enclosureFields, enclosures } from "./cell-fields";
 import { findCells, mergeSegments, openTableEdges } from "./cells";
 import type { PageContent, Segment } from "@/lib/pdf/operators/content";
 import { joinDashes } from "@/lib/pdf/operators/dashes";
-import { ruledTables, tickCombs, underlineFields, underscoreFields } from "./line-fields";
+import { digitRules, ruledTables, tickCombs, underlineFields, underscoreFields } from "./line-fields";
 import { buildTextModel, type TextModel } from "./text";
 
 export type VectorResult = { candidates: Candidate[]; text: TextModel };
@@ -35,7 +35,8 @@ export function findCandidates(content: PageContent, size: PageSize): VectorResu
   const checkboxes = [...boxed, ...symbols].filter((c) => c.type === "checkbox").map((c) => c.box);
   const tables = ruledTables(ctx, free, checkboxes);
   const underscores = underscoreFields(ctx, [...ticks.fields, ...boxed, ...tables.fields], hs);
-  const found = [...ticks.fields, ...boxed, ...symbols, ...tables.fields, ...underscores];
+  const digits = digitRules(ctx, free, [...ticks.fields, ...boxed, ...symbols, ...tables.fields, ...underscores]);
+  const found = [...ticks.fields, ...boxed, ...symbols, ...tables.fields, ...underscores, ...digits];
   const lines = underlineFields(ctx, free.filter((s) => !tables.used.has(s)), found);
   // A frame around a picture (a photo, a logo) is not a place to write; a page-wide background image is no picture.
   const framed = (c: Candidate) => content.images.some((image) => coverage(image, c.box) > 0.8 && coverage(c.box, image) > PICTURE_SHARE);

@@ -418,3 +418,40 @@ function leadsToField(ctx: PageContext, run: Box, others: Candidate[]): boolean 
   const nextEnd = next.box.x + next.box.width;
   return !ctx.text.underscores.some((u) => u.dots && onLine(u.box, nextEnd, 12));
 }
+
+/**
+ * A row of three or more short rules of one length, evenly spaced after a label ("Year __ __ __ __"
+ * on the IRS's Schedule EIC): a character on each, too short to be a rule of their own. Longer
+ * rows are a rule drawn in long dashes (short dashes are joined before this).
+ */
+const DIGIT_RULE = { min: 8, minGap: 2, count: 3, maxCount: 10 };
+
+export function digitRules(ctx: PageContext, hs: Segment[], others: Candidate[]): Candidate[] {
+  const short = hs
+    .filter((s) => s.to - s.from >= DIGIT_RULE.min && s.to - s.from < MIN_LINE && s.width <= 3)
+    .sort((a, b) => a.at - b.at || a.from - b.from);
+  const out: Candidate[] = [];
+  const used = new Set<Segment>();
+  for (const first of short) {
+    if (used.has(first)) continue;
+    const len = first.to - first.from;
+    const row = [first];
+    for (;;) {
+      const last = row[row.length - 1];
+      const next = short.find((s) => !used.has(s) && !row.includes(s) && Math.abs(s.at - first.at) <= 0.8 && Math.abs(s.to - s.from - len) <= 1.5 && s.from - last.to >= DIGIT_RULE.minGap && s.from - last.to <= len);
+      if (!next) break;
+      const gap = next.from - last.to;
+      if (row.length > 1 && Math.abs(gap - (row[1].from - row[0].to)) > 2) break;
+      row.push(next);
+    }
+    if (row.length < DIGIT_RULE.count || row.length > DIGIT_RULE.maxCount) continue;
+    const label = leftLabel(ctx, first, hs);
+    if (!label || notALabel(label.text)) continue;
+    const wanted = lineHeight(label.size);
+    const boxes = row.map((s) => ({ x: s.from, y: freeTop(ctx, s.from, s.to, s.at, wanted), width: s.to - s.from, height: 0 })).map((b, i) => ({ ...b, height: row[i].at - b.y }));
+    if (boxes.some((b) => b.height < wanted * 0.55 || others.some((c) => overlap1d(c.box.x, c.box.x + c.box.width, b.x, b.x + b.width) > 0 && overlap1d(c.box.y, c.box.y + c.box.height, b.y, b.y + b.height) > 0))) continue;
+    row.forEach((s) => used.add(s));
+    for (const box of boxes) out.push({ box, type: "text", construct: "digit-rule", score: 0.8 });
+  }
+  return out;
+}

@@ -602,6 +602,20 @@ describe("vector detection: typed fill-in lines", () => {
   });
 });
 
+describe("vector detection: rules for one character each", () => {
+  it("gives each of a row of short even rules after a label its own field, but not a dashed rule", async () => {
+    const found = await candidates((p) => {
+      p.text("Year", 214, 474, 9);
+      for (let i = 0; i < 4; i++) p.line(244.6 + i * 21.6, 474, 259.5 + i * 21.6, 474, 0.5);
+      p.text("Notes", 72, 520, 9);
+      for (let i = 0; i < 20; i++) p.line(110 + i * 18, 520, 122 + i * 18, 520, 0.5);
+    });
+    const digits = found.filter((c) => c.construct === "digit-rule").sort((a, b) => a.box.x - b.box.x);
+    expect(digits).toHaveLength(4);
+    expectBox(digits[0].box, { x: 244.6, y: 474 - 14.4, width: 14.9, height: 14.4 });
+  });
+});
+
 describe("vector detection: tables without an outer edge", () => {
   it("closes the first cell of rows whose rules start at the open page margin", async () => {
     const found = await candidates((p) => {
@@ -614,6 +628,19 @@ describe("vector detection: tables without an outer edge", () => {
     expect(cells.map((c) => c.label)).toEqual(["Your first name and middle initial", "Last name", "Spouse's first name", "Last name"]);
     expect(cells[0].box.x).toBeCloseTo(36, 0);
     expect(cells[0].box.x + cells[0].box.width).toBeCloseTo(299.5, 0);
+  });
+
+  it("closes the first cell under a top rule drawn in two pieces of different weight", async () => {
+    const found = await candidates((p) => {
+      // The IRS draws the rule under its header in two pieces, after a logo's frame that ends on it.
+      p.line(432, 70, 432, 95.9, 2).line(462, 70, 462, 95.9, 2).line(432, 95.9, 462, 95.9, 2);
+      p.line(36, 96, 123, 96, 1).line(122, 96, 576, 96, 1).line(36, 120, 576, 120, 0.5);
+      p.line(468, 96, 468, 120, 0.5);
+      p.text("Name(s) shown on return", 38, 103, 7).text("Your social security number", 470, 103, 7);
+    });
+    const cells = found.filter((c) => c.construct === "caption-cell").sort((a, b) => a.box.x - b.box.x);
+    expect(cells.map((c) => c.label)).toEqual(["Name(s) shown on return", "Your social security number"]);
+    expect(cells[0].box.x).toBeCloseTo(36, 0);
   });
 
   it("takes no checkbox from a small cell at the open edge", async () => {
