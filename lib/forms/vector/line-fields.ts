@@ -225,14 +225,17 @@ function labelsOnLine(ctx: PageContext, seg: Segment, left: Phrase | undefined, 
  * line), or one caption centred under it ("(Signature)"). Left-aligned captions start their
  * fields; centred ones split the rule halfway between them.
  */
+/** A rule at the page's foot this share of the page wide or wider sets off the footer. */
+const FOOTER_RULE = 0.6;
+
 function captionsUnder(ctx: PageContext, seg: Segment, hs: Segment[], others: Candidate[]): Part[] | undefined {
   const caps = ctx.text.phrases
     .filter((p) => p.box.y >= seg.at - 1.5 && p.box.y <= seg.at + 7 && p.box.x >= seg.from - 4 && p.box.x < seg.to - 10 && p.box.x + p.box.width <= seg.to + 4)
     .filter((p) => p.text.length <= 60 && p.size <= ctx.text.bodySize * 1.05 && !isMark(p))
     .sort((a, b) => a.box.x - b.box.x);
   if (caps.length === 0 || caps.some((p) => Math.abs(p.base - caps[0].base) > 2 || notALabel(p.text) || p.text.length > 40)) return undefined;
-  // A rule at the foot of the page is the footer's.
-  if (seg.at > ctx.size.height * 0.92) return undefined;
+  // A rule across the foot of the page is the footer's; a shorter one there is an address's last line.
+  if (seg.at > ctx.size.height * 0.92 && seg.to - seg.from > ctx.size.width * FOOTER_RULE) return undefined;
   const centre = (p: Phrase) => p.box.x + p.box.width / 2;
   if (caps.length === 1) {
     // A lone caption at the start is the ordinary case (captionBelow); here only a centred one.

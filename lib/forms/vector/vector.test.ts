@@ -575,6 +575,18 @@ describe("vector detection: typed fill-in lines", () => {
     expect(parts[3].box.width).toBeCloseTo(run.to - run.from + 4, 0);
   });
 
+  it("splits an address line at its captions near the page's foot, but not a footer rule across the page", async () => {
+    const line = "________________________________________________________";
+    const found = await candidates((p) => {
+      p.text(line, 72, 744);
+      p.text("City", 73, 751, 7).text("State", 220, 751, 7).text("ZIP Code", 290, 751, 7);
+      p.line(36, 762, 576, 762).text("Official Form 106H", 38, 771, 7).text("Schedule H", 250, 771, 7);
+    });
+    const parts = found.filter((c) => c.construct === "underscores").sort((a, b) => a.box.x - b.box.x);
+    expect(parts.map((c) => c.label)).toEqual(["City", "State", "ZIP Code"]);
+    expect(found.filter((c) => c.box.y > 752)).toEqual([]);
+  });
+
   it("ends a field over underscores at the last one where text follows at once", async () => {
     let end = 0;
     const found = await candidates((p) => {
