@@ -52,6 +52,13 @@ export function buildTextModel(glyphs: Glyph[], rules: Segment[] = []): TextMode
         dingbats.push(boxOf([g]));
         continue;
       }
+      const slots = g.c === "_" ? spacedSlots(line, i) : null;
+      if (slots) {
+        flush();
+        underscores.push({ box: boxOf(line.slice(i, slots.end + 1).filter((o) => o.c === "_")), base: g.base, size: g.size, count: slots.count });
+        i = slots.end;
+        continue;
+      }
       if (g.c === "_") {
         let j = i;
         while (j + 1 < line.length && line[j + 1].c === "_" && line[j + 1].x0 - line[j].x1 < g.size * 0.3) j++;
@@ -87,6 +94,33 @@ export function buildTextModel(glyphs: Glyph[], rules: Segment[] = []): TextMode
   // A filled square is a checked box only among open ones of its size; alone it is a bullet.
   for (const f of filledSymbols) if (symbols.some((o) => Math.abs(o.height - f.height) <= o.height * 0.25)) symbols.push(f);
   return { phrases, underscores, symbols, dingbats, bodySize: bodySize(phrases) };
+}
+
+/**
+ * Digit slots typed as one or two underscores each, a space apart, in groups ("__ __ __  __ __
+ * __ __ __ __" for a social security number on the US Courts' bankruptcy forms): one fill-in line
+ * from the first slot to the last. Needs SLOTS of them, so a lone "__" in a sentence stays text.
+ */
+const SLOTS = 4;
+
+function spacedSlots(line: Glyph[], start: number): { end: number; count: number } | null {
+  let count = 0;
+  let end = -1;
+  let i = start;
+  while (i < line.length && line[i].c === "_") {
+    let j = i;
+    while (j + 1 < line.length && line[j + 1].c === "_" && line[j + 1].x0 - line[j].x1 < line[j].size * 0.12) j++;
+    if (j - i + 1 > 2) return null;
+    count++;
+    end = j;
+    let k = j + 1;
+    while (k < line.length && line[k].c === " ") k++;
+    if (k >= line.length || line[k].c !== "_") break;
+    const gap = line[k].x0 - line[j].x1;
+    if (gap < line[j].size * 0.12 || gap > line[j].size * 1.5) break;
+    i = k;
+  }
+  return count >= SLOTS ? { end, count } : null;
 }
 
 /** Whether a vertical rule runs between two neighbouring glyphs, across their baseline. */

@@ -598,6 +598,22 @@ describe("vector detection: typed fill-in lines", () => {
     expect(field!.box.x + field!.box.width).toBeCloseTo(end, 0);
   });
 
+  it("takes digit slots typed as spaced pairs of underscores as one field, but not a lone pair in a sentence", async () => {
+    let end = 0;
+    const found = await candidates((p) => {
+      // The groups a little more than a space apart, as the US Courts' forms set them.
+      const a = 200 + p.width("__ __ __", 9) + 10;
+      const b = a + p.width("__ __", 9) + 10;
+      p.text("Social Security number", 72, 200, 9).text("__ __ __", 200, 200, 9).text("__ __", a, 200, 9).text("__ __ __ __", b, 200, 9);
+      end = b + p.width("__ __ __ __", 9);
+      p.text("Write __ here if none.", 72, 260, 9);
+    });
+    const fields = found.filter((c) => c.construct === "underscores");
+    expect(fields).toHaveLength(1);
+    expect(fields[0].box.x).toBeCloseTo(200, 0);
+    expect(fields[0].box.x + fields[0].box.width).toBeGreaterThanOrEqual(end - 1);
+  });
+
   it("takes short equal underscore runs set evenly on one line as one comb field", async () => {
     let end = 0;
     const found = await candidates((p) => {
