@@ -101,8 +101,8 @@ export function enclosureFields(ctx: PageContext, all: Enclosure[], blockers: Bo
     if (used.has(e)) continue;
     const c = enclosureField(ctx, tagged.get(e) ?? e);
     // A label-and-blank cell stands alone ("FILE NO." in a header); inside a table, text at a
-    // cell's left is its content.
-    if (c && c.construct === "label-cell" && usable.some((o) => o !== e && o.kind === "cell" && touches(o.outer, e.outer))) continue;
+    // cell's left is its content, unless a colon asks for what follows ("Email:" in NY IT-201's signature block).
+    if (c && c.construct === "label-cell" && !/:\s*$/.test(c.label ?? "") && usable.some((o) => o !== e && o.kind === "cell" && touches(o.outer, e.outer))) continue;
     if (c) out.push(...splitAtCaptions(ctx, c));
   }
   return oneLineInColumn(out);

@@ -554,6 +554,19 @@ describe("vector detection: framed boxes in a form's header", () => {
   });
 });
 
+describe("vector detection: labels inside table cells", () => {
+  it("takes the blank after a colon label in a table's cell, but not a cell's printed content", async () => {
+    const found = await candidates((p) => {
+      p.rect({ x: 40, y: 100, width: 260, height: 14 }, { border: 0.5 }).rect({ x: 300, y: 100, width: 260, height: 14 }, { border: 0.5 });
+      p.text("Email:", 43, 111, 8).text("Kansas City", 303, 111, 8);
+    });
+    const cells = found.filter((c) => c.construct === "label-cell");
+    expect(cells).toHaveLength(1);
+    expect(cells[0]).toMatchObject({ type: "text", label: "Email:" });
+    expect(cells[0].box.x + cells[0].box.width).toBeCloseTo(299.75, 0);
+  });
+});
+
 describe("vector detection: typed fill-in lines", () => {
   it("splits a run of underscores at the captions under it, but not at the parts of a name", async () => {
     const line = "________________________________________________________";
