@@ -8,6 +8,8 @@ export const MULTILINE_MIN_HEIGHT = 30;
 
 /** Captions of a box that takes one letter: a middle initial. */
 const LETTER_BOX = /^\s*(m\.?\s?i\.?|middle initial|initial)\s*:?\s*$/i;
+/** Captions of a box that takes a count: a multiplier after it ("x $1,000 ="), or "# of" / "number of". */
+const COUNT_BOX = /^\s*([x×]\s*\$?\s*\d[\d,.]*|#\s*of\b|(number|no\.)\s+of\b)/i;
 
 /**
  * Final types from geometry and labels: a text field labelled like a signature ("Applicant
@@ -42,8 +44,9 @@ export function classifyFields(fields: DetectedField[], phrases: Phrase[] = []):
     }
     if (f.type === "text" && !f.comb && !signingLine && f.box.height > MULTILINE_MIN_HEIGHT) f.multiline = true;
     else delete f.multiline;
-    // A box captioned for a middle initial takes a letter, not a tick (New York's "MI" boxes).
-    if (f.type === "checkbox" && f.label !== undefined && LETTER_BOX.test(f.label)) f.type = "text";
+    // A box captioned for a middle initial takes a letter, not a tick (New York's "MI" boxes); one
+    // captioned for a count takes a number (New Jersey's "[ ] x $1,000 =" exemptions).
+    if (f.type === "checkbox" && f.label !== undefined && (LETTER_BOX.test(f.label) || COUNT_BOX.test(f.label))) f.type = "text";
     if (f.type === "checkbox") f.box = clickable(f.box);
     if (f.type === "signature") f.box = roomToSign(f.box, phrases);
   }

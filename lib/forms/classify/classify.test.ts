@@ -26,6 +26,13 @@ describe("classification", () => {
     expect(fields[0].box).toEqual({ x: 10, y: 10, width: 18, height: 15 });
   });
 
+  it("makes a box captioned for a count a text field, but not an option that mentions a number", () => {
+    const box = (label: string): DetectedField => ({ page: 0, type: "checkbox", box: { x: 10, y: 10, width: 16, height: 14 }, score: 0.9, source: "vector", label });
+    const fields = [box("x $1,000 ="), box("× 1,500 ="), box("# of dependents age 5 or"), box("Number of children"), box("X"), box("No"), box("6 months or more")];
+    classifyFields(fields);
+    expect(fields.map((f) => f.type)).toEqual(["text", "text", "text", "text", "checkbox", "checkbox", "checkbox"]);
+  });
+
   it("turns a raster signature labelled Date into a text field", () => {
     const fields = [text("Date", 24, { type: "signature", source: "raster" })];
     classifyFields(fields);
