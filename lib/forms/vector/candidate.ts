@@ -40,7 +40,7 @@ export function phrasesInside(ctx: PageContext, box: Box, share = 0.5): Phrase[]
  * A date placeholder printed pale inside a box or comb ("M M / D D", "YYYY" in light grey or pink):
  * a hint at what to write, not print that fills the box.
  */
-export const isHint = (p: Phrase) => !!p.pale && /^[MDY/.\-\s]{1,10}$/i.test(p.text);
+export const isHint = (p: Phrase) => !!p.pale && /^[MDY/.\-\s]{1,24}$/i.test(p.text);
 
 /** A single "X" (sign here) or similar mark printed inside a field; not text that blocks it. */
 export const isMark = (p: Phrase) => p.text.replace(/\s/g, "").length <= 1;

@@ -121,6 +121,15 @@ describe("vector detection: constructs", () => {
     expect(found.filter((c) => c.construct === "box").map((c) => Math.round(c.box.x))).toEqual([110]);
   });
 
+  it("takes a whole spaced date hint ('M M D D Y Y Y Y') over a comb of eight cells for a hint", async () => {
+    const found = await candidates((p) => {
+      p.text("and ending", 72, 100).line(130, 104, 226, 104);
+      for (let i = 0; i <= 8; i++) p.line(130 + i * 12, i % 2 ? 101 : 97, 130 + i * 12, 104);
+      p.hint("M M D D Y Y Y Y", 132, 103, 9);
+    });
+    expect(found.find((c) => c.construct === "comb-ticks")).toMatchObject({ comb: 8 });
+  });
+
   it("reads a pale caption set close under a dark paragraph as a caption, not the paragraph's last line", async () => {
     const draw = (pale: boolean) => (p: TestPage) => {
       p.text("14. Dependent information. Provide the following for each dependent.", 72, 100, 8);
