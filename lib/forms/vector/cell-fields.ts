@@ -24,6 +24,8 @@ const ROOMY = 20;
 /** Amount columns are narrow; answers wider than this may run over several lines. */
 const MAX_AMOUNT_WIDTH = 150;
 const CURRENCY = /^\s*[$€£¥₽]\s*$/;
+/** A bracket alone: the parentheses printed around a telephone number's area code. */
+const BRACKET = /^\s*[()]\s*$/;
 /** Printed cents closing an amount box ("Whole dollars only": ". 00", ",00"), or the point alone. */
 const CENTS = /^\s*[.,]?\s*(00)?\s*$/;
 
@@ -184,8 +186,8 @@ function oneLineInColumn(fields: Candidate[]): Candidate[] {
 
 function enclosureField(ctx: PageContext, e: Enclosure): Candidate | null {
   const { inner, outer } = e;
-  // A currency sign printed in an amount box leaves it empty for writing.
-  const inside = phrasesInside(ctx, inner, 0.4).filter((p) => !CURRENCY.test(p.text));
+  // A currency sign printed in an amount box, or brackets for an area code, leave it empty for writing.
+  const inside = phrasesInside(ctx, inner, 0.4).filter((p) => !CURRENCY.test(p.text) && !BRACKET.test(p.text));
   if (isCheckboxShape(outer) && inside.length === 0) {
     // A checkbox is drawn on all four sides; a small cell at a table's open edge is a margin.
     if ((e.kind === "fill" && e.luminance < 0.6) || e.open) return null;

@@ -423,6 +423,17 @@ describe("vector detection: dashed and dotted line work", () => {
     expect(cells.every((c) => c.box.width < 15)).toBe(true);
   });
 
+  it("finds the blank under a telephone caption with the area code's brackets printed in it", async () => {
+    const found = await candidates((p) => {
+      p.rect({ x: 436, y: 279, width: 132, height: 30 }, { border: 0.7 }).text("Telephone Number", 439, 289, 10);
+      p.text("(", 439, 304, 10).text(")", 472, 304, 10);
+    });
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatchObject({ type: "text", construct: "caption-cell", label: "Telephone Number" });
+    expect(found[0].box.x).toBeCloseTo(436.35, 0);
+    expect(found[0].box.width).toBeGreaterThan(130);
+  });
+
   it("finds an amount box with a currency sign printed in it", async () => {
     const found = await candidates((p) => p.text("Total due", 72, 113).rect({ x: 150, y: 100, width: 100, height: 18 }, { border: 0.75 }).text("$", 153, 113));
     expect(found).toHaveLength(1);
