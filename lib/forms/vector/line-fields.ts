@@ -225,12 +225,14 @@ function labelsOnLine(ctx: PageContext, seg: Segment, left: Phrase | undefined, 
  * line), or one caption centred under it ("(Signature)"). Left-aligned captions start their
  * fields; centred ones split the rule halfway between them.
  */
+/** How far a caption's glyph tops may rise above the rule (tight leading under typed underscores, whose line is estimated from the baseline). */
+const CAPTION_RISE = 3;
 /** A rule at the page's foot this share of the page wide or wider sets off the footer. */
 const FOOTER_RULE = 0.6;
 
 function captionsUnder(ctx: PageContext, seg: Segment, hs: Segment[], others: Candidate[]): Part[] | undefined {
   const caps = ctx.text.phrases
-    .filter((p) => p.box.y >= seg.at - 1.5 && p.box.y <= seg.at + 7 && p.box.x >= seg.from - 4 && p.box.x < seg.to - 10 && p.box.x + p.box.width <= seg.to + 4)
+    .filter((p) => p.box.y >= seg.at - CAPTION_RISE && p.box.y <= seg.at + 7 && p.box.x >= seg.from - 4 && p.box.x < seg.to - 10 && p.box.x + p.box.width <= seg.to + 4)
     .filter((p) => p.text.length <= 60 && p.size <= ctx.text.bodySize * 1.05 && !isMark(p))
     .sort((a, b) => a.box.x - b.box.x);
   if (caps.length === 0 || caps.some((p) => Math.abs(p.base - caps[0].base) > 2 || notALabel(p.text) || p.text.length > 40)) return undefined;

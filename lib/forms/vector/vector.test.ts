@@ -620,6 +620,16 @@ describe("vector detection: typed fill-in lines", () => {
     expect(found.filter((c) => c.box.y > 752)).toEqual([]);
   });
 
+  it("splits a run of underscores at centred captions set tight under it", async () => {
+    const line = "___________________________________________________________________________";
+    const found = await candidates((p) => {
+      p.text("Name:", 30, 200).text(line, 60, 200);
+      p.text("(First)", 123, 208.5).text("(Middle Initial)", 267, 208.5).text("(Last)", 446, 208.5);
+    });
+    const parts = found.filter((c) => c.construct === "underscores").sort((a, b) => a.box.x - b.box.x);
+    expect(parts.map((c) => c.label)).toEqual(["(First)", "(Middle Initial)", "(Last)"]);
+  });
+
   it("ends a field over underscores at the last one where text follows at once", async () => {
     let end = 0;
     const found = await candidates((p) => {
