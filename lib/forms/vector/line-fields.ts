@@ -317,13 +317,14 @@ function labelsSomethingElse(p: Phrase, seg: Segment, hs: Segment[], others: Can
 }
 
 function captionBelow(ctx: PageContext, seg: Segment): Phrase | undefined {
-  // Captions hang just under the rule's start and are short; a paragraph or the next row's label
-  // further down is not one.
+  // Captions hang just under the rule's start (or centred under a short rule, wider than it) and
+  // are short; a paragraph or the next row's label further down is not one.
+  const centred = (p: Phrase) => Math.abs(p.box.x + p.box.width / 2 - (seg.from + seg.to) / 2) <= 3;
   return ctx.text.phrases.find(
     (p) =>
       p.box.y >= seg.at - 1.5 &&
       p.box.y <= seg.at + 7 &&
-      p.box.x >= seg.from - 4 &&
+      (p.box.x >= seg.from - 4 || centred(p)) &&
       p.box.x <= seg.from + 30 &&
       p.box.x < seg.to &&
       p.text.length <= 60 &&

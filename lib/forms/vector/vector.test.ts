@@ -36,6 +36,15 @@ describe("vector detection: constructs", () => {
     expect(lines.map((c) => [c.label, Math.round(c.box.x)])).toEqual([["Name", 200], ["Employer", 200], ["Phone", 110]]);
   });
 
+  it("finds a short rule with a caption centred under it, wider than the rule", async () => {
+    const found = await candidates((p) => {
+      p.text("Other Person", 72, 200).line(250, 204, 360, 204).line(536, 204, 571, 204);
+      p.text("(First Name)", 250, 214, 10).text("(Jr./Sr./III)", 553.5 - p.width("(Jr./Sr./III)", 10) / 2, 214, 10);
+    });
+    const suffix = found.find((c) => c.box.x > 530);
+    expect(suffix).toMatchObject({ type: "text", construct: "underline", label: "(Jr./Sr./III)" });
+  });
+
   it("finds a rule with a caption under its start, and a signature line by its label", async () => {
     const found = await candidates((p) => p.line(72, 200, 300, 200).text("Applicant signature", 73, 208, 8).line(330, 200, 520, 200).text("Date", 331, 208, 8));
     const sig = found.find((c) => c.label === "Applicant signature");
