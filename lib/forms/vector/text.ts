@@ -29,6 +29,7 @@ export type TextModel = {
  */
 export function buildTextModel(glyphs: Glyph[], rules: Segment[] = []): TextModel {
   const divides = dividers(rules);
+  const parted = captionBreaks(rules);
   const phrases: Phrase[] = [];
   const underscores: UnderscoreRun[] = [];
   const symbols: Box[] = [];
@@ -86,7 +87,7 @@ export function buildTextModel(glyphs: Glyph[], rules: Segment[] = []): TextMode
       const prev = run[run.length - 1];
       // A wide gap, a jump in size (a logo's letters beside a title, a big "X" after a label) or
       // from pale to dark print (a grey "MM DD" hint beside a printed "2024") ends a phrase.
-      if (prev && (g.x0 - prev.x1 > Math.max(prev.size, g.size) * 0.9 || Math.abs(g.size - prev.size) > Math.min(g.size, prev.size) * 0.15 || !prev.pale !== !g.pale || divides(prev, g))) flush();
+      if (prev && (g.x0 - prev.x1 > Math.max(prev.size, g.size) * 0.9 || Math.abs(g.size - prev.size) > Math.min(g.size, prev.size) * 0.15 || !prev.pale !== !g.pale || divides(prev, g) || parted(prev, g))) flush();
       run.push(g);
     }
     flush();
@@ -121,6 +122,26 @@ function spacedSlots(line: Glyph[], start: number): { end: number; count: number
     i = k;
   }
   return count >= SLOTS ? { end, count } : null;
+}
+
+/**
+ * Whether the space between two neighbouring glyphs lies under the gap between two rules of one
+ * line, with the glyphs hanging right under them: the captions of two fill-in lines set a space
+ * apart ("(Telephone Number with Area Code) (E-mail Address)" under two rules) are two captions.
+ */
+function captionBreaks(rules: Segment[]): (a: Glyph, b: Glyph) => boolean {
+  // Rules long enough to write on: dashes of a dashed rule leave gaps too, but are short.
+  const hs = rules.filter((r) => r.o === "h" && r.to - r.from >= 20).sort((a, b) => a.at - b.at || a.from - b.from);
+  const gaps: { at: number; from: number; to: number }[] = [];
+  for (let i = 1; i < hs.length; i++) {
+    const [a, b] = [hs[i - 1], hs[i]];
+    if (Math.abs(a.at - b.at) <= 1 && b.from - a.to >= 1 && b.from - a.to <= 20) gaps.push({ at: a.at, from: a.to, to: b.from });
+  }
+  if (gaps.length === 0) return () => false;
+  return (a, b) => {
+    const top = Math.min(a.top, b.top);
+    return gaps.some((gap) => top >= gap.at - 3 && top <= gap.at + 6 && a.x1 <= gap.to && b.x0 >= gap.from);
+  };
 }
 
 /** Whether a vertical rule runs between two neighbouring glyphs, across their baseline. */

@@ -484,6 +484,18 @@ describe("vector detection: one rule holding several fields", () => {
     expect(lines[1].box.x + lines[1].box.width).toBeCloseTo(540, 0);
   });
 
+  it("reads captions set a space apart under two rules of one line as two captions", async () => {
+    const found = await candidates((p) => {
+      const first = "(Telephone Number with Area Code)";
+      const end = 73 + p.width(first, 10);
+      const next = 73 + p.width(first + " ", 10);
+      p.line(72.8, 656, end + 0.5, 656, 0.5).line(next - 1, 656, 527.3, 656, 0.5);
+      p.text(first, 73, 665, 10).text("(E-mail Address - Optional)", next, 665, 10);
+    });
+    const lines = found.filter((c) => c.construct === "underline").sort((a, b) => a.box.x - b.box.x);
+    expect(lines.map((c) => c.label)).toEqual(["(Telephone Number with Area Code)", "(E-mail Address - Optional)"]);
+  });
+
   it("splits a rule halfway between captions centred under its parts, and takes a lone centred caption", async () => {
     const found = await candidates((p) => {
       p.line(72, 200, 472, 200).text("(Name)", 160, 208, 8).text("(Title)", 360, 208, 8);
