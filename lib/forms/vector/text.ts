@@ -131,15 +131,20 @@ function spacedSlots(line: Glyph[], start: number): { end: number; count: number
  */
 function captionBreaks(rules: Segment[]): (a: Glyph, b: Glyph) => boolean {
   // Rules long enough to write on: dashes of a dashed rule leave gaps too, but are short.
-  const hs = rules.filter((r) => r.o === "h" && r.to - r.from >= 20).sort((a, b) => a.at - b.at || a.from - b.from);
+  const hs = rules.filter((r) => r.o === "h" && r.to - r.from >= 20).sort((a, b) => a.at - b.at);
   const gaps: { at: number; from: number; to: number }[] = [];
-  for (let i = 1; i < hs.length; i++) {
-    const [a, b] = [hs[i - 1], hs[i]];
-    if (Math.abs(a.at - b.at) <= 1 && b.from - a.to >= 1 && b.from - a.to <= 20) gaps.push({ at: a.at, from: a.to, to: b.from });
+  for (const [i, a] of hs.entries()) {
+    // The next rule to the right on the same line (rules of one line may differ a little in height).
+    let next: Segment | undefined;
+    for (let j = i + 1; j < hs.length && hs[j].at - a.at <= 1; j++) if (hs[j].from > a.to && (!next || hs[j].from < next.from)) next = hs[j];
+    for (let j = i - 1; j >= 0 && a.at - hs[j].at <= 1; j--) if (hs[j].from > a.to && (!next || hs[j].from < next.from)) next = hs[j];
+    if (next && next.from - a.to >= 1 && next.from - a.to <= 20) gaps.push({ at: a.at, from: a.to, to: next.from });
   }
   if (gaps.length === 0) return () => false;
   return (a, b) => {
     const top = Math.min(a.top, b.top);
+    // Only at a word space: a caption set off-centre may run its letters across the gap.
+    if (b.x0 - a.x1 < Math.min(a.size, b.size) * 0.12) return false;
     return gaps.some((gap) => top >= gap.at - 3 && top <= gap.at + 6 && a.x1 <= gap.to && b.x0 >= gap.from);
   };
 }

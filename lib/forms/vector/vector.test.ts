@@ -496,6 +496,20 @@ describe("vector detection: one rule holding several fields", () => {
     expect(lines.map((c) => c.label)).toEqual(["(Telephone Number with Area Code)", "(E-mail Address - Optional)"]);
   });
 
+  it("splits such captions at the word space only, also where the rules of the line differ a little in height", async () => {
+    const found = await candidates((p) => {
+      // Missouri's child rows: the rules sit 0.3 pt apart in height and the captions run past their ends.
+      const a = "(Jr./Sr./III)";
+      const b = "(Child's Age)";
+      const aEnd = 401.4 + p.width(a, 8);
+      const bStart = 401.4 + p.width(a + "  ", 8);
+      p.line(401, 595.2, aEnd - 0.5, 595.2, 0.5).line(bStart + 4.5, 594.9, bStart + 47, 594.9, 0.5).line(509, 594.9, 553.5, 594.9, 0.5);
+      p.text(a, 401.4, 603, 8).text(b, bStart, 603, 8).text("(Last 4 digits)", 505, 603, 8);
+    });
+    const lines = found.filter((c) => c.construct === "underline").sort((a, b) => a.box.x - b.box.x);
+    expect(lines.map((c) => c.label)).toEqual(["(Jr./Sr./III)", "(Child's Age)", "(Last 4 digits)"]);
+  });
+
   it("splits a rule halfway between captions centred under its parts, and takes a lone centred caption", async () => {
     const found = await candidates((p) => {
       p.line(72, 200, 472, 200).text("(Name)", 160, 208, 8).text("(Title)", 360, 208, 8);
