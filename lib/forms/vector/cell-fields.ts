@@ -66,7 +66,8 @@ export function enclosures(cells: Cell[], outlines: Outline[], fills: FillArea[]
 export function enclosureFields(ctx: PageContext, all: Enclosure[], blockers: Box[]): Candidate[] {
   const pageArea = ctx.size.width * ctx.size.height;
   const sized = joinGuided(ctx, all).filter((e) => e.inner.width >= 4 && e.inner.height >= 4 && area(e.outer) < pageArea * 0.5);
-  const usable = sized.filter((e) => !spanning(e, sized));
+  const spans = sized.filter((e) => !spanning(e, sized));
+  const usable = spans.filter((e) => !spans.some((box) => isDropButton(e, box)));
   const containers = new Set<Enclosure>();
   const tagged = new Map<Enclosure, Enclosure>();
   for (const e of usable) {
@@ -108,6 +109,19 @@ export function enclosureFields(ctx: PageContext, all: Enclosure[], blockers: Bo
     if (c) out.push(...splitAtCaptions(ctx, c));
   }
   return oneLineInColumn(out);
+}
+
+/**
+ * The button of a drop-down list drawn into its box (USCIS's State lists): a shaded square set
+ * against a drawn box's right side, as tall as the box. Not a checkbox, and no reason to take the
+ * box for a frame around something. (A shaded cents column closes a table's open edge instead.)
+ */
+function isDropButton(button: Enclosure, box: Enclosure): boolean {
+  if (button === box || button.kind !== "fill" || box.kind === "fill" || box.open) return false;
+  const b = button.outer;
+  const inner = box.inner;
+  const near = (a: number, c: number) => Math.abs(a - c) <= 1.5;
+  return near(b.x + b.width, inner.x + inner.width) && near(b.y, inner.y) && near(b.y + b.height, inner.y + inner.height) && b.width <= 20 && b.width <= inner.width * 0.5;
 }
 
 /**

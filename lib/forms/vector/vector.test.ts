@@ -443,6 +443,16 @@ describe("vector detection: dashed and dotted line work", () => {
     expect(found[0].box.width).toBeGreaterThan(130);
   });
 
+  it("takes a box with a drop-down button drawn against its right side for one text field, the button no checkbox", async () => {
+    const found = await candidates((p) => {
+      p.text("State", 60, 230).rect({ x: 84, y: 216, width: 36, height: 18 }, { border: 0.5 });
+      p.rect({ x: 106, y: 217, width: 13, height: 16 }, { fill: [0.9, 0.9, 0.9] }).rect({ x: 110, y: 223, width: 5, height: 3 }, { fill: [0, 0, 0] });
+    });
+    expect(found.filter((c) => c.type === "checkbox")).toEqual([]);
+    expect(found).toHaveLength(1);
+    expectBox(found[0].box, { x: 84.25, y: 216.25, width: 35.5, height: 17.5 });
+  });
+
   it("finds an amount box with a currency sign printed in it", async () => {
     const found = await candidates((p) => p.text("Total due", 72, 113).rect({ x: 150, y: 100, width: 100, height: 18 }, { border: 0.75 }).text("$", 153, 113));
     expect(found).toHaveLength(1);
