@@ -161,6 +161,11 @@ export function underlineFields(ctx: PageContext, hs: Segment[], others: Candida
     const above = left || caption ? undefined : accepted.find((a) =>
       seg.at - a.seg.at > 8 && seg.at - a.seg.at <= 45 && Math.abs(a.seg.to - seg.to) <= 3 && seg.from <= a.seg.from + 2 &&
       !ctx.text.phrases.some((p) => between(a.seg)(p.box)) && !others.some((c) => between(a.seg)(c.box)));
+    const heading = left || caption || above ? undefined : columnHeading(ctx, seg, hs);
+    if (heading) {
+      if (emit(seg, seg.from, seg.to, heading.text, body, 0.75)) accepted.push({ seg, size: body, label: heading.text });
+      continue;
+    }
     if (!left && !caption && !above) {
       // Last: labels set above the rule with the writing space between ("Name     Date" over one line).
       const parts = labelsAbove(ctx, seg, hs, others);
@@ -174,6 +179,27 @@ export function underlineFields(ctx: PageContext, hs: Segment[], others: Candida
     if (emit(seg, seg.from, seg.to, label, size, left ? 0.85 : caption ? 0.8 : 0.75)) accepted.push({ seg, size, label });
   }
   return out;
+}
+
+/**
+ * The heading over a column of entry lines: the rule starts a stack of three or more rules of its
+ * extent, evenly spaced with nothing printed between them, and a heading sits right above it
+ * (Maryland's credit tables: "SOCIAL SECURITY NO. OF INSURED" over four short rules, each a row).
+ */
+const MAX_COLUMN_WIDTH = 150;
+
+function columnHeading(ctx: PageContext, seg: Segment, hs: Segment[]): Phrase | undefined {
+  // Wide stacks are the lines of one long answer ("Comments"), one field in authors' hands.
+  if (seg.to - seg.from > MAX_COLUMN_WIDTH) return undefined;
+  const same = hs.filter((r) => r !== seg && r.at > seg.at && Math.abs(r.from - seg.from) <= 1.5 && Math.abs(r.to - seg.to) <= 1.5).sort((a, b) => a.at - b.at);
+  if (same.length < 2) return undefined;
+  const pitch = same[0].at - seg.at;
+  if (pitch < 8 || pitch > 30 || Math.abs(same[1].at - same[0].at - pitch) > 1.5) return undefined;
+  const over = (p: Phrase) => overlap1d(p.box.x, p.box.x + p.box.width, seg.from, seg.to) > 0;
+  const between = (y0: number, y1: number) => ctx.text.phrases.some((p) => !isMark(p) && over(p) && p.box.y + p.box.height / 2 > y0 && p.box.y + p.box.height / 2 < y1);
+  if (between(seg.at, same[1].at)) return undefined;
+  const heads = ctx.text.phrases.filter((p) => over(p) && !isMark(p) && p.box.y + p.box.height <= seg.at - 1 && p.box.y + p.box.height >= seg.at - pitch * 1.6 && p.box.x >= seg.from - 4 && p.box.x + p.box.width <= seg.to + 4);
+  return heads.sort((a, b) => b.box.y - a.box.y)[0];
 }
 
 /**

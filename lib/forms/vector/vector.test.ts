@@ -732,6 +732,21 @@ describe("vector detection: rules for one character each", () => {
   });
 });
 
+describe("vector detection: columns of entry lines", () => {
+  it("gives each rule of a narrow column under a heading a field, but not the lines of one long answer", async () => {
+    const found = await candidates((p) => {
+      p.text("NO. OF INSURED", 218, 490, 7, p.bold).text("TAXPAYER", 304, 490, 7, p.bold);
+      for (const y of [503, 515, 527, 539]) p.line(216, y, 281, y, 0.5).line(288, y, 360, y, 0.5);
+      p.text("Comments", 72, 600, 9, p.bold);
+      for (const y of [616, 630, 644]) p.line(72, y, 540, y, 0.5);
+    });
+    const lines = found.filter((c) => c.construct === "underline");
+    expect(lines.filter((c) => c.box.x < 285 && c.box.y < 560)).toHaveLength(4);
+    expect(lines.filter((c) => c.box.y < 560)).toHaveLength(8);
+    expect(lines.filter((c) => c.box.y > 560)).toEqual([]);
+  });
+});
+
 describe("vector detection: tables without an outer edge", () => {
   it("closes the first cell of rows whose rules start at the open page margin", async () => {
     const found = await candidates((p) => {
