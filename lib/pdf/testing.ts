@@ -91,6 +91,14 @@ export class TestPage {
     return this;
   }
 
+  /** A stroked rectangle with round corners of radius `r` (a side panel's outline). */
+  rounded(b: Box, r: number): this {
+    const { width: w, height: h } = b;
+    const path = `M ${r} 0 L ${w - r} 0 Q ${w} 0 ${w} ${r} L ${w} ${h - r} Q ${w} ${h} ${w - r} ${h} L ${r} ${h} Q 0 ${h} 0 ${h - r} L 0 ${r} Q 0 0 ${r} 0 Z`;
+    this.page.drawSvgPath(path, { x: b.x, y: this.height - b.y, borderWidth: 0.75, borderColor: rgb(0, 0, 0) });
+    return this;
+  }
+
   circle(cx: number, cy: number, r: number): this {
     this.page.drawCircle({ x: cx, y: this.height - cy, size: r, borderWidth: 0.75, borderColor: rgb(0, 0, 0) });
     return this;

@@ -30,7 +30,10 @@ export function findCandidates(content: PageContent, size: PageSize): VectorResu
   const cellEdges = new Set<Segment>(cells.flatMap((c) => [c.top, c.bottom]));
   const blockers: Box[] = [...text.symbols, ...text.underscores.map((u) => u.box)];
   const boxed = enclosureFields(ctx, enclosures(cells, content.outlines, content.fills), blockers);
-  const free = hs.filter((s) => !ticks.used.has(s) && !cellEdges.has(s));
+  // The straight runs of a rounded panel's outline (the 1040's "Attach Sch. B" notes) are its edges, not rules to write on.
+  const panelEdge = (s: Segment) =>
+    content.outlines.some((o) => (Math.abs(s.at - o.box.y) <= 1.5 || Math.abs(s.at - o.box.y - o.box.height) <= 1.5) && s.from >= o.box.x - 1.5 && s.to <= o.box.x + o.box.width + 1.5);
+  const free = hs.filter((s) => !ticks.used.has(s) && !cellEdges.has(s) && !panelEdge(s));
   const symbols: Candidate[] = text.symbols.map((b) => ({ box: symbolBox(b), type: "checkbox", construct: "checkbox-glyph", score: 0.9 }));
   const checkboxes = [...boxed, ...symbols].filter((c) => c.type === "checkbox").map((c) => c.box);
   const tables = ruledTables(ctx, free, checkboxes);

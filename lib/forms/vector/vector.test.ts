@@ -871,6 +871,14 @@ describe("vector detection: things that are not fields", () => {
     expect(found).toEqual([]);
   });
 
+  it("ignores the straight edges of a rounded side panel, but not a rule beside it", async () => {
+    const found = await candidates((p) => {
+      p.text("here", 36, 350, 9).rounded({ x: 29, y: 360, width: 59, height: 40 }, 6).text("Attach", 38, 372, 9).text("Sch. B if", 38, 383, 9).text("required.", 38, 394, 9);
+      p.text("Name", 120, 380, 9).line(150, 384, 400, 384);
+    });
+    expect(found.map((c) => c.label)).toEqual(["Name"]);
+  });
+
   it("ignores a rule under the short last line of a paragraph", async () => {
     const found = await candidates((p) => {
       p.text("I declare that the information I have given on this form is correct and complete", 72, 100);
