@@ -45,9 +45,39 @@ export function findCandidates(content: PageContent, size: PageSize): VectorResu
   const framed = (c: Candidate) => content.images.some((image) => coverage(image, c.box) > 0.8 && coverage(c.box, image) > PICTURE_SHARE);
   const all = [...found, ...lines].filter((c) => !framed(c));
   // A band holding two or more fields (a zebra stripe behind a table row) is not one itself.
-  const fields = all.filter((c) => all.filter((o) => o !== c && coverage(o.box, c.box) > 0.8).length < 2);
+  const office = officeUseLabels(text);
+  const fields = all.filter((c) => all.filter((o) => o !== c && coverage(o.box, c.box) > 0.8).length < 2 && !office.some((label) => besideLabel(label, c.box)));
   return { candidates: dedupe(fields), text };
 }
+
+/** Labels of a strip the agency fills in: "Division use", "For office use only", "Official use". */
+const OFFICE_USE = /\b(division|office|official|department|agency|staff|revenue)\s+use\b|\bfor\s+office\b/i;
+
+/**
+ * Office-use labels (New Jersey's "Division use" by the row of boxes at the foot of the NJ-1040):
+ * the boxes on their line, right of them, are the agency's. A label may be set on two lines
+ * ("Division" over "use"); the two lines make one label box.
+ */
+function officeUseLabels(text: TextModel): Box[] {
+  const out: Box[] = [];
+  for (const p of text.phrases) {
+    if (OFFICE_USE.test(p.text)) {
+      out.push(p.box);
+      continue;
+    }
+    if (p.text.length > 20) continue;
+    const under = text.phrases.find(
+      (o) => o !== p && Math.abs(o.box.x + o.box.width / 2 - (p.box.x + p.box.width / 2)) <= 10 && o.box.y - (p.box.y + p.box.height) >= -1 && o.box.y - (p.box.y + p.box.height) <= p.size,
+    );
+    if (under && OFFICE_USE.test(`${p.text} ${under.text}`)) out.push({ ...p.box, height: under.box.y + under.box.height - p.box.y });
+  }
+  return out;
+}
+
+const besideLabel = (label: Box, box: Box) => {
+  const mid = box.y + box.height / 2;
+  return box.x >= label.x + label.width && box.x - (label.x + label.width) <= 500 && mid >= label.y - 4 && mid <= label.y + label.height + 4;
+};
 
 /**
  * The square of a box symbol inside its glyph cell (advance width x font height): symbol fonts

@@ -879,6 +879,18 @@ describe("vector detection: things that are not fields", () => {
     expect(found.map((c) => c.label)).toEqual(["Name"]);
   });
 
+  it("ignores the boxes on the line of an office-use label, set on one line or two, but not boxes on other lines", async () => {
+    const found = await candidates((p) => {
+      p.text("Division", 42, 722, 8).text("use", 50, 731, 8);
+      for (let i = 0; i < 4; i++) p.rect({ x: 80 + i * 18, y: 717, width: 14, height: 14 });
+      p.text("For office use only", 300, 728, 8).rect({ x: 380, y: 718, width: 80, height: 14 });
+      p.text("Account number", 42, 680, 8);
+      for (let i = 0; i < 4; i++) p.rect({ x: 120 + i * 18, y: 670, width: 14, height: 14 });
+    });
+    expect(found.filter((c) => c.box.y > 700)).toEqual([]);
+    expect(found.filter((c) => c.box.y < 700)).toHaveLength(4);
+  });
+
   it("ignores a rule under the short last line of a paragraph", async () => {
     const found = await candidates((p) => {
       p.text("I declare that the information I have given on this form is correct and complete", 72, 100);
