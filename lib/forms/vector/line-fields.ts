@@ -382,8 +382,16 @@ export function underscoreFields(ctx: PageContext, others: Candidate[] = [], hs:
   }
   const inComb = new Set(combed.flat());
   for (const run of ctx.text.underscores) {
-    if (run.box.width < 12 || inComb.has(run)) continue;
+    if (run.box.width < (run.count === 2 ? 6 : 12) || inComb.has(run)) continue;
     if (run.dots && leadsToField(ctx, run.box, others)) continue;
+    if (run.count === 2) {
+      // A two-underscore blank standing as a word ("page __ of"): the field takes the spaces around it too.
+      const pad = run.size * BLANK_PAD;
+      const [x0, x1, bottom] = [run.box.x - pad, run.box.x + run.box.width + pad, run.base + run.size * 0.13];
+      const top = freeTop(ctx, x0, x1, bottom, lineHeight(run.size));
+      out.push({ box: { x: x0, y: top, width: x1 - x0, height: bottom - top }, type: "text", construct: "underscores", score: 0.85 });
+      continue;
+    }
     const bottom = run.base + run.size * 0.13;
     const wanted = lineHeight(run.size);
     const seg: Segment = { o: "h", at: bottom, from: run.box.x, to: run.box.x + run.box.width, width: 0.5 };
@@ -399,6 +407,9 @@ export function underscoreFields(ctx: PageContext, others: Candidate[] = [], hs:
   }
   return out;
 }
+
+/** Ems of space either side of a two-underscore blank that its field takes. */
+const BLANK_PAD = 0.4;
 
 /** Authors' widgets over typed underscores run on a little past the last one (4 pt more matched 8 more widgets on dev; 2, 6 and 8 pt fewer). */
 const RUN_ON = 4;

@@ -7,7 +7,7 @@ import type { Glyph, Segment } from "@/lib/pdf/operators/content";
  */
 export type Phrase = { text: string; box: Box; base: number; size: number; bold: boolean; pale?: true };
 
-/** Three or more underscores (or six or more dots) in a row: a typed fill-in line. */
+/** Three or more underscores (or two standing as a word, or six or more dots) in a row: a typed fill-in line. */
 export type UnderscoreRun = { box: Box; base: number; size: number; count: number; dots?: true };
 
 export type TextModel = {
@@ -63,7 +63,8 @@ export function buildTextModel(glyphs: Glyph[], rules: Segment[] = []): TextMode
       if (g.c === "_") {
         let j = i;
         while (j + 1 < line.length && line[j + 1].c === "_" && line[j + 1].x0 - line[j].x1 < g.size * 0.3) j++;
-        if (j - i + 1 >= 3) {
+        // Three or more in a row, or two standing as a word of their own ("page __ of").
+        if (j - i + 1 >= 3 || (j === i + 1 && standsAlone(line, i, j))) {
           flush();
           const us = line.slice(i, j + 1);
           underscores.push({ box: boxOf(us), base: g.base, size: g.size, count: us.length });
@@ -95,6 +96,12 @@ export function buildTextModel(glyphs: Glyph[], rules: Segment[] = []): TextMode
   // A filled square is a checked box only among open ones of its size; alone it is a bullet.
   for (const f of filledSymbols) if (symbols.some((o) => Math.abs(o.height - f.height) <= o.height * 0.25)) symbols.push(f);
   return { phrases, underscores, symbols, dingbats, bodySize: bodySize(phrases) };
+}
+
+/** Whether glyphs i..j stand as a word of their own: a space (or the line's edge) before and after ("page __ of"). */
+function standsAlone(line: Glyph[], i: number, j: number): boolean {
+  const gap = (a: Glyph, b: Glyph) => b.x0 - a.x1 > Math.min(a.size, b.size) * 0.12;
+  return (i === 0 || gap(line[i - 1], line[i])) && (j === line.length - 1 || gap(line[j], line[j + 1]));
 }
 
 /**

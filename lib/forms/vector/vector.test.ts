@@ -686,7 +686,7 @@ describe("vector detection: typed fill-in lines", () => {
     expect(field!.box.x + field!.box.width).toBeCloseTo(end, 0);
   });
 
-  it("takes digit slots typed as spaced pairs of underscores as one field, but not a lone pair in a sentence", async () => {
+  it("takes digit slots typed as spaced pairs of underscores as one field, but not a pair inside a word", async () => {
     let end = 0;
     const found = await candidates((p) => {
       // The groups a little more than a space apart, as the US Courts' forms set them.
@@ -694,12 +694,26 @@ describe("vector detection: typed fill-in lines", () => {
       const b = a + p.width("__ __", 9) + 10;
       p.text("Social Security number", 72, 200, 9).text("__ __ __", 200, 200, 9).text("__ __", a, 200, 9).text("__ __ __ __", b, 200, 9);
       end = b + p.width("__ __ __ __", 9);
-      p.text("Write __ here if none.", 72, 260, 9);
+      p.text("Keep file__name as it is.", 72, 260, 9);
     });
     const fields = found.filter((c) => c.construct === "underscores");
     expect(fields).toHaveLength(1);
     expect(fields[0].box.x).toBeCloseTo(200, 0);
     expect(fields[0].box.x + fields[0].box.width).toBeGreaterThanOrEqual(end - 1);
+  });
+
+  it("takes two underscores standing as a word for a small blank, but not two inside a date", async () => {
+    let blank = 0;
+    const found = await candidates((p) => {
+      p.text("page __ of", 520, 775, 7);
+      blank = 520 + p.width("page ", 7);
+      p.text("Marriage Date __/__/____", 72, 300, 9);
+    });
+    const small = found.filter((c) => c.box.y > 700);
+    expect(small).toHaveLength(1);
+    expect(small[0].box.x).toBeLessThan(blank);
+    expect(small[0].box.x + small[0].box.width).toBeGreaterThan(blank + 7);
+    expect(found.filter((c) => c.box.y < 700 && c.box.x < 150)).toEqual([]);
   });
 
   it("takes short equal underscore runs set evenly on one line as one comb field", async () => {
