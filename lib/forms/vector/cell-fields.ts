@@ -159,6 +159,8 @@ function joinGuided(ctx: PageContext, all: Enclosure[]): Enclosure[] {
  * such tags.
  */
 const TAG_MAX = { width: 30, height: 18, chars: 4 };
+/** How far a tag may stand in from the side of its cell (points). */
+const TAG_INSET = 3.5;
 
 function besideTags(ctx: PageContext, host: Enclosure, held: Enclosure[]): Enclosure | null {
   const { inner } = host;
@@ -169,8 +171,8 @@ function besideTags(ctx: PageContext, host: Enclosure, held: Enclosure[]): Enclo
     if (t.outer.width > TAG_MAX.width || t.outer.height > TAG_MAX.height || t.outer.height >= inner.height * 0.8) return null;
     const text = phrasesInside(ctx, t.inner, 0.4);
     if (text.length === 0 || text.map((p) => p.text.replace(/\s/g, "")).join("").length > TAG_MAX.chars) return null;
-    if (Math.abs(t.outer.x - inner.x) <= 2.5) x0 = Math.max(x0, t.outer.x + t.outer.width + 1);
-    else if (Math.abs(t.outer.x + t.outer.width - right) <= 2.5) x1 = Math.min(x1, t.outer.x - 1);
+    if (Math.abs(t.outer.x - inner.x) <= TAG_INSET) x0 = Math.max(x0, t.outer.x + t.outer.width + 1);
+    else if (Math.abs(t.outer.x + t.outer.width - right) <= TAG_INSET) x1 = Math.min(x1, t.outer.x - 1);
     else return null;
   }
   if (x1 - x0 < inner.width * 0.5) return null;

@@ -229,6 +229,13 @@ describe("vector detection: constructs", () => {
       p.rect({ x: 150, y: 110, width: 11, height: 12 }).text("Name", 40, 107, 7);
     });
     expect(framed.some((c) => c.construct === "caption-cell")).toBe(false);
+    // A tag set a little in from the side (Arizona's "94" by "Daytime Phone", 2.6 pt in) is a corner label too.
+    const inset = await candidates((p) => {
+      for (const y of [120, 144]) p.line(432, y, 576, y, 0.5);
+      for (const x of [432, 576]) p.line(x, 120, x, 144, 0.5);
+      p.rect({ x: 434.8, y: 131.3, width: 11, height: 11 }).text("94", 435.8, 140.5, 8).text("Daytime Phone (with area code)", 435.6, 127, 8);
+    });
+    expect(inset.find((c) => c.construct === "caption-cell")?.box.x).toBeGreaterThan(445);
   });
 
   it("splits a captioned cell at labels set apart along its top, and reads sub-labels under a heading", async () => {
