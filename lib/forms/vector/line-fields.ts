@@ -139,7 +139,9 @@ export function underlineFields(ctx: PageContext, hs: Segment[], others: Candida
     return true;
   };
   for (const seg of [...hs].sort((a, b) => a.at - b.at || a.from - b.from)) {
-    if (seg.to - seg.from < MIN_LINE || seg.width > 3) continue;
+    if (seg.width > 3) continue;
+    // A short rule is a field only with its own caption right under it (Maryland's "MI" lines).
+    if (seg.to - seg.from < MIN_LINE && !(seg.to - seg.from >= SHORT_LINE && shortCaption(ctx, seg))) continue;
     // A rule across the page at its foot sets off the footer ("Form 140 (2023)  Page 3 of 6").
     if (seg.at > ctx.size.height * 0.92 && seg.to - seg.from > ctx.size.width * 0.8) continue;
     // One rule holding several fields: labels printed on it, or captions under it.
@@ -253,6 +255,15 @@ function labelsOnLine(ctx: PageContext, seg: Segment, left: Phrase | undefined, 
  */
 /** How far a caption's glyph tops may rise above the rule (tight leading under typed underscores, whose line is estimated from the baseline). */
 const CAPTION_RISE = 3;
+/** A rule this long (points) under MIN_LINE can hold a character or two, if a caption under it says what. */
+const SHORT_LINE = 10;
+
+/** A caption set right under a short rule, starting under it and no wider than twice the rule. */
+function shortCaption(ctx: PageContext, seg: Segment): Phrase | undefined {
+  const caption = captionBelow(ctx, seg);
+  return caption && caption.box.width <= 2 * (seg.to - seg.from) && !notALabel(caption.text) ? caption : undefined;
+}
+
 /** A rule at the page's foot this share of the page wide or wider sets off the footer. */
 const FOOTER_RULE = 0.6;
 

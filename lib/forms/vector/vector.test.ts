@@ -45,6 +45,16 @@ describe("vector detection: constructs", () => {
     expect(suffix).toMatchObject({ type: "text", construct: "underline", label: "(Jr./Sr./III)" });
   });
 
+  it("finds a short rule with its own caption under it, but not a short rule alone", async () => {
+    const found = await candidates((p) => {
+      p.line(36, 156, 194, 156, 0.5).text("Your First Name", 36, 164, 7.3);
+      p.line(208.6, 156, 223, 156, 0.5).text("MI", 210.7, 164, 7.3);
+      p.line(300, 156, 314, 156, 0.5);
+    });
+    const lines = found.filter((c) => c.construct === "underline").sort((a, b) => a.box.x - b.box.x);
+    expect(lines.map((c) => c.label)).toEqual(["Your First Name", "MI"]);
+  });
+
   it("finds a rule with a caption under its start, and a signature line by its label", async () => {
     const found = await candidates((p) => p.line(72, 200, 300, 200).text("Applicant signature", 73, 208, 8).line(330, 200, 520, 200).text("Date", 331, 208, 8));
     const sig = found.find((c) => c.label === "Applicant signature");
