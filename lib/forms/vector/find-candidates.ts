@@ -46,11 +46,11 @@ export function findCandidates(content: PageContent, size: PageSize): VectorResu
   const all = [...found, ...lines].filter((c) => !framed(c));
   // A band holding two or more fields (a zebra stripe behind a table row) is not one itself.
   const office = officeUseLabels(text);
-  const fields = all.filter((c) => all.filter((o) => o !== c && coverage(o.box, c.box) > 0.8).length < 2 && !office.some((label) => besideLabel(label, c.box)));
+  const fields = all.filter((c) => all.filter((o) => o !== c && coverage(o.box, c.box) > 0.8).length < 2 && !office.some((label) => besideLabel(label, c.box)) && !OFFICE_USE.test(c.label ?? ""));
   return { candidates: dedupe(fields), text };
 }
 
-/** Labels of a strip the agency fills in: "Division use", "For office use only", "Official use". */
+/** Labels of a strip the agency fills in: "Division use", "For office use only", "Official use"; a field so labelled is the agency's. */
 const OFFICE_USE = /\b(division|office|official|department|agency|staff|revenue)\s+use\b|\bfor\s+office\b/i;
 
 /**
