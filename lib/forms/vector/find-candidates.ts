@@ -50,8 +50,13 @@ export function findCandidates(content: PageContent, size: PageSize): VectorResu
   return { candidates: dedupe(fields), text };
 }
 
-/** Labels of a strip the agency fills in: "Division use", "For office use only", "Official use"; a field so labelled is the agency's. */
-const OFFICE_USE = /\b(division|office|official|department|agency|staff|revenue)\s+use\b|\bfor\s+office\b/i;
+/**
+ * Labels of a strip the agency fills in: "Division use", "For office use only", "For USCIS Use
+ * Only"; a field so labelled is the agency's. ("Paid Preparer Use Only" is the filer's side.)
+ */
+const OFFICE_USE = /\b(division|office|official|department|agency|staff|revenue|uscis|ssa|irs|court|clerk'?s?)\s+use\b|\bfor\s+office\b/i;
+/** An office-use label may be set in a narrow column, a word or two a line ("For / USCIS / Use / Only"). */
+const LABEL_LINES = 4;
 
 /**
  * Office-use labels (New Jersey's "Division use" by the row of boxes at the foot of the NJ-1040):
@@ -66,10 +71,21 @@ function officeUseLabels(text: TextModel): Box[] {
       continue;
     }
     if (p.text.length > 20) continue;
-    const under = text.phrases.find(
-      (o) => o !== p && Math.abs(o.box.x + o.box.width / 2 - (p.box.x + p.box.width / 2)) <= 10 && o.box.y - (p.box.y + p.box.height) >= -1 && o.box.y - (p.box.y + p.box.height) <= p.size,
-    );
-    if (under && OFFICE_USE.test(`${p.text} ${under.text}`)) out.push({ ...p.box, height: under.box.y + under.box.height - p.box.y });
+    let words = p.text;
+    let last = p;
+    for (let n = 1; n < LABEL_LINES; n++) {
+      const prev = last;
+      const under = text.phrases.find(
+        (o) => o !== prev && o.text.length <= 20 && Math.abs(o.box.x + o.box.width / 2 - (p.box.x + p.box.width / 2)) <= 10 && o.box.y - (prev.box.y + prev.box.height) >= -3 && o.box.y - (prev.box.y + prev.box.height) <= prev.size,
+      );
+      if (!under) break;
+      words += ` ${under.text}`;
+      last = under;
+      if (OFFICE_USE.test(words)) {
+        out.push({ ...p.box, height: last.box.y + last.box.height - p.box.y });
+        break;
+      }
+    }
   }
   return out;
 }

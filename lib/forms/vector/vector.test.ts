@@ -919,9 +919,15 @@ describe("vector detection: things that are not fields", () => {
       for (let i = 0; i < 4; i++) p.rect({ x: 120 + i * 18, y: 670, width: 14, height: 14 });
       // A rule labelled for office use is the agency's too.
       p.line(380, 655, 560, 655).text("For office use only", 381, 663, 7);
+      // So is a strip labelled a word a line, "For / USCIS / Use / Only".
+      ["For", "USCIS", "Use", "Only"].forEach((w, i) => p.text(w, 300, 560 + i * 11, 10));
+      p.text("Valid From", 340, 576, 8).line(385, 578, 470, 578);
+      // The filer's side: "Paid Preparer Use Only" labels fields.
+      p.text("Paid Preparer Use Only", 42, 620, 8).text("PTIN", 160, 620, 8).line(182, 622, 290, 622);
     });
     expect(found.filter((c) => c.box.y > 700 || c.box.x > 300)).toEqual([]);
-    expect(found.filter((c) => c.box.y < 700)).toHaveLength(4);
+    expect(found.filter((c) => c.box.y < 700)).toHaveLength(5);
+    expect(found.filter((c) => c.box.y > 600 && c.box.y < 640).map((c) => c.label)).toEqual(["PTIN"]);
   });
 
   it("ignores a rule under the short last line of a paragraph", async () => {
