@@ -5,6 +5,7 @@ import { POST as createKey } from "@/app/api/v1/api-keys/route";
 import { GET as me } from "@/app/api/v1/me/route";
 import { POST as signup } from "@/app/api/v1/signup/route";
 import { useTestDatabase } from "@/lib/db/testing";
+import { holdRateWindows } from "@/lib/rate-limit/testing";
 import { resetEnvCache } from "@/lib/env";
 import { setLoggerDestination } from "@/lib/logging";
 import { z } from "zod";
@@ -13,6 +14,7 @@ import { defineOperation } from "@/lib/http/operation";
 import { apiRequest, routeParams } from "./testing";
 
 const database = useTestDatabase();
+holdRateWindows();
 const lines: string[] = [];
 
 beforeAll(() => {

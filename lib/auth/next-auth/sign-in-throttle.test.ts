@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { GET, POST } from "@/app/api/auth/[...nextauth]/route";
 import { useTestDatabase } from "@/lib/db/testing";
+import { holdRateWindows } from "@/lib/rate-limit/testing";
 import { getEnv, parseEnv, resetEnvCache } from "@/lib/env";
 import { createTestUser, routeParams } from "../testing";
 
@@ -24,6 +25,8 @@ async function signIn(email: string, password: string, forwardedFor: string) {
   );
   return res.status;
 }
+
+holdRateWindows();
 
 afterEach(() => {
   vi.unstubAllEnvs();

@@ -1,12 +1,14 @@
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { GET, POST } from "@/app/api/auth/[...nextauth]/route";
 import { useTestDatabase } from "@/lib/db/testing";
+import { holdRateWindows } from "@/lib/rate-limit/testing";
 import { resetEnvCache } from "@/lib/env";
 import { resolveAuth } from "../resolve-auth";
 import { createTestUser, routeParams } from "../testing";
 import { authorizeCredentials } from "./credentials";
 
 useTestDatabase();
+holdRateWindows();
 
 const origin = "http://localhost:3000";
 
