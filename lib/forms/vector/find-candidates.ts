@@ -90,9 +90,11 @@ function officeUseLabels(text: TextModel): Box[] {
   return out;
 }
 
+/** Whether `box` sits on the label's line (its middle within the label's band), right of it and no further than OFFICE_REACH. */
+const OFFICE_REACH = 500;
 const besideLabel = (label: Box, box: Box) => {
   const mid = box.y + box.height / 2;
-  return box.x >= label.x + label.width && box.x - (label.x + label.width) <= 500 && mid >= label.y - 4 && mid <= label.y + label.height + 4;
+  return box.x >= label.x + label.width && box.x - (label.x + label.width) <= OFFICE_REACH && mid >= label.y - 4 && mid <= label.y + label.height + 4;
 };
 
 /**

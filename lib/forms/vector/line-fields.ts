@@ -183,13 +183,14 @@ export function underlineFields(ctx: PageContext, hs: Segment[], others: Candida
   return out;
 }
 
+/** Stacks wider than this (points) are the lines of one long answer, not a table's column. */
+const MAX_COLUMN_WIDTH = 150;
+
 /**
  * The heading over a column of entry lines: the rule starts a stack of three or more rules of its
  * extent, evenly spaced with nothing printed between them, and a heading sits right above it
  * (Maryland's credit tables: "SOCIAL SECURITY NO. OF INSURED" over four short rules, each a row).
  */
-const MAX_COLUMN_WIDTH = 150;
-
 function columnHeading(ctx: PageContext, seg: Segment, hs: Segment[]): Phrase | undefined {
   // Wide stacks are the lines of one long answer ("Comments"), one field in authors' hands.
   if (seg.to - seg.from > MAX_COLUMN_WIDTH) return undefined;
@@ -248,11 +249,6 @@ function labelsOnLine(ctx: PageContext, seg: Segment, left: Phrase | undefined, 
   return parts.length > 0 ? parts : undefined;
 }
 
-/**
- * Captions under a rule that holds several fields ("City, state, zip" and "Telephone" under one
- * line), or one caption centred under it ("(Signature)"). Left-aligned captions start their
- * fields; centred ones split the rule halfway between them.
- */
 /** How far a caption's glyph tops may rise above the rule (tight leading under typed underscores, whose line is estimated from the baseline). */
 const CAPTION_RISE = 3;
 /** A rule this long (points) under MIN_LINE can hold a character or two, if a caption under it says what. */
@@ -267,6 +263,11 @@ function shortCaption(ctx: PageContext, seg: Segment): Phrase | undefined {
 /** A rule at the page's foot this share of the page wide or wider sets off the footer. */
 const FOOTER_RULE = 0.6;
 
+/**
+ * Captions under a rule that holds several fields ("City, state, zip" and "Telephone" under one
+ * line), or one caption centred under it ("(Signature)"). Left-aligned captions start their
+ * fields; centred ones split the rule halfway between them.
+ */
 function captionsUnder(ctx: PageContext, seg: Segment, hs: Segment[], others: Candidate[]): Part[] | undefined {
   const caps = ctx.text.phrases
     .filter((p) => p.box.y >= seg.at - CAPTION_RISE && p.box.y <= seg.at + 7 && p.box.x >= seg.from - 4 && p.box.x < seg.to - 10 && p.box.x + p.box.width <= seg.to + 4)
@@ -395,16 +396,16 @@ export function underscoreFields(ctx: PageContext, others: Candidate[] = [], hs:
   for (const run of ctx.text.underscores) {
     if (run.box.width < (run.count === 2 ? 6 : 12) || inComb.has(run)) continue;
     if (run.dots && leadsToField(ctx, run.box, others)) continue;
+    const bottom = run.base + run.size * 0.13;
+    const wanted = lineHeight(run.size);
     if (run.count === 2) {
       // A two-underscore blank standing as a word ("page __ of"): the field takes the spaces around it too.
       const pad = run.size * BLANK_PAD;
-      const [x0, x1, bottom] = [run.box.x - pad, run.box.x + run.box.width + pad, run.base + run.size * 0.13];
-      const top = freeTop(ctx, x0, x1, bottom, lineHeight(run.size));
+      const [x0, x1] = [run.box.x - pad, run.box.x + run.box.width + pad];
+      const top = freeTop(ctx, x0, x1, bottom, wanted);
       out.push({ box: { x: x0, y: top, width: x1 - x0, height: bottom - top }, type: "text", construct: "underscores", score: 0.85 });
       continue;
     }
-    const bottom = run.base + run.size * 0.13;
-    const wanted = lineHeight(run.size);
     const seg: Segment = { o: "h", at: bottom, from: run.box.x, to: run.box.x + run.box.width, width: 0.5 };
     const captions = run.dots ? undefined : captionsUnder(ctx, seg, hs, others);
     const split = captions && captions.length > 1 && !captions.every((c) => PART_OF_ONE_VALUE.test(c.label.text));
@@ -473,13 +474,14 @@ function leadsToField(ctx: PageContext, run: Box, others: Candidate[]): boolean 
   return !ctx.text.underscores.some((u) => u.dots && onLine(u.box, nextEnd, 12));
 }
 
-/**
- * A row of three or more short rules of one length, evenly spaced after a label ("Year __ __ __ __"
- * on the IRS's Schedule EIC): a character on each, too short to be a rule of their own. Longer
- * rows are a rule drawn in long dashes (short dashes are joined before this).
- */
+/** Rules for one character each: 8-20 pt long, 2 pt apart or more, 3 to 10 in a row (longer rows are a rule drawn in long dashes). */
 const DIGIT_RULE = { min: 8, minGap: 2, count: 3, maxCount: 10 };
 
+/**
+ * A row of short rules of one length, evenly spaced after a label ("Year __ __ __ __" on the IRS's
+ * Schedule EIC): a character on each, too short to be a rule of their own (short dashes are
+ * joined before this).
+ */
 export function digitRules(ctx: PageContext, hs: Segment[], others: Candidate[]): Candidate[] {
   const short = hs
     .filter((s) => s.to - s.from >= DIGIT_RULE.min && s.to - s.from < MIN_LINE && s.width <= 3)
@@ -502,7 +504,10 @@ export function digitRules(ctx: PageContext, hs: Segment[], others: Candidate[])
     const label = leftLabel(ctx, first, hs);
     if (!label || notALabel(label.text)) continue;
     const wanted = lineHeight(label.size);
-    const boxes = row.map((s) => ({ x: s.from, y: freeTop(ctx, s.from, s.to, s.at, wanted), width: s.to - s.from, height: 0 })).map((b, i) => ({ ...b, height: row[i].at - b.y }));
+    const boxes = row.map((s) => {
+      const top = freeTop(ctx, s.from, s.to, s.at, wanted);
+      return { x: s.from, y: top, width: s.to - s.from, height: s.at - top };
+    });
     if (boxes.some((b) => b.height < wanted * 0.55 || others.some((c) => overlap1d(c.box.x, c.box.x + c.box.width, b.x, b.x + b.width) > 0 && overlap1d(c.box.y, c.box.y + c.box.height, b.y, b.y + b.height) > 0))) continue;
     row.forEach((s) => used.add(s));
     for (const box of boxes) out.push({ box, type: "text", construct: "digit-rule", score: 0.8 });

@@ -104,13 +104,14 @@ function standsAlone(line: Glyph[], i: number, j: number): boolean {
   return (i === 0 || gap(line[i - 1], line[i])) && (j === line.length - 1 || gap(line[j], line[j + 1]));
 }
 
+/** Digit slots in a row that make a fill-in line: fewer are a blank or two in a sentence ("page __ of"). */
+const SLOTS = 4;
+
 /**
  * Digit slots typed as one or two underscores each, a space apart, in groups ("__ __ __  __ __
  * __ __ __ __" for a social security number on the US Courts' bankruptcy forms): one fill-in line
- * from the first slot to the last. Needs SLOTS of them, so a lone "__" in a sentence stays text.
+ * from the first slot to the last.
  */
-const SLOTS = 4;
-
 function spacedSlots(line: Glyph[], start: number): { end: number; count: number } | null {
   let count = 0;
   let end = -1;
