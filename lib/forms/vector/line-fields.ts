@@ -152,11 +152,18 @@ export function underlineFields(ctx: PageContext, hs: Segment[], others: Candida
       if (any) accepted.push({ seg, size: parts[0].label.size, label: parts[parts.length - 1].label.text });
       continue;
     }
+    // A label with a colon set over the rule's start, a line or two above it: the rule closes its row.
+    const over = labelOverStart(ctx, seg, hs, others);
+    if (over) {
+      out.push(over);
+      accepted.push({ seg, size: body, label: over.label! });
+      continue;
+    }
     const left = leftLabel(ctx, seg, hs);
     const below = left ? undefined : captionBelow(ctx, seg);
     // Text under a rule that labels something else (the box under it, the boxes or rule beside
     // it) is the next row's label, and the rule a section break.
-    const caption = below && !labelsSomethingElse(below, seg, hs, others) ? below : undefined;
+    const caption = below && !labelsSomethingElse(below, seg, hs, others) && !labelsItsLine(ctx, below, seg, others) ? below : undefined;
     // A further rule of a stack ("Comments" and lines under it): nothing printed in between.
     const between = (a: Segment) => (b: { x: number; y: number; width: number; height: number }) =>
       b.y > a.at && b.y + b.height < seg.at && overlap1d(b.x, b.x + b.width, seg.from, seg.to) > 0;
@@ -182,6 +189,47 @@ export function underlineFields(ctx: PageContext, hs: Segment[], others: Candida
   }
   return out;
 }
+
+/**
+ * A label ending in a colon set over a rule's start, a line or two above it, the rest of its line
+ * blank: the rule rules off a row ("Lessor's name:" over a grey rule across the column) and the
+ * field is the blank after the label on the label's line, up to whatever the row holds further
+ * right. A label set on two or more lines ("Description of / property / securing debt:") right
+ * under another rule labels the whole band between the two rules.
+ */
+function labelOverStart(ctx: PageContext, seg: Segment, hs: Segment[], others: Candidate[]): Candidate | undefined {
+  // The lowest such label: one further up labels an earlier row.
+  const label = ctx.text.phrases
+    .filter((p) => {
+      const rise = seg.at - p.base;
+      return /:\s*$/.test(p.text) && !p.bold && Math.abs(p.box.x - seg.from) <= 4 && rise > Math.max(4, p.size * 0.6) && rise <= p.size * BAND_RISE && p.box.width < (seg.to - seg.from) * 0.5;
+    })
+    .sort((a, b) => b.base - a.base)[0];
+  if (!label) return undefined;
+  const lines = [label];
+  for (let n = 1; n < LABEL_BLOCK; n++) {
+    const first = lines[0];
+    const above = ctx.text.phrases.find((o) => !/:\s*$/.test(o.text) && Math.abs(o.box.x - first.box.x) <= 1.5 && first.box.y - (o.box.y + o.box.height) >= -1 && first.box.y - (o.box.y + o.box.height) <= first.size * 0.6);
+    if (!above) break;
+    lines.unshift(above);
+  }
+  const blockTop = lines[0].box.y;
+  const ruleAbove = lines.length > 1 ? hs.find((h) => h !== seg && h.at < blockTop && blockTop - h.at <= label.size && Math.abs(h.from - seg.from) <= 4 && h.to > label.box.x + label.box.width + MIN_PART) : undefined;
+  if (!ruleAbove && seg.at - label.base > label.size * LINE_RISE) return undefined;
+  const from = Math.max(...lines.map((p) => p.box.x + p.box.width)) + 2;
+  const top = ruleAbove ? ruleAbove.at + 2 : blockTop - 2;
+  const bottom = ruleAbove ? seg.at - 2 : Math.min(seg.at, Math.max(top + lineHeight(label.size), label.box.y + label.box.height + 2));
+  const inRow = (b: Box) => b.x + b.width > from && overlap1d(b.y, b.y + b.height, top, bottom) > 1;
+  const next = Math.min(seg.to + 3, ruleAbove ? ruleAbove.to + 3 : Infinity, ...[...ctx.text.phrases.filter((p) => !lines.includes(p)).map((p) => p.box), ...others.map((c) => c.box)].filter(inRow).map((b) => b.x));
+  const box = { x: from, y: top, width: next - 3 - from, height: bottom - top };
+  return box.width >= MIN_PART ? { box, type: "text", construct: "underline", score: 0.8, label: stripLabel(lines.map((p) => p.text).join(" ")) } : undefined;
+}
+
+/** How far above the rule (label sizes, baseline to rule) a label over its start may sit: on its own line, or atop a band ruled above. */
+const LINE_RISE = 2.2;
+const BAND_RISE = 5;
+/** A label set over a rule's start may take this many lines. */
+const LABEL_BLOCK = 3;
 
 /** Stacks wider than this (points) are the lines of one long answer, not a table's column. */
 const MAX_COLUMN_WIDTH = 150;
@@ -352,6 +400,24 @@ function labelsSomethingElse(p: Phrase, seg: Segment, hs: Segment[], others: Can
     others.some((c) => c.box.x >= pRight - 2 && c.box.x - pRight <= 60 && Math.abs(c.box.y + c.box.height / 2 - mid) <= Math.max(4, p.box.height / 2)) ||
     hs.some((h) => h !== seg && h.from >= pRight - 2 && h.from - pRight <= 40 && Math.abs(h.at - p.base) <= Math.max(4, p.size * 0.6))
   );
+}
+
+/**
+ * A label ending in a colon, set on up to LABEL_BLOCK lines from `p` down, with its last line
+ * blank to its right, under the rule: it labels that blank (the next row's field), not the rule.
+ */
+function labelsItsLine(ctx: PageContext, p: Phrase, seg: Segment, others: Candidate[]): boolean {
+  let last = p;
+  for (let n = 1; n < LABEL_BLOCK && !/:\s*$/.test(last.text); n++) {
+    const prev = last;
+    const next = ctx.text.phrases.find((o) => Math.abs(o.box.x - prev.box.x) <= 1.5 && o.box.y - (prev.box.y + prev.box.height) >= -1 && o.box.y - (prev.box.y + prev.box.height) <= prev.size * 0.6);
+    if (!next) break;
+    last = next;
+  }
+  if (!/:\s*$/.test(last.text)) return false;
+  const room = { x: last.box.x + last.box.width + 1, y: last.box.y, width: Math.min(seg.to - last.box.x - last.box.width - 1, 60), height: last.box.height };
+  const onLine = (b: Box) => overlap1d(b.x, b.x + b.width, room.x, room.x + room.width) > 1 && overlap1d(b.y, b.y + b.height, room.y, room.y + room.height) > room.height * 0.3;
+  return room.width >= MIN_PART && !ctx.text.phrases.some((o) => o !== last && onLine(o.box)) && !others.some((c) => onLine(c.box));
 }
 
 function captionBelow(ctx: PageContext, seg: Segment): Phrase | undefined {

@@ -577,6 +577,28 @@ describe("vector detection: one rule holding several fields", () => {
     expect(lines.every((c) => c.box.y > 100 && c.box.y + c.box.height <= 122.5)).toBe(true);
   });
 
+  it("takes the blank after a colon label set over a rule's start as the label's row, not the rule under the next row's label", async () => {
+    // Form 108's lease rows: each label sits a line above a grey rule across the column; the next row's label hangs under the rule.
+    let nameEnd = 0;
+    let descriptionEnd = 0;
+    const found = await candidates((p) => {
+      // The rules alternate in extent as the form's do (not a ruled table).
+      p.line(54, 132, 589, 132, 1);
+      p.text("Lessor's name:", 54.7, 145, 8).line(54, 154.5, 445, 154.5, 1);
+      p.text("Description of leased", 54.7, 163, 8).text("property:", 54.7, 172, 8).line(54, 185, 589, 185, 1);
+      p.text("Lessor's name:", 54.7, 195, 8);
+      nameEnd = 54.7 + p.width("Lessor's name:", 8);
+      descriptionEnd = 54.7 + p.width("Description of leased", 8);
+    });
+    const lines = found.filter((c) => c.construct === "underline").sort((a, b) => a.box.y - b.box.y);
+    expect(lines.map((c) => c.label)).toEqual(["Lessor's name", "Description of leased property"]);
+    // The name's blank is on the label's line, after it, as tall as a line of writing.
+    expectBox(lines[0].box, { x: nameEnd + 2, y: 135.8, width: 445 - nameEnd - 2, height: 12.8 }, 1);
+    // The two-line label has the band between the rules.
+    expect(lines[1].box.x).toBeGreaterThan(descriptionEnd);
+    expectBox({ ...lines[1].box, x: 0, width: 0 }, { x: 0, y: 156.5, width: 0, height: 26.5 }, 1);
+  });
+
   it("leaves section titles set on or over a rule alone", async () => {
     const found = await candidates((p) => {
       p.text("PART 5: INSURANCE INFORMATION", 72, 100).line(72, 102, 540, 102);
