@@ -459,6 +459,14 @@ export function underscoreFields(ctx: PageContext, others: Candidate[] = [], hs:
     out.push({ box: { x: first.box.x, y: top, width: x1 - first.box.x, height: bottom - top }, type: "text", construct: "underscores", comb: group.length, score: 0.9 });
   }
   const inComb = new Set(combed.flat());
+  for (const [a, b] of joinedRuns(ctx)) {
+    const bottom = Math.max(a.base, b.base) + a.size * 0.13;
+    const to = runEnd(ctx, b, others);
+    // The joining words are part of the value, not print above the blank.
+    const top = Math.max(freeTop(ctx, a.box.x, a.box.x + a.box.width, bottom, lineHeight(a.size)), freeTop(ctx, b.box.x, to, bottom, lineHeight(a.size)));
+    out.push({ box: { x: a.box.x, y: top, width: to - a.box.x, height: bottom - top }, type: "text", construct: "underscores", score: 0.85 });
+    inComb.add(a).add(b);
+  }
   for (const run of ctx.text.underscores) {
     if (run.box.width < (run.count === 2 ? 6 : 12) || inComb.has(run)) continue;
     if (run.dots && leadsToField(ctx, run.box, others)) continue;
@@ -484,6 +492,27 @@ export function underscoreFields(ctx: PageContext, others: Candidate[] = [], hs:
     }
   }
   return out;
+}
+
+/**
+ * Words that join two blanks into one value: a court's district is written "Eastern District of
+ * Michigan", and the official bankruptcy forms put one field over "____ District of ____".
+ */
+const ONE_VALUE_JOIN = /^district\s+of$/i;
+
+/** Pairs of underscore runs on one line with only ONE_VALUE_JOIN's words between them. */
+function joinedRuns(ctx: PageContext): [UnderscoreRun, UnderscoreRun][] {
+  const pairs: [UnderscoreRun, UnderscoreRun][] = [];
+  for (const word of ctx.text.phrases) {
+    if (!ONE_VALUE_JOIN.test(word.text.trim())) continue;
+    const near = (u: UnderscoreRun, x: number) => !u.dots && Math.abs(u.base - word.base) <= 1.5 && Math.abs(x) <= word.size;
+    const before = ctx.text.underscores.find((u) => near(u, word.box.x - (u.box.x + u.box.width)));
+    const after = ctx.text.underscores.find((u) => near(u, u.box.x - (word.box.x + word.box.width)));
+    // A caption under a blank ("(State)") makes it a value of its own.
+    const captioned = (u: UnderscoreRun) => ctx.text.phrases.some((p) => p.box.y >= u.base && p.box.y <= u.base + 7 && overlap1d(p.box.x, p.box.x + p.box.width, u.box.x, u.box.x + u.box.width) > 0);
+    if (before && after && !captioned(before) && !captioned(after)) pairs.push([before, after]);
+  }
+  return pairs;
 }
 
 /** Ems of space either side of a two-underscore blank that its field takes. */

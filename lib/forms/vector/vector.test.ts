@@ -692,6 +692,28 @@ describe("vector detection: typed fill-in lines", () => {
     expect(parts[3].box.width).toBeCloseTo(run.to - run.from + 4, 0);
   });
 
+  it("makes one field of the two blanks around 'District of', unless a caption under one names it apart", async () => {
+    const blank = "__________";
+    let run = { from: 0, to: 0 };
+    const found = await candidates((p) => {
+      // The official bankruptcy forms' court line: one value ("Eastern District of Michigan").
+      const court = "United States Bankruptcy Court for the: ";
+      const a = 36 + p.width(court, 7);
+      const word = a + p.width(blank + " ", 7);
+      const b = word + p.width("District of ", 7);
+      p.text(court, 36, 118, 7).text(blank, a, 118, 7).text("District of", word, 118, 7).text(blank, b, 118, 7);
+      run = { from: a, to: b + p.width(blank, 7) };
+      // An older layout names the second blank "(State)".
+      p.text(blank, 36, 218, 7).text("District of", 80, 218, 7).text(blank, 112, 218, 7).text("(State)", 118, 225, 6);
+    });
+    const parts = found.filter((c) => c.construct === "underscores").sort((a, b) => a.box.y - b.box.y || a.box.x - b.box.x);
+    expect(parts).toHaveLength(3);
+    expect(parts[0].box.x).toBeCloseTo(run.from, 0);
+    expect(parts[0].box.x + parts[0].box.width).toBeCloseTo(run.to + 4, 0);
+    expect(parts[0].box.height).toBeGreaterThan(10);
+    expect(parts.slice(1).map((c) => Math.round(c.box.x))).toEqual([36, 112]);
+  });
+
   it("splits an address line at its captions near the page's foot, but not a footer rule across the page", async () => {
     const line = "________________________________________________________";
     const found = await candidates((p) => {
