@@ -714,6 +714,18 @@ describe("vector detection: typed fill-in lines", () => {
     expect(parts.slice(1).map((c) => Math.round(c.box.x))).toEqual([36, 112]);
   });
 
+  it("keeps a part as narrow as its caption where captions split a run ('State' between City and ZIP Code)", async () => {
+    const line = "______________________________________";
+    const found = await candidates((p) => {
+      p.text(line, 47, 440, 7);
+      p.text("City", 47.2, 447, 6).text("State", 135.6, 447, 6).text("ZIP Code", 158.1, 447, 6);
+    });
+    const parts = found.filter((c) => c.construct === "underscores").sort((a, b) => a.box.x - b.box.x);
+    expect(parts.map((c) => c.label)).toEqual(["City", "State", "ZIP Code"]);
+    expect(parts[1].box.width).toBeGreaterThan(18);
+    expect(parts[1].box.width).toBeLessThan(24);
+  });
+
   it("splits an address line at its captions near the page's foot, but not a footer rule across the page", async () => {
     const line = "________________________________________________________";
     const found = await candidates((p) => {
