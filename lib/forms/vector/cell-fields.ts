@@ -186,12 +186,17 @@ function besideTags(ctx: PageContext, host: Enclosure, held: Enclosure[]): Enclo
  * of writing at its bottom, beside the description's last line: the height of its neighbours.
  * Only narrow columns: a wide box under one-line ones is a multiline answer ("Comments").
  */
+/** Boxes of one column this far apart (points) or closer are stacked. */
+const STACK_GAP = ONE_LINE;
+
 function oneLineInColumn(fields: Candidate[]): Candidate[] {
   const boxes = fields.filter((c) => c.type === "text" && c.construct === "box");
   return fields.map((c) => {
     if (c.type !== "text" || c.construct !== "box" || c.box.width > MAX_AMOUNT_WIDTH) return c;
     const column = boxes.filter((o) => o !== c && Math.abs(o.box.x - c.box.x) <= 1.5 && Math.abs(o.box.width - c.box.width) <= 1.5 && o.box.height < c.box.height / 1.4);
-    if (column.length < 2) return c;
+    // Stacked: a neighbour in the column right above or below, not the same box shape elsewhere on the page.
+    const gap = (o: Candidate) => Math.max(o.box.y - (c.box.y + c.box.height), c.box.y - (o.box.y + o.box.height));
+    if (column.length < 2 || !column.some((o) => gap(o) <= STACK_GAP)) return c;
     const heights = column.map((o) => o.box.height).sort((a, b) => a - b);
     const line = heights[Math.floor(heights.length / 2)];
     if (c.box.height > line * 3 || line > MULTILINE_HEIGHT) return c;

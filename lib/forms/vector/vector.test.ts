@@ -928,6 +928,17 @@ describe("vector detection: amount columns", () => {
     expect(answer).toMatchObject({ multiline: true });
     expect(answer!.box.height).toBeGreaterThan(55);
   });
+
+  it("keeps a tall box multiline where the one-line boxes of its shape stand elsewhere on the page, not stacked on it", async () => {
+    // Schedule A/B's vehicles: "Year" boxes 25 pt tall far up the page, an "Other information" box 45 pt tall below.
+    const found = await candidates((p) => {
+      for (const y of [150, 260]) p.rect({ x: 68, y, width: 140, height: 25 }, { border: 0.5 });
+      p.text("Other information:", 68, 454, 8).rect({ x: 68, y: 459, width: 140, height: 45 }, { border: 0.5 });
+    });
+    const other = found.find((c) => c.box.y > 450);
+    expect(other).toMatchObject({ type: "text", multiline: true });
+    expect(other!.box.height).toBeGreaterThan(40);
+  });
 });
 
 describe("vector detection: things that are not fields", () => {
