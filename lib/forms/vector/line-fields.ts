@@ -338,7 +338,7 @@ function captionsUnder(ctx: PageContext, seg: Segment, hs: Segment[], others: Ca
   const bounds = caps.slice(1).map((p, i) => (leftAligned ? p.box.x - 2 : (caps[i].box.x + caps[i].box.width + p.box.x) / 2));
   const starts = [seg.from, ...bounds.map((b) => b + (leftAligned ? 0 : 1.5))];
   const ends = [...bounds.map((b) => b - (leftAligned ? 3 : 1.5)), seg.to];
-  const parts = caps.map((p, i) => ({ from: starts[i], to: ends[i], label: p, score: 0.8 })).filter((part) => part.to - part.from >= Math.min(MIN_PART, part.label.box.width + 4));
+  const parts = caps.map((p, i) => ({ from: starts[i], to: ends[i], label: p, score: 0.8 })).filter((part) => part.to - part.from >= Math.min(MIN_PART, part.label.box.width + 2));
   return parts.length > 0 ? parts : undefined;
 }
 

@@ -88,7 +88,7 @@ export function buildTextModel(glyphs: Glyph[], rules: Segment[] = []): TextMode
       const prev = run[run.length - 1];
       // A wide gap, a jump in size (a logo's letters beside a title, a big "X" after a label) or
       // from pale to dark print (a grey "MM DD" hint beside a printed "2024") ends a phrase.
-      if (prev && (g.x0 - prev.x1 > Math.max(prev.size, g.size) * 0.9 || Math.abs(g.size - prev.size) > Math.min(g.size, prev.size) * 0.15 || !prev.pale !== !g.pale || divides(prev, g) || parted(prev, g))) flush();
+      if (prev && (g.x0 - prev.x1 > Math.max(prev.size, g.size) * 0.9 || (g.x0 - prev.x1 > Math.max(prev.size, g.size) * CAPTION_GAP && hangsUnder(prev, g, underscores)) || Math.abs(g.size - prev.size) > Math.min(g.size, prev.size) * 0.15 || !prev.pale !== !g.pale || divides(prev, g) || parted(prev, g))) flush();
       run.push(g);
     }
     flush();
@@ -96,6 +96,15 @@ export function buildTextModel(glyphs: Glyph[], rules: Segment[] = []): TextMode
   // A filled square is a checked box only among open ones of its size; alone it is a bullet.
   for (const f of filledSymbols) if (symbols.some((o) => Math.abs(o.height - f.height) <= o.height * 0.25)) symbols.push(f);
   return { phrases, underscores, symbols, dingbats, bodySize: bodySize(phrases) };
+}
+
+/** Captions set under a typed fill-in line are told apart by a narrower gap (ems) than other text: "State   ZIP Code". */
+const CAPTION_GAP = 0.6;
+
+/** Whether two neighbouring glyphs hang right under one typed underscore run: a caption's place. */
+function hangsUnder(a: Glyph, b: Glyph, underscores: UnderscoreRun[]): boolean {
+  const top = Math.min(a.top, b.top);
+  return underscores.some((u) => top >= u.base + u.size * 0.13 - 3 && top <= u.base + u.size * 0.13 + 6 && u.box.x <= a.x0 && u.box.x + u.box.width >= b.x1);
 }
 
 /** Whether glyphs i..j stand as a word of their own: a space (or the line's edge) before and after ("page __ of"). */

@@ -726,6 +726,17 @@ describe("vector detection: typed fill-in lines", () => {
     expect(parts[1].box.width).toBeLessThan(24);
   });
 
+  it("tells captions under a typed line apart at a narrower gap than other text ('State   ZIP Code' set three spaces apart)", async () => {
+    const line = "__________________________________________";
+    const found = await candidates((p) => {
+      p.text(line, 76.6, 529.6, 7);
+      const zip = 171 + p.width("State", 7) + 6.2;
+      p.text("City", 76.6, 537.7, 7).text("State", 171, 537.7, 7).text("ZIP Code", zip, 537.7, 7);
+    });
+    const parts = found.filter((c) => c.construct === "underscores").sort((a, b) => a.box.x - b.box.x);
+    expect(parts.map((c) => c.label)).toEqual(["City", "State", "ZIP Code"]);
+  });
+
   it("splits an address line at its captions near the page's foot, but not a footer rule across the page", async () => {
     const line = "________________________________________________________";
     const found = await candidates((p) => {
