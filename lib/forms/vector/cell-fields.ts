@@ -299,7 +299,9 @@ function captionWithRoom(ctx: PageContext, e: Enclosure): boolean {
  * of `inner`); 0 when it is not one.
  */
 function roomBelowCaption(ctx: PageContext, inner: Box, inside: Phrase[]): number {
-  const captionLike = inside.every((p) => p.box.y < inner.y + inner.height * 0.5 && p.size <= ctx.text.bodySize * 1.1 && !p.bold);
+  // Captions are set small and plain, or end in a colon whatever their type ("Case Number:" in bold over a court form's header cell).
+  const plain = (p: Phrase) => (p.size <= ctx.text.bodySize * 1.1 && !p.bold) || (/:\s*$/.test(p.text) && p.size <= ctx.text.bodySize * 1.5);
+  const captionLike = inside.every((p) => p.box.y < inner.y + inner.height * 0.5 && plain(p));
   if (!captionLike) return 0;
   const textBottom = Math.max(...inside.map((p) => p.box.y + p.box.height));
   return inner.y + inner.height - (textBottom + 1);

@@ -669,6 +669,18 @@ describe("vector detection: labels inside table cells", () => {
     expect(cells[0]).toMatchObject({ type: "text", label: "Email:" });
     expect(cells[0].box.x + cells[0].box.width).toBeCloseTo(299.75, 0);
   });
+
+  it("takes the room under a colon caption set larger or bolder than the page's body text (a court form's header cells)", async () => {
+    const found = await candidates((p) => {
+      p.rect({ x: 35, y: 71, width: 193.5, height: 27.5 }, { border: 0.5 }).rect({ x: 228.5, y: 71, width: 211.5, height: 27.5 }, { border: 0.5 });
+      p.text("Judge or Division:", 40.6, 82.4, 10).text("Case Number:", 234, 82.3, 10, p.bold);
+      // The body of the page is set at 8 pt.
+      for (let i = 0; i < 12; i++) p.text("I swear or affirm under penalty of perjury that the statements in this motion are true.", 40, 300 + i * 10, 8);
+    });
+    const cells = found.filter((c) => c.construct === "caption-cell").sort((a, b) => a.box.x - b.box.x);
+    expect(cells.map((c) => c.label)).toEqual(["Judge or Division:", "Case Number:"]);
+    expect(cells.every((c) => c.box.y > 85 && c.box.y + c.box.height <= 98.5)).toBe(true);
+  });
 });
 
 describe("vector detection: typed fill-in lines", () => {
