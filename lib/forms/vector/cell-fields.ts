@@ -237,9 +237,29 @@ function enclosureField(ctx: PageContext, e: Enclosure): Candidate | null {
   }
   // A caption in the top-left corner with room to write below it.
   const free = roomBelowCaption(ctx, inner, inside);
-  if (free < 8) return labelBeforeField(ctx, e, inside);
+  if (free < 8) return captionAtFoot(ctx, inner, inside) ?? labelBeforeField(ctx, e, inside);
   const box = { x: inner.x, y: inner.y + inner.height - free, width: inner.width, height: free };
   return { box, type: "text", construct: "caption-cell", multiline: free > MULTILINE_HEIGHT || undefined, score: 0.85, label: inside.map((p) => p.text).join(" ") };
+}
+
+/**
+ * A cell with one line of caption at its foot and the room to write above it ("Number; Street;
+ * Apartment (if any)" under a blank strip in one cell, the EOIR's address tables): the room above.
+ */
+/** Cells narrower than this (points) with text at the foot are a column's line numbers or amounts. */
+const FOOT_CAPTION_MIN_WIDTH = 60;
+
+function captionAtFoot(ctx: PageContext, inner: Box, inside: Phrase[]): Candidate | null {
+  const first = inside[0];
+  // A line number or an amount set low in a narrow cell is the cell's content, not a caption.
+  if (inner.width < FOOT_CAPTION_MIN_WIDTH || !/[a-z]{3}/i.test(inside.map((p) => p.text).join(" "))) return null;
+  if (inside.some((p) => Math.abs(p.base - first.base) > 1 || p.box.y < inner.y + inner.height * 0.4 || p.size > ctx.text.bodySize * 1.25 || p.bold)) return null;
+  const free = Math.min(...inside.map((p) => p.box.y)) - 1 - inner.y;
+  // Centred under the room, as captions under a line are.
+  const left = Math.min(...inside.map((p) => p.box.x));
+  const right = Math.max(...inside.map((p) => p.box.x + p.box.width));
+  if (free < 8 || Math.abs((left + right) / 2 - (inner.x + inner.width / 2)) > inner.width * 0.05 || right - left > inner.width * 0.8) return null;
+  return { box: { x: inner.x, y: inner.y, width: inner.width, height: free }, type: "text", construct: "caption-cell", multiline: free > MULTILINE_HEIGHT || undefined, score: 0.8, label: inside.map((p) => p.text).join(" ") };
 }
 
 /**

@@ -670,6 +670,24 @@ describe("vector detection: labels inside table cells", () => {
     expect(cells[0].box.x + cells[0].box.width).toBeCloseTo(299.75, 0);
   });
 
+  it("takes the room above a caption centred at a cell's foot, but not a line number low in a narrow cell", async () => {
+    let captionTop = 0;
+    const found = await candidates((p) => {
+      // The EOIR's address table: a blank strip over "Number; Street; Apartment (if any)" in one cell.
+      const caption = "Number; Street; Apartment (if any)";
+      p.rect({ x: 36.5, y: 360.4, width: 260.3, height: 24.6 }, { border: 0.5 });
+      p.text(caption, 36.5 + (260.3 - p.width(caption, 9)) / 2, 382.6, 9);
+      captionTop = 382.6 - 9 * 0.718;
+      p.rect({ x: 474.6, y: 100, width: 17.3, height: 30 }, { border: 0.5 }).text("13", 478, 127, 8);
+    });
+    const cells = found.filter((c) => c.construct === "caption-cell");
+    expect(cells).toHaveLength(1);
+    expect(cells[0].label).toBe("Number; Street; Apartment (if any)");
+    expect(cells[0].box.y).toBeCloseTo(360.65, 0);
+    expect(cells[0].box.y + cells[0].box.height).toBeLessThan(captionTop);
+    expect(cells[0].box.height).toBeGreaterThan(10);
+  });
+
   it("takes the room under a colon caption set larger or bolder than the page's body text (a court form's header cells)", async () => {
     const found = await candidates((p) => {
       p.rect({ x: 35, y: 71, width: 193.5, height: 27.5 }, { border: 0.5 }).rect({ x: 228.5, y: 71, width: 211.5, height: 27.5 }, { border: 0.5 });
