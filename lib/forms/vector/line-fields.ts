@@ -170,6 +170,12 @@ export function underlineFields(ctx: PageContext, hs: Segment[], others: Candida
     const above = left || caption ? undefined : accepted.find((a) =>
       seg.at - a.seg.at > 8 && seg.at - a.seg.at <= 45 && Math.abs(a.seg.to - seg.to) <= 3 && seg.from <= a.seg.from + 2 &&
       !ctx.text.phrases.some((p) => between(a.seg)(p.box)) && !others.some((c) => between(a.seg)(c.box)));
+    // The first of a stack of writing lines, even with no label on its own line ("3.d." set beside it).
+    const lined = left || caption || above ? undefined : linedArea(ctx, seg, hs);
+    if (lined) {
+      if (emit(seg, seg.from, seg.to, lined, body, 0.75)) accepted.push({ seg, size: body, label: lined });
+      continue;
+    }
     const heading = left || caption || above ? undefined : columnHeading(ctx, seg, hs);
     if (heading) {
       if (emit(seg, seg.from, seg.to, heading.text, body, 0.75)) accepted.push({ seg, size: body, label: heading.text });
@@ -230,6 +236,30 @@ const LINE_RISE = 2.2;
 const BAND_RISE = 5;
 /** A label set over a rule's start may take this many lines. */
 const LABEL_BLOCK = 3;
+
+/** Rules in a stack of writing lines: this many or more, set evenly (points apart). */
+const LINED = { count: 4, minPitch: 12, maxPitch: 36 };
+
+/**
+ * The first rule of a lined area: LINED.count or more rules of one extent, evenly spaced, nothing
+ * printed between them, and a label or item number beside the first line (the USCIS forms'
+ * "Additional Information" page: "3.d." left of the first of 22 lines). Its label, or undefined.
+ * Unlabelled stacks are left alone: on the dev set they were mostly rulings nobody writes on.
+ */
+function linedArea(ctx: PageContext, seg: Segment, hs: Segment[]): string | undefined {
+  const same = hs.filter((r) => r !== seg && r.at > seg.at && Math.abs(r.from - seg.from) <= 1.5 && Math.abs(r.to - seg.to) <= 1.5).sort((a, b) => a.at - b.at);
+  if (same.length < LINED.count - 1) return undefined;
+  const pitch = same[0].at - seg.at;
+  if (pitch < LINED.minPitch || pitch > LINED.maxPitch) return undefined;
+  const stack = [seg];
+  for (const r of same) if (Math.abs(r.at - stack[stack.length - 1].at - pitch) <= 1) stack.push(r);
+  if (stack.length < LINED.count) return undefined;
+  const bottom = stack[stack.length - 1].at;
+  const over = (b: Box) => overlap1d(b.x, b.x + b.width, seg.from, seg.to) > 1 && b.y + b.height / 2 > seg.at && b.y + b.height / 2 < bottom;
+  if (ctx.text.phrases.some((p) => over(p.box))) return undefined;
+  const beside = ctx.text.phrases.filter((p) => p.box.x + p.box.width <= seg.from + 2 && seg.from - (p.box.x + p.box.width) <= 40 && p.base <= seg.at + 1 && p.base >= seg.at - pitch);
+  return beside.sort((a, b) => b.box.x - a.box.x)[0]?.text;
+}
 
 /** Stacks wider than this (points) are the lines of one long answer, not a table's column. */
 const MAX_COLUMN_WIDTH = 150;

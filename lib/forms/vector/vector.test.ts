@@ -873,6 +873,20 @@ describe("vector detection: columns of entry lines", () => {
     expect(lines.filter((c) => c.box.y < 560)).toHaveLength(8);
     expect(lines.filter((c) => c.box.y > 560)).toEqual([]);
   });
+
+  it("gives each line of a lined area a field where an item number stands beside its first line, not an unlabelled ruling", async () => {
+    const found = await candidates((p) => {
+      // USCIS's "Additional Information" page: "3.d." beside the first of a stack of lines 18 pt apart.
+      p.text("3.d.", 36, 332.9, 10, p.bold);
+      for (let i = 0; i < 6; i++) p.line(60, 342 + i * 18, 294, 342 + i * 18, 0.6);
+      for (let i = 0; i < 6; i++) p.line(330, 342 + i * 18, 560, 342 + i * 18, 0.6);
+    });
+    const lines = found.filter((c) => c.construct === "underline").sort((a, b) => a.box.y - b.box.y);
+    expect(lines).toHaveLength(6);
+    expect(lines.every((c) => c.box.x === 60 && c.box.width === 234)).toBe(true);
+    expect(lines[0].label).toBe("3.d");
+    expect(lines[1].box.y + lines[1].box.height).toBeCloseTo(360, 0);
+  });
 });
 
 describe("vector detection: tables without an outer edge", () => {
