@@ -499,7 +499,7 @@ export function underscoreFields(ctx: PageContext, others: Candidate[] = [], hs:
   }
   for (const run of ctx.text.underscores) {
     if (run.box.width < (run.count === 2 ? 6 : 12) || inComb.has(run)) continue;
-    if (run.dots && leadsToField(ctx, run.box, others)) continue;
+    if (run.dots && (leadsToField(ctx, run.box, others) || followsAnswer(ctx, run.box))) continue;
     const bottom = run.base + run.size * 0.13;
     const wanted = lineHeight(run.size);
     if (run.count === 2) {
@@ -578,6 +578,11 @@ function underscoreCombs(runs: UnderscoreRun[]): UnderscoreRun[][] {
     else groups.push([u]);
   }
   return groups.filter((g) => g.length >= 3);
+}
+
+/** Dots right after a "Yes" or "No" lead the eye from the answer across the row; nothing is written on them. */
+function followsAnswer(ctx: PageContext, run: Box): boolean {
+  return ctx.text.phrases.some((p) => /^(yes|no)\.?$/i.test(p.text.trim()) && run.x - (p.box.x + p.box.width) >= -1 && run.x - (p.box.x + p.box.width) <= 6 && overlap1d(p.box.y, p.box.y + p.box.height, run.y, run.y + run.height) > run.height * 0.5);
 }
 
 /** "Name:" -> "Name". */

@@ -489,6 +489,17 @@ describe("vector detection: dashed and dotted line work", () => {
     expect(found.filter((c) => c.construct === "box")).toHaveLength(1);
   });
 
+  it("takes dots right after a Yes or No for a leader across the row, not a line to write on", async () => {
+    const found = await candidates((p) => {
+      p.text("Yes .......................................................................", 84, 200, 8);
+      p.text("Institution name:", 330, 200, 8);
+      p.text("Other ..............................................", 84, 240, 8);
+    });
+    const dots = found.filter((c) => c.construct === "underscores");
+    expect(dots).toHaveLength(1);
+    expect(dots[0].box.y).toBeGreaterThan(220);
+  });
+
   it("does not join a column of separate small checkboxes into one long rule", async () => {
     const found = await candidates((p) => {
       ["Cash", "Check", "Card", "Other"].forEach((label, i) => p.rect({ x: 72, y: 100 + i * 13, width: 7, height: 7 }, { border: 0.6 }).text(label, 84, 107 + i * 13, 8));
