@@ -29,6 +29,8 @@ const BRACKET = /^\s*[()]\s*$/;
 /** Printed cents closing an amount box ("Whole dollars only": ". 00", ",00"), or the point alone. */
 const CENTS = /^\s*[.,]?\s*(00)?\s*$/;
 
+/** Room under a cell's caption (points) that still takes a line of writing (NY IT-201's 17 pt signature-block cells leave 7.5; 8 missed them, 6 took slivers). */
+const WRITING_ROOM = 7;
 /** Blank fills darker than this are shading, not a box to write in. */
 const SHADED = 0.85;
 /** Fills this light or lighter are paper white. */
@@ -237,7 +239,7 @@ function enclosureField(ctx: PageContext, e: Enclosure): Candidate | null {
   }
   // A caption in the top-left corner with room to write below it.
   const free = roomBelowCaption(ctx, inner, inside);
-  if (free < 8) return captionAtFoot(ctx, inner, inside) ?? labelBeforeField(ctx, e, inside);
+  if (free < WRITING_ROOM) return captionAtFoot(ctx, inner, inside) ?? labelBeforeField(ctx, e, inside);
   const box = { x: inner.x, y: inner.y + inner.height - free, width: inner.width, height: free };
   return { box, type: "text", construct: "caption-cell", multiline: free > MULTILINE_HEIGHT || undefined, score: 0.85, label: inside.map((p) => p.text).join(" ") };
 }

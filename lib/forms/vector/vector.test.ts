@@ -681,6 +681,16 @@ describe("vector detection: labels inside table cells", () => {
     expect(cells[0].box.x + cells[0].box.width).toBeCloseTo(299.75, 0);
   });
 
+  it("takes the room under a caption in a tight cell of a signature block, 7.5 pt under the caption", async () => {
+    const found = await candidates((p) => {
+      p.rect({ x: 354.5, y: 690, width: 100.5, height: 17.5 }, { border: 0.5 }).rect({ x: 455, y: 690, width: 120.5, height: 17.5 }, { border: 0.5 });
+      p.text("Date", 358, 697.2, 7).text("Daytime phone number", 459, 697.2, 7);
+    });
+    const cells = found.filter((c) => c.construct === "caption-cell").sort((a, b) => a.box.x - b.box.x);
+    expect(cells.map((c) => c.label)).toEqual(["Date", "Daytime phone number"]);
+    expect(cells[0].box.height).toBeGreaterThan(7);
+  });
+
   it("takes the room above a caption centred at a cell's foot, but not a line number low in a narrow cell", async () => {
     let captionTop = 0;
     const found = await candidates((p) => {
