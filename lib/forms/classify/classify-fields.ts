@@ -10,6 +10,14 @@ export const MULTILINE_MIN_HEIGHT = 30;
 const LETTER_BOX = /^\s*(m\.?\s?i\.?|middle initial|initial)\s*:?\s*$/i;
 /** Captions of a box that takes a count: a multiplier after it ("x $1,000 ="), or "# of" / "number of". */
 const COUNT_BOX = /^\s*([x×]\s*\$?\s*\d[\d,.]*|#\s*of\b|(number|no\.)\s+of\b)/i;
+/** An instruction that the boxes under it take a number, not a tick. */
+const NO_TICK = /\bdo not (put a |use a )?(check ?mark|tick)/i;
+/** How far under such an instruction (points, its foot to a box's top) its boxes stand. */
+const NO_TICK_REACH = 48;
+
+/** Whether an instruction's box heads a field: above it within NO_TICK_REACH, the field under its span or just before it. */
+const heads = (instruction: Box, field: Box) =>
+  field.y >= instruction.y + instruction.height - 1 && field.y - (instruction.y + instruction.height) <= NO_TICK_REACH && field.x >= instruction.x - 20 && field.x <= instruction.x + instruction.width;
 
 /**
  * Final types from geometry and labels: a text field labelled like a signature ("Applicant
@@ -47,6 +55,8 @@ export function classifyFields(fields: DetectedField[], phrases: Phrase[] = []):
     // A box captioned for a middle initial takes a letter, not a tick (New York's "MI" boxes); one
     // captioned for a count takes a number (New Jersey's "[ ] x $1,000 =" exemptions).
     if (f.type === "checkbox" && f.label !== undefined && (LETTER_BOX.test(f.label) || COUNT_BOX.test(f.label))) f.type = "text";
+    // Boxes under "Enter the number claimed. Do not put a check mark." take a count.
+    if (f.type === "checkbox" && phrases.some((p) => NO_TICK.test(p.text) && heads(p.box, f.box))) f.type = "text";
     if (f.type === "checkbox") f.box = clickable(f.box);
     if (f.type === "signature") f.box = roomToSign(f.box, phrases);
   }

@@ -33,6 +33,16 @@ describe("classification", () => {
     expect(fields.map((f) => f.type)).toEqual(["text", "text", "text", "text", "checkbox", "checkbox", "checkbox"]);
   });
 
+  it("makes the boxes under 'Do not put a check mark' text fields, not boxes elsewhere on the page", () => {
+    const phrase = (t: string, x: number, y: number, width: number): Phrase => ({ text: t, box: { x, y, width, height: 8.9 }, base: y + 7.2, size: 8, bold: true });
+    const box = (x: number, y: number): DetectedField => ({ page: 0, type: "checkbox", box: { x, y, width: 15, height: 12 }, score: 0.9, source: "vector" });
+    // Arizona's exemptions: "Enter the number claimed. Do not put a check mark." over a column of boxes.
+    const phrases = [phrase("Enter the number claimed. Do not put a check mark.", 87.6, 231.3, 200.1), phrase("Check the box if you filed an extension.", 60, 400, 150)];
+    const fields = [box(73, 252.5), box(73, 276.5), box(239.8, 266.1), box(73, 412), box(400, 252.5)];
+    classifyFields(fields, phrases);
+    expect(fields.map((f) => f.type)).toEqual(["text", "text", "text", "checkbox", "checkbox"]);
+  });
+
   it("turns a raster signature labelled Date into a text field", () => {
     const fields = [text("Date", 24, { type: "signature", source: "raster" })];
     classifyFields(fields);
