@@ -211,7 +211,8 @@ function labelOverStart(ctx: PageContext, seg: Segment, hs: Segment[], others: C
       return /:\s*$/.test(p.text) && !p.bold && Math.abs(p.box.x - seg.from) <= 4 && rise > Math.max(4, p.size * 0.6) && rise <= p.size * BAND_RISE && p.box.width < (seg.to - seg.from) * 0.5;
     })
     .sort((a, b) => b.base - a.base)[0];
-  if (!label) return undefined;
+  // The rule must be the first one under the label: a further rule of a stack is that stack's.
+  if (!label || hs.some((h) => h !== seg && h.at > label.base && h.at < seg.at && overlap1d(h.from, h.to, seg.from, seg.to) > 0)) return undefined;
   const lines = [label];
   for (let n = 1; n < LABEL_BLOCK; n++) {
     const first = lines[0];
@@ -219,6 +220,8 @@ function labelOverStart(ctx: PageContext, seg: Segment, hs: Segment[], others: C
     if (!above) break;
     lines.unshift(above);
   }
+  // A label is a few words a line; the last line of a paragraph ending in a colon is not one.
+  if (lines.some((p) => p.text.length > 40)) return undefined;
   const blockTop = lines[0].box.y;
   const ruleAbove = lines.length > 1 ? hs.find((h) => h !== seg && h.at < blockTop && blockTop - h.at <= label.size && Math.abs(h.from - seg.from) <= 4 && h.to > label.box.x + label.box.width + MIN_PART) : undefined;
   if (!ruleAbove && seg.at - label.base > label.size * LINE_RISE) return undefined;

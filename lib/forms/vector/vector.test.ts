@@ -610,6 +610,28 @@ describe("vector detection: one rule holding several fields", () => {
     expectBox({ ...lines[1].box, x: 0, width: 0 }, { x: 0, y: 156.5, width: 0, height: 26.5 }, 1);
   });
 
+  it("leaves the lines of a long answer under a colon label to the label's stack, one field per line", async () => {
+    let first = 0;
+    const found = await candidates((p) => {
+      // The generator's ruled lines: "Describe your duties:" on the first line, the others under it;
+      // a section rule and an instruction line above make the label look like a band's.
+      p.line(55, 385, 540, 385, 0.5).text("Tell us about your work", 55, 396, 10);
+      p.text("Describe your duties:", 55, 408, 10);
+      first = 55 + p.width("Describe your duties:") + 4;
+      p.line(first, 409, 540, 409).line(55, 427, 540, 427).line(55, 445, 540, 445);
+      // A paragraph's last line ending in a colon over a rule is no label either.
+      p.text("Call the help line during business hours if you have any question about the fees", 300, 600, 9);
+      p.text("or the delivery of this form; say which of these applies:", 300, 610, 9).line(300, 630, 540, 630);
+    });
+    const lines = found.filter((c) => c.construct === "underline" && c.box.y < 500).sort((a, b) => a.box.y - b.box.y);
+    expect(lines.map((c) => [Math.round(c.box.x), Math.round(c.box.x + c.box.width), Math.round(c.box.y + c.box.height)])).toEqual([
+      [Math.round(first), 540, 409],
+      [55, 540, 427],
+      [55, 540, 445],
+    ]);
+    expect(found.filter((c) => c.box.y > 500 && c.box.width < 100)).toEqual([]);
+  });
+
   it("leaves section titles set on or over a rule alone", async () => {
     const found = await candidates((p) => {
       p.text("PART 5: INSURANCE INFORMATION", 72, 100).line(72, 102, 540, 102);
