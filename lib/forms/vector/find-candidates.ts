@@ -5,7 +5,9 @@ import { enclosureFields, enclosures } from "./cell-fields";
 import { findCells, mergeSegments, openTableEdges } from "./cells";
 import type { PageContent, Segment } from "@/lib/pdf/operators/content";
 import { joinDashes } from "@/lib/pdf/operators/dashes";
-import { digitRules, ruledTables, tickCombs, underlineFields, underscoreFields } from "./line-fields";
+import { underlineFields } from "./line-fields";
+import { digitRules, ruledTables, tickCombs } from "./rule-grids";
+import { underscoreFields } from "./typed-lines";
 import { buildTextModel, type TextModel } from "./text";
 
 export type VectorResult = { candidates: Candidate[]; text: TextModel };

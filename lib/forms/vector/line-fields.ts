@@ -1,125 +1,11 @@
 import { overlap1d } from "@/lib/pdf/geometry";
-import { type Candidate, freeTop, isHeading, isHint, isMark, isSignatureLabel, lineHeight, type PageContext, signatureHeight } from "./candidate";
+import { type Candidate, freeTop, isHeading, isMark, isSignatureLabel, lineHeight, type PageContext, signatureHeight } from "./candidate";
 import type { Segment } from "@/lib/pdf/operators/content";
-import type { Phrase, UnderscoreRun } from "./text";
+import type { Phrase } from "./text";
 import type { Box } from "../types";
 
-const MIN_LINE = 20;
-
-/**
- * Comb fields drawn as a base line with short ticks rising at each character boundary
- * (the first and last at the line's ends). Returns the candidates and the segments they used.
- */
-export function tickCombs(hs: Segment[], vs: Segment[], phrases: Phrase[] = []): { fields: Candidate[]; used: Set<Segment> } {
-  const fields: Candidate[] = [];
-  const used = new Set<Segment>();
-  for (const h of hs) {
-    const ticks = vs
-      .filter((v) => Math.abs(v.to - h.at) <= 1.5 && v.to - v.from >= 2 && v.to - v.from <= 20 && v.at >= h.from - 1.5 && v.at <= h.to + 1.5)
-      .sort((a, b) => a.at - b.at);
-    if (ticks.length < 3) continue;
-    if (Math.abs(ticks[0].at - h.from) > 2 || Math.abs(ticks[ticks.length - 1].at - h.to) > 2) continue;
-    // Dividers that reach a top line make closed boxes (a boxed comb), which cells handle.
-    const tops = ticks.map((t) => t.from);
-    const closedTop = hs.some((o) => o !== h && tops.every((y) => Math.abs(o.at - y) <= 1.5) && overlap1d(o.from, o.to, h.from, h.to) >= (h.to - h.from) * 0.8);
-    if (closedTop) continue;
-    const gaps = ticks.slice(1).map((t, i) => t.at - ticks[i].at);
-    const pitch = gaps.reduce((a, b) => a + b, 0) / gaps.length;
-    if (gaps.some((g) => Math.abs(g - pitch) > Math.max(1, pitch * 0.15))) continue;
-    const tick = ticks.reduce((s, t) => s + t.to - t.from, 0) / ticks.length;
-    const height = Math.min(pitch * 1.6, Math.max(pitch, tick * 2.2));
-    // Cells with characters printed in them ("MM DD 2 0 2 4", the year filled in) are not for
-    // writing: each run of blank cells is a field of its own. Printed means set between the
-    // ticks, not a label above them.
-    const printed = (i: number) =>
-      phrases.some((p) => !isHint(p) && overlap1d(p.box.x, p.box.x + p.box.width, ticks[i].at, ticks[i + 1].at) > Math.min(gaps[i], p.box.width) * 0.5 && Math.abs(p.box.y + p.box.height / 2 - (h.at - tick / 2)) <= tick / 2 + 2);
-    let start = 0;
-    for (let i = 0; i <= gaps.length; i++) {
-      if (i < gaps.length && !printed(i)) continue;
-      if (i > start) {
-        const x0 = ticks[start].at;
-        fields.push({ box: { x: x0, y: h.at - height, width: ticks[i].at - x0, height }, type: "text", construct: "comb-ticks", comb: i - start, score: 0.9 });
-      }
-      start = i + 1;
-    }
-    used.add(h);
-    ticks.forEach((t) => used.add(t));
-  }
-  return { fields, used };
-}
-
-/**
- * Tables ruled with horizontal lines only: three or more lines of the same extent, column headings
- * between the first two. Columns start where the headings start (headings are left-aligned in
- * their columns); every empty cell below is a field.
- */
-export function ruledTables(ctx: PageContext, hs: Segment[], checkboxes: Box[]): { fields: Candidate[]; used: Set<Segment> } {
-  const fields: Candidate[] = [];
-  const used = new Set<Segment>();
-  const sorted = [...hs].sort((a, b) => a.at - b.at);
-  for (const first of sorted) {
-    if (used.has(first)) continue;
-    const stack = [first];
-    for (const s of sorted) {
-      const last = stack[stack.length - 1];
-      if (s.at <= last.at + 6 || s.at > last.at + 60) continue;
-      if (Math.abs(s.from - first.from) > 2 || Math.abs(s.to - first.to) > 2) continue;
-      // Body rows share one pitch; a rule further down at another distance is something else.
-      if (stack.length >= 3 && Math.abs(s.at - last.at - (stack[2].at - stack[1].at)) > (stack[2].at - stack[1].at) * 0.25) break;
-      stack.push(s);
-    }
-    // Body rows hold a line of writing; a rule a few points under another is a double rule.
-    if (stack.length < 3 || stack.slice(2).some((s, i) => s.at - stack[i + 1].at < 10)) continue;
-    const headers = ctx.text.phrases
-      .filter((p) => p.box.y >= stack[0].at - 1 && p.box.y + p.box.height <= stack[1].at + 1 && p.box.x >= first.from - 1 && p.box.x < first.to)
-      .sort((a, b) => a.box.x - b.box.x);
-    // Headings are one line of text; two or more lines between rules are a paragraph.
-    if (headers.length === 0 || headers.some((p) => Math.abs(p.base - headers[0].base) > 2)) continue;
-    if (headers.some((p) => p.text.length > 40 || p.box.width > (first.to - first.from) * 0.6)) continue;
-    if (stack[1].at - stack[0].at > headers[0].size * 3.2) continue;
-    const starts = headers.map((p) => p.box.x - 3);
-    if (starts[0] - first.from < 12) starts[0] = first.from;
-    else starts.unshift(first.from);
-    addCheckboxColumns(starts, first, stack, checkboxes);
-    const ends = [...starts.slice(1), first.to];
-    stack.forEach((s) => used.add(s));
-    for (let r = 1; r + 1 < stack.length; r++) {
-      const top = stack[r];
-      const bottom = stack[r + 1];
-      starts.forEach((x0, c) => {
-        const lw = top.width;
-        const box = { x: x0 + lw / 2, y: top.at + lw / 2, width: ends[c] - x0 - lw, height: bottom.at - top.at - lw };
-        if (box.width < 12 || ctx.text.phrases.some((p) => !isMark(p) && overlapsBox(p, box))) return;
-        if ([...ctx.text.symbols, ...checkboxes].some((b) => overlap1d(b.x, b.x + b.width, box.x, box.x + box.width) > 0 && b.y >= box.y - 1 && b.y <= box.y + box.height)) return;
-        fields.push({ box, type: "text", construct: "table-cell", score: 0.8 });
-      });
-    }
-  }
-  return { fields, used };
-}
-
-/**
- * A column of checkboxes (one per row) often has no heading. Its boxes are centred in it and it
- * ends where the next heading's column starts, which gives its start: without it, the column to
- * its left would swallow it.
- */
-function addCheckboxColumns(starts: number[], table: Segment, stack: Segment[], checkboxes: Box[]): void {
-  const inBody = checkboxes.filter((b) => b.y >= stack[1].at && b.y + b.height <= stack[stack.length - 1].at && b.x >= table.from && b.x + b.width <= table.to);
-  const centres = [...new Set(inBody.map((b) => Math.round(b.x + b.width / 2)))].filter((c) => inBody.filter((b) => Math.abs(b.x + b.width / 2 - c) <= 2).length >= 2);
-  for (const centre of centres) {
-    if (starts.some((x) => Math.abs(x - centre) < 6)) continue;
-    const end = starts.find((x) => x > centre) ?? table.to;
-    const start = 2 * centre - end;
-    const before = [...starts].reverse().find((x) => x < start);
-    if (before !== undefined && start - before >= 12 && !starts.some((x) => Math.abs(x - start) < 6)) {
-      starts.push(start);
-      starts.sort((a, b) => a - b);
-    }
-  }
-}
-
-const overlapsBox = (p: Phrase, b: { x: number; y: number; width: number; height: number }) =>
-  overlap1d(p.box.x, p.box.x + p.box.width, b.x, b.x + b.width) > 1 && overlap1d(p.box.y, p.box.y + p.box.height, b.y, b.y + b.height) > 1;
+/** Rules shorter than this (points) are not lines to write on by themselves. */
+export const MIN_LINE = 20;
 
 /**
  * Rules meant for handwriting: a label on the same line to the left, a caption just below the
@@ -290,7 +176,7 @@ function columnHeading(ctx: PageContext, seg: Segment, hs: Segment[]): Phrase | 
  * Text that is not a field's label: a checkbox's option (Yes / No), amounts and numbers (a table's content), page footers
  * ("Page 2 of 13", "Form I-821 07/03/19"), sentences ("Write that number here.").
  */
-const notALabel = (text: string) => /^(yes|no|n\/a)\b/i.test(text) || /^[\s$€£(]*[\d.,%\s-]+[)]?(\s+and (over|up|more))?$|^\$/.test(text) || /\bpage \d+\b|\bform [a-z]*-?\d/i.test(text) || /[a-z]{2}\.\s+\S/.test(text);
+export const notALabel = (text: string) => /^(yes|no|n\/a)\b/i.test(text) || /^[\s$€£(]*[\d.,%\s-]+[)]?(\s+and (over|up|more))?$|^\$/.test(text) || /\bpage \d+\b|\bform [a-z]*-?\d/i.test(text) || /[a-z]{2}\.\s+\S/.test(text);
 
 /** The last line of a paragraph: more text of its shade set right above it, at the paragraph's leading. */
 const endsParagraph = (ctx: PageContext, p: Phrase) =>
@@ -349,7 +235,7 @@ const FOOTER_RULE = 0.6;
  * line), or one caption centred under it ("(Signature)"). Left-aligned captions start their
  * fields; centred ones split the rule halfway between them.
  */
-function captionsUnder(ctx: PageContext, seg: Segment, hs: Segment[], others: Candidate[]): Part[] | undefined {
+export function captionsUnder(ctx: PageContext, seg: Segment, hs: Segment[], others: Candidate[]): Part[] | undefined {
   const caps = ctx.text.phrases
     .filter((p) => p.box.y >= seg.at - CAPTION_RISE && p.box.y <= seg.at + 7 && p.box.x >= seg.from - 4 && p.box.x < seg.to - 10 && p.box.x + p.box.width <= seg.to + 4)
     .filter((p) => p.text.length <= 60 && p.size <= ctx.text.bodySize * 1.05 && !isMark(p))
@@ -407,7 +293,7 @@ function labelsAbove(ctx: PageContext, seg: Segment, hs: Segment[], others: Cand
  * labels and rules are set in two aligned columns ("Name          ________"), never past another
  * rule.
  */
-function leftLabel(ctx: PageContext, seg: Segment, hs: Segment[] = []): Phrase | undefined {
+export function leftLabel(ctx: PageContext, seg: Segment, hs: Segment[] = []): Phrase | undefined {
   let best: Phrase | undefined;
   for (const p of ctx.text.phrases) {
     const end = p.box.x + p.box.width;
@@ -469,181 +355,5 @@ function captionBelow(ctx: PageContext, seg: Segment): Phrase | undefined {
   );
 }
 
-/**
- * Runs of underscores (or dots) typed as fill-in lines; the field sits on the run's ink. Dots
- * that run into a box or an amount column ("Total income ........ [   ]", "........ 12") are a
- * leader pointing at that field, not one themselves. Short equal runs set evenly apart on one
- * line ("___ ___ ___ ___", last four digits) are one comb field, a character each. Captions
- * under a run split it like a drawn rule ("City  State  ZIP Code"), except captions naming the
- * parts of one value ("First Name  Middle Name  Last Name", "Number  Street", "MM / DD / YYYY"): real forms'
- * authors make those one field.
- */
-export function underscoreFields(ctx: PageContext, others: Candidate[] = [], hs: Segment[] = []): Candidate[] {
-  const out: Candidate[] = [];
-  const combed = underscoreCombs(ctx.text.underscores);
-  for (const group of combed) {
-    const first = group[0];
-    const last = group[group.length - 1];
-    const bottom = Math.max(...group.map((u) => u.base + u.size * 0.13));
-    const x1 = last.box.x + last.box.width;
-    const wanted = lineHeight(first.size);
-    const top = freeTop(ctx, first.box.x, x1, bottom, wanted);
-    if (bottom - top < wanted * 0.5) continue;
-    out.push({ box: { x: first.box.x, y: top, width: x1 - first.box.x, height: bottom - top }, type: "text", construct: "underscores", comb: group.length, score: 0.9 });
-  }
-  const inComb = new Set(combed.flat());
-  for (const [a, b] of joinedRuns(ctx)) {
-    const bottom = Math.max(a.base, b.base) + a.size * 0.13;
-    const to = runEnd(ctx, b, others);
-    // The joining words are part of the value, not print above the blank.
-    const top = Math.max(freeTop(ctx, a.box.x, a.box.x + a.box.width, bottom, lineHeight(a.size)), freeTop(ctx, b.box.x, to, bottom, lineHeight(a.size)));
-    out.push({ box: { x: a.box.x, y: top, width: to - a.box.x, height: bottom - top }, type: "text", construct: "underscores", score: 0.85 });
-    inComb.add(a).add(b);
-  }
-  for (const run of ctx.text.underscores) {
-    if (run.box.width < (run.count === 2 ? 6 : 12) || inComb.has(run)) continue;
-    if (run.dots && (leadsToField(ctx, run.box, others) || followsAnswer(ctx, run.box))) continue;
-    const bottom = run.base + run.size * 0.13;
-    const wanted = lineHeight(run.size);
-    if (run.count === 2) {
-      // A two-underscore blank standing as a word ("page __ of"): the field takes the spaces around it too.
-      const pad = run.size * BLANK_PAD;
-      const [x0, x1] = [run.box.x - pad, run.box.x + run.box.width + pad];
-      const top = freeTop(ctx, x0, x1, bottom, wanted);
-      out.push({ box: { x: x0, y: top, width: x1 - x0, height: bottom - top }, type: "text", construct: "underscores", score: 0.85 });
-      continue;
-    }
-    const seg: Segment = { o: "h", at: bottom, from: run.box.x, to: run.box.x + run.box.width, width: 0.5 };
-    const captions = run.dots ? undefined : captionsUnder(ctx, seg, hs, others);
-    const split = captions && captions.length > 1 && !captions.every((c) => PART_OF_ONE_VALUE.test(c.label.text));
-    for (const part of split ? captions : [{ from: seg.from, to: seg.to, label: undefined }]) {
-      const top = freeTop(ctx, part.from, part.to, bottom, wanted);
-      if (bottom - top < wanted * 0.5) continue;
-      const label = part.label ? { label: stripLabel(part.label.text) } : {};
-      const to = part.to === seg.to ? runEnd(ctx, run, others) : part.to;
-      out.push({ box: { x: part.from, y: top, width: to - part.from, height: bottom - top }, type: "text", construct: "underscores", score: 0.9, ...label });
-    }
-  }
-  return out;
-}
-
-/**
- * Words that join two blanks into one value: a court's district is written "Eastern District of
- * Michigan", and the official bankruptcy forms put one field over "____ District of ____".
- */
-const ONE_VALUE_JOIN = /^district\s+of$/i;
-
-/** Pairs of underscore runs on one line with only ONE_VALUE_JOIN's words between them. */
-function joinedRuns(ctx: PageContext): [UnderscoreRun, UnderscoreRun][] {
-  const pairs: [UnderscoreRun, UnderscoreRun][] = [];
-  for (const word of ctx.text.phrases) {
-    if (!ONE_VALUE_JOIN.test(word.text.trim())) continue;
-    const near = (u: UnderscoreRun, x: number) => !u.dots && Math.abs(u.base - word.base) <= 1.5 && Math.abs(x) <= word.size;
-    const before = ctx.text.underscores.find((u) => near(u, word.box.x - (u.box.x + u.box.width)));
-    const after = ctx.text.underscores.find((u) => near(u, u.box.x - (word.box.x + word.box.width)));
-    // A caption under a blank ("(State)") makes it a value of its own.
-    const captioned = (u: UnderscoreRun) => ctx.text.phrases.some((p) => p.box.y >= u.base && p.box.y <= u.base + 7 && overlap1d(p.box.x, p.box.x + p.box.width, u.box.x, u.box.x + u.box.width) > 0);
-    if (before && after && !captioned(before) && !captioned(after)) pairs.push([before, after]);
-  }
-  return pairs;
-}
-
-/** Ems of space either side of a two-underscore blank that its field takes. */
-const BLANK_PAD = 0.4;
-
-/** Authors' widgets over typed underscores run on a little past the last one (4 pt more matched 8 more widgets on dev; 2, 6 and 8 pt fewer). */
-const RUN_ON = 4;
-
-/** Where a field over an underscore run ends: RUN_ON past it, unless something printed or found starts there. */
-function runEnd(ctx: PageContext, run: UnderscoreRun, others: Candidate[]): number {
-  const end = run.box.x + run.box.width;
-  const line = (b: { x: number; y: number; width: number; height: number }) =>
-    b !== run.box && b.x >= end - 1 && b.x < end + RUN_ON + 2 && overlap1d(b.y, b.y + b.height, run.box.y, run.box.y + run.box.height) > 0.3 * run.box.height;
-  const blocked = ctx.text.phrases.some((p) => line(p.box)) || ctx.text.underscores.some((u) => line(u.box)) || others.some((c) => line(c.box));
-  return blocked ? end : end + RUN_ON;
-}
-
-/** Captions of the parts of one value written on one line: a person's name, a date. */
-const PART_OF_ONE_VALUE = /^\W*((first|middle|last|given|family)\b.*\bname|name\b|m\.?\s?i\.?$|initial|suffix|number|street|mm|dd|yy|yyyy|month|day|year)\b/i;
-
-/** Three or more short underscore runs of one length, evenly spaced on one baseline. */
-function underscoreCombs(runs: UnderscoreRun[]): UnderscoreRun[][] {
-  const short = runs.filter((u) => !u.dots && u.box.width <= 24).sort((a, b) => a.base - b.base || a.box.x - b.box.x);
-  const groups: UnderscoreRun[][] = [];
-  for (const u of short) {
-    const group = groups.find((g) => {
-      const prev = g[g.length - 1];
-      const gap = u.box.x - (prev.box.x + prev.box.width);
-      const firstGap = g.length >= 2 ? g[1].box.x - (g[0].box.x + g[0].box.width) : gap;
-      return Math.abs(prev.base - u.base) <= 1 && Math.abs(prev.box.width - u.box.width) <= 1.5 && gap > 0 && gap <= prev.box.width && Math.abs(gap - firstGap) <= 1.5;
-    });
-    if (group) group.push(u);
-    else groups.push([u]);
-  }
-  return groups.filter((g) => g.length >= 3);
-}
-
-/** Dots right after a "Yes" or "No" lead the eye from the answer across the row; nothing is written on them. */
-function followsAnswer(ctx: PageContext, run: Box): boolean {
-  return ctx.text.phrases.some((p) => /^(yes|no)\.?$/i.test(p.text.trim()) && run.x - (p.box.x + p.box.width) >= -1 && run.x - (p.box.x + p.box.width) <= 6 && overlap1d(p.box.y, p.box.y + p.box.height, run.y, run.y + run.height) > run.height * 0.5);
-}
-
 /** "Name:" -> "Name". */
 export const stripLabel = (label: string) => label.replace(/[\s:_.]+$/, "").trim();
-
-/**
- * A leader points at something just after its end on its line: a field, a line number, an amount
- * or its currency sign. Only the next label with its own dot line ("Name ...... Date ......")
- * leaves a dot line a field of its own.
- */
-function leadsToField(ctx: PageContext, run: Box, others: Candidate[]): boolean {
-  const end = run.x + run.width;
-  const mid = run.y + run.height / 2;
-  const onLine = (b: Box, from: number, reach: number) => b.x >= from - 2 && b.x - from <= reach && b.y <= mid + 2 && b.y + b.height >= mid - 2;
-  if (others.some((c) => onLine(c.box, end, 40))) return true;
-  const next = ctx.text.phrases.filter((p) => onLine(p.box, end, 40)).sort((a, b) => a.box.x - b.box.x)[0];
-  if (!next) return false;
-  const nextEnd = next.box.x + next.box.width;
-  return !ctx.text.underscores.some((u) => u.dots && onLine(u.box, nextEnd, 12));
-}
-
-/** Rules for one character each: 8-20 pt long, 2 pt apart or more, 3 to 10 in a row (longer rows are a rule drawn in long dashes). */
-const DIGIT_RULE = { min: 8, minGap: 2, count: 3, maxCount: 10 };
-
-/**
- * A row of short rules of one length, evenly spaced after a label ("Year __ __ __ __" on the IRS's
- * Schedule EIC): a character on each, too short to be a rule of their own (short dashes are
- * joined before this).
- */
-export function digitRules(ctx: PageContext, hs: Segment[], others: Candidate[]): Candidate[] {
-  const short = hs
-    .filter((s) => s.to - s.from >= DIGIT_RULE.min && s.to - s.from < MIN_LINE && s.width <= 3)
-    .sort((a, b) => a.at - b.at || a.from - b.from);
-  const out: Candidate[] = [];
-  const used = new Set<Segment>();
-  for (const first of short) {
-    if (used.has(first)) continue;
-    const len = first.to - first.from;
-    const row = [first];
-    for (;;) {
-      const last = row[row.length - 1];
-      const next = short.find((s) => !used.has(s) && !row.includes(s) && Math.abs(s.at - first.at) <= 0.8 && Math.abs(s.to - s.from - len) <= 1.5 && s.from - last.to >= DIGIT_RULE.minGap && s.from - last.to <= len);
-      if (!next) break;
-      const gap = next.from - last.to;
-      if (row.length > 1 && Math.abs(gap - (row[1].from - row[0].to)) > 2) break;
-      row.push(next);
-    }
-    if (row.length < DIGIT_RULE.count || row.length > DIGIT_RULE.maxCount) continue;
-    const label = leftLabel(ctx, first, hs);
-    if (!label || notALabel(label.text)) continue;
-    const wanted = lineHeight(label.size);
-    const boxes = row.map((s) => {
-      const top = freeTop(ctx, s.from, s.to, s.at, wanted);
-      return { x: s.from, y: top, width: s.to - s.from, height: s.at - top };
-    });
-    if (boxes.some((b) => b.height < wanted * 0.55 || others.some((c) => overlap1d(c.box.x, c.box.x + c.box.width, b.x, b.x + b.width) > 0 && overlap1d(c.box.y, c.box.y + c.box.height, b.y, b.y + b.height) > 0))) continue;
-    row.forEach((s) => used.add(s));
-    for (const box of boxes) out.push({ box, type: "text", construct: "digit-rule", score: 0.8 });
-  }
-  return out;
-}
