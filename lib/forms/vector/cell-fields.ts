@@ -182,15 +182,15 @@ function besideTags(ctx: PageContext, host: Enclosure, held: Enclosure[]): Enclo
   return { ...host, inner: trim(inner), outer: trim(host.outer) };
 }
 
+/** Boxes of one column this far apart (points) or closer are stacked. */
+const STACK_GAP = ONE_LINE;
+
 /**
  * A box taller than the one-line boxes stacked above and below it in the same column (an amount
  * column where a line's description wraps, so its row is two or three lines tall) takes one line
  * of writing at its bottom, beside the description's last line: the height of its neighbours.
  * Only narrow columns: a wide box under one-line ones is a multiline answer ("Comments").
  */
-/** Boxes of one column this far apart (points) or closer are stacked. */
-const STACK_GAP = ONE_LINE;
-
 function oneLineInColumn(fields: Candidate[]): Candidate[] {
   const boxes = fields.filter((c) => c.type === "text" && c.construct === "box");
   return fields.map((c) => {
@@ -244,13 +244,15 @@ function enclosureField(ctx: PageContext, e: Enclosure): Candidate | null {
   return { box, type: "text", construct: "caption-cell", multiline: free > MULTILINE_HEIGHT || undefined, score: 0.85, label: inside.map((p) => p.text).join(" ") };
 }
 
+/** Cells narrower than this (points) with text at the foot are a column's line numbers or amounts. */
+const FOOT_CAPTION_MIN_WIDTH = 60;
+/** Room above a caption at a cell's foot (points) that takes a line of writing. */
+const FOOT_ROOM = 8;
+
 /**
  * A cell with one line of caption at its foot and the room to write above it ("Number; Street;
  * Apartment (if any)" under a blank strip in one cell, the EOIR's address tables): the room above.
  */
-/** Cells narrower than this (points) with text at the foot are a column's line numbers or amounts. */
-const FOOT_CAPTION_MIN_WIDTH = 60;
-
 function captionAtFoot(ctx: PageContext, inner: Box, inside: Phrase[]): Candidate | null {
   const first = inside[0];
   // A line number or an amount set low in a narrow cell is the cell's content, not a caption.
@@ -260,7 +262,7 @@ function captionAtFoot(ctx: PageContext, inner: Box, inside: Phrase[]): Candidat
   // Centred under the room, as captions under a line are.
   const left = Math.min(...inside.map((p) => p.box.x));
   const right = Math.max(...inside.map((p) => p.box.x + p.box.width));
-  if (free < 8 || Math.abs((left + right) / 2 - (inner.x + inner.width / 2)) > inner.width * 0.05 || right - left > inner.width * 0.8) return null;
+  if (free < FOOT_ROOM || Math.abs((left + right) / 2 - (inner.x + inner.width / 2)) > inner.width * 0.05 || right - left > inner.width * 0.8) return null;
   return { box: { x: inner.x, y: inner.y, width: inner.width, height: free }, type: "text", construct: "caption-cell", multiline: free > MULTILINE_HEIGHT || undefined, score: 0.8, label: inside.map((p) => p.text).join(" ") };
 }
 

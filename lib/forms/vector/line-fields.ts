@@ -120,8 +120,9 @@ function labelOverStart(ctx: PageContext, seg: Segment, hs: Segment[], others: C
   return box.width >= MIN_PART ? { box, type: "text", construct: "underline", score: 0.8, label: stripLabel(lines.map((p) => p.text).join(" ")) } : undefined;
 }
 
-/** How far above the rule (label sizes, baseline to rule) a label over its start may sit: on its own line, or atop a band ruled above. */
+/** How far above the rule (label sizes, baseline to rule) a label over its start may sit on its own line. */
 const LINE_RISE = 2.2;
+/** How far a label's last line may sit above the rule atop a band ruled above it. */
 const BAND_RISE = 5;
 /** A label set over a rule's start may take this many lines. */
 const LABEL_BLOCK = 3;
