@@ -42,6 +42,9 @@ export function phrasesInside(ctx: PageContext, box: Box, share = 0.5): Phrase[]
  */
 export const isHint = (p: Phrase) => !!p.pale && /^[MDY/.\-\s]{1,24}$/i.test(p.text);
 
+/** Text ending in a colon asks for what follows it: a label ("Name:", "Case Number:"). */
+export const endsInColon = (text: string) => /:\s*$/.test(text);
+
 /** A single "X" (sign here) or similar mark printed inside a field; not text that blocks it. */
 export const isMark = (p: Phrase) => p.text.replace(/\s/g, "").length <= 1;
 

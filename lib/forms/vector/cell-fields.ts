@@ -1,6 +1,6 @@
 import { area, coverage, iou } from "@/lib/pdf/geometry";
 import type { Box } from "../types";
-import { type Candidate, isHeading, isMark, type PageContext, phrasesInside } from "./candidate";
+import { type Candidate, endsInColon, isHeading, isMark, type PageContext, phrasesInside } from "./candidate";
 import type { Phrase } from "./text";
 import type { Cell } from "./cells";
 import type { FillArea, Outline } from "@/lib/pdf/operators/content";
@@ -107,7 +107,7 @@ export function enclosureFields(ctx: PageContext, all: Enclosure[], blockers: Bo
     const c = enclosureField(ctx, tagged.get(e) ?? e);
     // A label-and-blank cell stands alone ("FILE NO." in a header); inside a table, text at a
     // cell's left is its content, unless a colon asks for what follows ("Email:" in NY IT-201's signature block).
-    if (c && c.construct === "label-cell" && !/:\s*$/.test(c.label ?? "") && usable.some((o) => o !== e && o.kind === "cell" && touches(o.outer, e.outer))) continue;
+    if (c && c.construct === "label-cell" && !endsInColon(c.label ?? "") && usable.some((o) => o !== e && o.kind === "cell" && touches(o.outer, e.outer))) continue;
     if (c) out.push(...splitAtCaptions(ctx, c));
   }
   return oneLineInColumn(out);
@@ -324,7 +324,7 @@ function captionWithRoom(ctx: PageContext, e: Enclosure): boolean {
  */
 function roomBelowCaption(ctx: PageContext, inner: Box, inside: Phrase[]): number {
   // Captions are set small and plain, or end in a colon whatever their type ("Case Number:" in bold over a court form's header cell).
-  const plain = (p: Phrase) => (p.size <= ctx.text.bodySize * 1.1 && !p.bold) || (/:\s*$/.test(p.text) && p.size <= ctx.text.bodySize * 1.5);
+  const plain = (p: Phrase) => (p.size <= ctx.text.bodySize * 1.1 && !p.bold) || (endsInColon(p.text) && p.size <= ctx.text.bodySize * 1.5);
   const captionLike = inside.every((p) => p.box.y < inner.y + inner.height * 0.5 && plain(p));
   if (!captionLike) return 0;
   const textBottom = Math.max(...inside.map((p) => p.box.y + p.box.height));

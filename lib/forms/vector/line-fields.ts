@@ -1,5 +1,5 @@
 import { overlap1d } from "@/lib/pdf/geometry";
-import { type Candidate, freeTop, isHeading, isMark, isSignatureLabel, lineHeight, type PageContext, signatureHeight } from "./candidate";
+import { type Candidate, endsInColon, freeTop, isHeading, isMark, isSignatureLabel, lineHeight, type PageContext, signatureHeight } from "./candidate";
 import type { Segment } from "@/lib/pdf/operators/content";
 import type { Phrase } from "./text";
 import type { Box } from "../types";
@@ -94,7 +94,7 @@ function labelOverStart(ctx: PageContext, seg: Segment, hs: Segment[], others: C
   const label = ctx.text.phrases
     .filter((p) => {
       const rise = seg.at - p.base;
-      return /:\s*$/.test(p.text) && !p.bold && Math.abs(p.box.x - seg.from) <= 4 && rise > Math.max(4, p.size * 0.6) && rise <= p.size * BAND_RISE && p.box.width < (seg.to - seg.from) * 0.5;
+      return endsInColon(p.text) && !p.bold && Math.abs(p.box.x - seg.from) <= 4 && rise > Math.max(4, p.size * 0.6) && rise <= p.size * BAND_RISE && p.box.width < (seg.to - seg.from) * 0.5;
     })
     .sort((a, b) => b.base - a.base)[0];
   // The rule must be the first one under the label: a further rule of a stack is that stack's.
@@ -102,7 +102,7 @@ function labelOverStart(ctx: PageContext, seg: Segment, hs: Segment[], others: C
   const lines = [label];
   for (let n = 1; n < LABEL_BLOCK; n++) {
     const first = lines[0];
-    const above = ctx.text.phrases.find((o) => !/:\s*$/.test(o.text) && Math.abs(o.box.x - first.box.x) <= 1.5 && first.box.y - (o.box.y + o.box.height) >= -1 && first.box.y - (o.box.y + o.box.height) <= first.size * 0.6);
+    const above = ctx.text.phrases.find((o) => !endsInColon(o.text) && Math.abs(o.box.x - first.box.x) <= 1.5 && first.box.y - (o.box.y + o.box.height) >= -1 && first.box.y - (o.box.y + o.box.height) <= first.size * 0.6);
     if (!above) break;
     lines.unshift(above);
   }
@@ -137,7 +137,7 @@ const LINED = { count: 4, minPitch: 12, maxPitch: 36 };
  * Unlabelled stacks are left alone: on the dev set they were mostly rulings nobody writes on.
  */
 function linedArea(ctx: PageContext, seg: Segment, hs: Segment[]): string | undefined {
-  const same = hs.filter((r) => r !== seg && r.at > seg.at && Math.abs(r.from - seg.from) <= 1.5 && Math.abs(r.to - seg.to) <= 1.5).sort((a, b) => a.at - b.at);
+  const same = sameExtentBelow(seg, hs);
   if (same.length < LINED.count - 1) return undefined;
   const pitch = same[0].at - seg.at;
   if (pitch < LINED.minPitch || pitch > LINED.maxPitch) return undefined;
@@ -151,6 +151,10 @@ function linedArea(ctx: PageContext, seg: Segment, hs: Segment[]): string | unde
   return beside.sort((a, b) => b.box.x - a.box.x)[0]?.text;
 }
 
+/** The rules below `seg` that start and end where it does (within 1.5 pt), top to bottom: a stack's candidates. */
+const sameExtentBelow = (seg: Segment, hs: Segment[]) =>
+  hs.filter((r) => r !== seg && r.at > seg.at && Math.abs(r.from - seg.from) <= 1.5 && Math.abs(r.to - seg.to) <= 1.5).sort((a, b) => a.at - b.at);
+
 /** Stacks wider than this (points) are the lines of one long answer, not a table's column. */
 const MAX_COLUMN_WIDTH = 150;
 
@@ -162,7 +166,7 @@ const MAX_COLUMN_WIDTH = 150;
 function columnHeading(ctx: PageContext, seg: Segment, hs: Segment[]): Phrase | undefined {
   // Wide stacks are the lines of one long answer ("Comments"), one field in authors' hands.
   if (seg.to - seg.from > MAX_COLUMN_WIDTH) return undefined;
-  const same = hs.filter((r) => r !== seg && r.at > seg.at && Math.abs(r.from - seg.from) <= 1.5 && Math.abs(r.to - seg.to) <= 1.5).sort((a, b) => a.at - b.at);
+  const same = sameExtentBelow(seg, hs);
   if (same.length < 2) return undefined;
   const pitch = same[0].at - seg.at;
   if (pitch < 8 || pitch > 30 || Math.abs(same[1].at - same[0].at - pitch) > 1.5) return undefined;
@@ -203,7 +207,7 @@ function labelsOnLine(ctx: PageContext, seg: Segment, left: Phrase | undefined, 
     .sort((a, b) => a.box.x - b.box.x);
   if (on.length === 0) return undefined;
   // Headings are set larger or bolder than the labels around them; a colon makes a label either way.
-  const heading = (p: Phrase) => !/:\s*$/.test(p.text) && (p.bold || p.size > ctx.text.bodySize * 1.03 || isHeading(p.text));
+  const heading = (p: Phrase) => !endsInColon(p.text) && (p.bold || p.size > ctx.text.bodySize * 1.03 || isHeading(p.text));
   // An option beside a checkbox sits on the line too, but answers the checkbox.
   const option = (p: Phrase) => others.some((c) => c.type === "checkbox" && c.box.x + c.box.width <= p.box.x + 1 && p.box.x - (c.box.x + c.box.width) <= 15 && overlap1d(c.box.y, c.box.y + c.box.height, p.box.y, p.box.y + p.box.height) > 0);
   if (on.some((p) => p.text.length > 40 || p.size > ctx.text.bodySize * 1.15 || heading(p) || endsParagraph(ctx, p) || notALabel(p.text) || option(p))) return undefined;
@@ -328,13 +332,13 @@ function labelsSomethingElse(p: Phrase, seg: Segment, hs: Segment[], others: Can
  */
 function labelsItsLine(ctx: PageContext, p: Phrase, seg: Segment, others: Candidate[]): boolean {
   let last = p;
-  for (let n = 1; n < LABEL_BLOCK && !/:\s*$/.test(last.text); n++) {
+  for (let n = 1; n < LABEL_BLOCK && !endsInColon(last.text); n++) {
     const prev = last;
     const next = ctx.text.phrases.find((o) => Math.abs(o.box.x - prev.box.x) <= 1.5 && o.box.y - (prev.box.y + prev.box.height) >= -1 && o.box.y - (prev.box.y + prev.box.height) <= prev.size * 0.6);
     if (!next) break;
     last = next;
   }
-  if (!/:\s*$/.test(last.text)) return false;
+  if (!endsInColon(last.text)) return false;
   const room = { x: last.box.x + last.box.width + 1, y: last.box.y, width: Math.min(seg.to - last.box.x - last.box.width - 1, 60), height: last.box.height };
   const onLine = (b: Box) => overlap1d(b.x, b.x + b.width, room.x, room.x + room.width) > 1 && overlap1d(b.y, b.y + b.height, room.y, room.y + room.height) > room.height * 0.3;
   return room.width >= MIN_PART && !ctx.text.phrases.some((o) => o !== last && onLine(o.box)) && !others.some((c) => onLine(c.box));

@@ -27,17 +27,18 @@ export function underscoreFields(ctx: PageContext, others: Candidate[] = [], hs:
     if (bottom - top < wanted * 0.5) continue;
     out.push({ box: { x: first.box.x, y: top, width: x1 - first.box.x, height: bottom - top }, type: "text", construct: "underscores", comb: group.length, score: 0.9 });
   }
-  const inComb = new Set(combed.flat());
+  // Runs a comb or a joined pair has taken are not fields of their own.
+  const claimed = new Set(combed.flat());
   for (const [a, b] of joinedRuns(ctx)) {
     const bottom = Math.max(a.base, b.base) + a.size * 0.13;
     const to = runEnd(ctx, b, others);
     // The joining words are part of the value, not print above the blank.
     const top = Math.max(freeTop(ctx, a.box.x, a.box.x + a.box.width, bottom, lineHeight(a.size)), freeTop(ctx, b.box.x, to, bottom, lineHeight(a.size)));
     out.push({ box: { x: a.box.x, y: top, width: to - a.box.x, height: bottom - top }, type: "text", construct: "underscores", score: 0.85 });
-    inComb.add(a).add(b);
+    claimed.add(a).add(b);
   }
   for (const run of ctx.text.underscores) {
-    if (run.box.width < (run.count === 2 ? 6 : 12) || inComb.has(run)) continue;
+    if (run.box.width < (run.count === 2 ? 6 : 12) || claimed.has(run)) continue;
     if (run.dots && (leadsToField(ctx, run.box, others) || followsAnswer(ctx, run.box))) continue;
     const bottom = run.base + run.size * 0.13;
     const wanted = lineHeight(run.size);
